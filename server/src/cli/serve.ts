@@ -1,0 +1,55 @@
+import { buildApp, loggerOptions } from '../app.ts';
+import { isEmpty, loadDemo } from '../demo/load-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
+import { describeDatabase, openForCommand } from './context.ts';
+import { progressReporter } from './progress.ts';
+
+/** `gonghui serve`: production never loads demo data; `--demo` (npm start) loads it into an empty database. */
+export async function serve(opts: { port: number; demo: boolean }) {
+  const started = Date.now();
+  const handle = await openForCommand('serve', opts.port);
+  const { config, db } = handle;
+  console.log(`数据库：${describeDatabase(config)}`);
+  if (await isEmpty(db)) {
+    if (opts.demo) {
+      const bar = progressReporter('首次启动，载入演示城市');
+      await loadDemo(db, bar.update);
+      bar.stop();
+    } else {
+      console.log(
+        '数据库为空。请先停止服务，再用下面的命令创建第一个管理员（同时建立根组织）：\n' +
+          '  npx gonghui user add --username <用户名> --org "<市总工会全称>" --division-code <行政区划代码> --role admin',
+      );
+    }
+  }
+  const app = await buildApp({
+    db,
+    databaseKind: handle.kind,
+    logger: loggerOptions(config.logLevel),
+    secureCookies: config.secureCookies,
+    webDist: config.webDist,
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: opts.port, host: config.host });
+  const demo =
+    opts.demo &&
+    (await db.selectFrom('setting').select('value').where('key', '=', 'demo').executeTakeFirst());
+  console.log(
+    `\nGonghui 已启动：http://localhost:${opts.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+  );
+  if (demo) {
+    console.log(
+      `演示账号（密码均为 ${DEMO_PASSWORD}）：${DEMO_ACCOUNTS.map((a) => `${a.username}（${a.displayName}）`).join('，')}`,
+    );
+  }
+}

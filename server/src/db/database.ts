@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+import { migrationProvider } from './migrations/index.ts';
+import { PGlitePool } from './pglite-pool.ts';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+// DATE stays an ISO string (no time-zone shifts); int8 becomes a number (our counts and ids fit).
+const PG_DATE = 1082;
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+pg.types.setTypeParser(PG_DATE, (v) => v);
+pg.types.setTypeParser(PG_INT8, (v) => Number(v));
+
+export interface OpenOptions {
+  databaseUrl?: string | null;
+  /** Folder for the embedded database; omitted means in memory. */
+  dataDir?: string | null;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, else the embedded PGlite database. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  let dataPath: string | undefined;
+  if (options.dataDir) {
+    dataPath = path.join(options.dataDir, 'pgdata');
+    fs.mkdirSync(dataPath, { recursive: true });
+  }
+  const pglite = new PGlite(dataPath);
+  await pglite.waitReady;
+  const parsers = {
+    [pgliteTypes.DATE]: (v: string) => v,
+    [PG_INT8]: (v: string) => Number(v),
+    [PG_NUMERIC]: (v: string) => v,
+  };
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new PGlitePool(pglite, parsers) }),
+  });
+  return { db, kind: 'embedded', close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; returns the names of the migrations it ran. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

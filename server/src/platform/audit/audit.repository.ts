@@ -1,0 +1,92 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+export interface AuditRecord {
+  userId: number | null;
+  username: string | null;
+  actorOrgUnitId: number | null;
+  /** Path of the org unit the change concerns: decides which admins see the entry. */
+  scopePath: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  clientAddress: string | null;
+}
+
+export interface AuditFilter {
+  scopePath: string;
+  action?: string;
+  entityType?: string;
+  username?: string;
+  from?: string;
+  to?: string;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+export const auditRepository = {
+  async insert(db: Kysely<Database> | Transaction<Database>, r: AuditRecord) {
+    await db
+      .insertInto('audit_log')
+      .values({
+        user_id: r.userId,
+        username: r.username,
+        actor_org_unit_id: r.actorOrgUnitId,
+        scope_path: r.scopePath,
+        action: r.action,
+        entity_type: r.entityType,
+        entity_id: r.entityId === null ? null : String(r.entityId),
+        before: json(r.before),
+        after: json(r.after),
+        client_address: r.clientAddress,
+      })
+      .execute();
+  },
+
+  /** A page of entries within a scope, newest first, with the total. */
+  async list(db: Kysely<Database>, f: AuditFilter, page: number, pageSize: number) {
+    const rows = await filtered(db, f)
+      .leftJoin('org_unit_version as v', (j) =>
+        j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
+      )
+      .select([
+        'a.id',
+        'a.at',
+        'a.username',
+        'v.name as orgUnitName',
+        'a.action',
+        'a.entity_type as entityType',
+        'a.entity_id as entityId',
+        'a.before',
+        'a.after',
+        'a.client_address as clientAddress',
+        sql<number>`count(*) over ()`.as('total'),
+      ])
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const total =
+      rows[0]?.total ??
+      (
+        await filtered(db, f)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    return { rows, total };
+  },
+};
+
+function filtered(db: Kysely<Database>, f: AuditFilter) {
+  return db
+    .selectFrom('audit_log as a')
+    .where('a.scope_path', 'like', `${f.scopePath}%`)
+    .$if(!!f.action, (q) => q.where('a.action', '=', f.action!))
+    .$if(!!f.entityType, (q) => q.where('a.entity_type', '=', f.entityType!))
+    .$if(!!f.username, (q) => q.where('a.username', '=', f.username!))
+    .$if(!!f.from, (q) => q.where('a.at', '>=', sql<Date>`${f.from}::date`))
+    .$if(!!f.to, (q) => q.where('a.at', '<', sql<Date>`${f.to}::date + 1`));
+}

@@ -1,0 +1,44 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditEntry, listAuditQuery, pageOf, type AuditEntry } from '@gonghui/contracts';
+import { actorOf } from '../auth/actor.ts';
+import { today } from '../orgs/dates.ts';
+import { NO_SCOPE, scopePathAt } from '../scope.ts';
+import { auditRepository } from './audit.repository.ts';
+
+type AuditRow = Awaited<ReturnType<typeof auditRepository.list>>['rows'][number];
+
+export function presentAudit(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    username: r.username,
+    orgUnitName: r.orgUnitName,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    clientAddress: r.clientAddress,
+  };
+}
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'audit:read' },
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志',
+        querystring: listAuditQuery,
+        response: { 200: pageOf(auditEntry) },
+      },
+    },
+    async (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      const scopePath = (await scopePathAt(app.db, actorOf(req), today())) ?? NO_SCOPE;
+      const { rows, total } = await auditRepository.list(app.db, { ...filter, scopePath }, page, pageSize);
+      return { items: rows.map(presentAudit), total, page, pageSize };
+    },
+  );
+};

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginBody, meResponse, okResponse } from '@gonghui/contracts';
+import { actorOf } from './actor.ts';
+import { authService, SESSION_HOURS } from './auth.service.ts';
+import { SESSION_COOKIE } from '../http/access.ts';
+
+export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = async (app, opts) => {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meResponse } },
+    },
+    async (request, reply) => {
+      const { token, me } = await authService.login(app.db, request.body, request.ip ?? null);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: opts.secureCookies,
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return me;
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: '退出登录', response: { 200: okResponse } },
+    },
+    async (request, reply) => {
+      await authService.logout(app.db, actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: meResponse } },
+    },
+    async (request) => authService.me(app.db, actorOf(request)),
+  );
+};

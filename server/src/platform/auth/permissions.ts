@@ -1,0 +1,15 @@
+import type { Permission, Role } from '@gonghui/contracts';
+
+/** What each role may do. Scope (which subtree) comes from the user's org unit, not from the role. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: ['org:read', 'org:write', 'user:read', 'user:write', 'audit:read'],
+  cadre: ['org:read'],
+  viewer: ['org:read'],
+};
+
+/** A route's declaration: a permission, any logged-in user, or open to all. */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+export function roleAllows(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}

@@ -1,0 +1,108 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, UserUpdate } from '../../db/schema.ts';
+import type { Role } from '@gonghui/contracts';
+import { containing } from '../../db/like.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  orgUnitId: number;
+}
+
+const userColumns = [
+  'u.id',
+  'u.username',
+  'u.display_name as displayName',
+  'u.role',
+  'u.org_unit_id as orgUnitId',
+  'v.name as orgUnitName',
+  'v.path as orgUnitPath',
+  'u.active',
+  'u.locked_until as lockedUntil',
+  'u.last_login_at as lastLoginAt',
+  'u.created_at as createdAt',
+] as const;
+
+/** Users whose unit lies under a path today, optionally matching a search word. */
+function scoped(db: Db, scopePath: string, q?: string) {
+  const like = q ? containing(q) : null;
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'u.org_unit_id').on('v.valid_to', 'is', null),
+    )
+    .where('v.path', 'like', `${scopePath}%`)
+    .$if(like !== null, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('u.username', 'like', like!),
+          eb('u.display_name', 'like', like!),
+          eb('v.name', 'like', like!),
+        ]),
+      ),
+    );
+}
+
+function withUnit(db: Db, scopePath: string) {
+  return scoped(db, scopePath).select(userColumns);
+}
+
+export type UserWithUnit = Awaited<ReturnType<ReturnType<typeof withUnit>['executeTakeFirstOrThrow']>>;
+
+export const userRepository = {
+  async findByUsername(db: Db, username: string) {
+    return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+  },
+
+  async update(db: Db, id: number, patch: UserUpdate) {
+    await db
+      .updateTable('app_user')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  async insert(db: Db, u: NewUser): Promise<number> {
+    const { id } = await db
+      .insertInto('app_user')
+      .values({
+        username: u.username,
+        display_name: u.displayName,
+        password_hash: u.passwordHash,
+        role: u.role,
+        org_unit_id: u.orgUnitId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  /** A user whose unit lies under the scope path, or undefined. */
+  async findInScope(db: Db, id: number, scopePath: string) {
+    return withUnit(db, scopePath).where('u.id', '=', id).executeTakeFirst();
+  },
+
+  async list(db: Db, scopePath: string, q: string | undefined, page: number, pageSize: number) {
+    const rows = await scoped(db, scopePath, q)
+      .select(userColumns)
+      .select(sql<number>`count(*) over ()`.as('total'))
+      .orderBy('v.path')
+      .orderBy('u.username')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const total = rows[0]?.total ?? (await this.count(db, scopePath, q));
+    return { rows, total };
+  },
+
+  async count(db: Db, scopePath: string, q?: string): Promise<number> {
+    const r = await scoped(db, scopePath, q)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    return r.n;
+  },
+};
