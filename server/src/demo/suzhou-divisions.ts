@@ -68,6 +68,9 @@ export const GUSU_STREET_DISTRICT: Record<string, string> = {
 export function unionName(divisionName: string, level: 'county' | 'town' | 'village'): string {
   if (level === 'county') return `${divisionName}总工会`;
   if (level === 'town') return `${divisionName}工会`;
-  const base = divisionName.replace(/(居民委员会|村民委员会|居委会|村委会)$/, '');
+  const base = divisionName
+    .replace(/(村委会|村民委员会)$/, '村')
+    .replace(/社区(居委会|居民委员会|居民委会)$/, '社区')
+    .replace(/(居委会|居民委员会|居民委会)$/, '社区');
   return `${base}联合工会`;
 }

@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Kysely } from 'kysely';
+import type { Database, JobRow } from '../../db/schema.ts';
+import { jobQueue } from './job.queue.ts';
+
+export interface JobContext {
+  db: Kysely<Database>;
+  /** Reports how far the job has come; the web app and the CLI show it as a progress bar. */
+  progress(done: number, total: number | null): Promise<void>;
+}
+export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<unknown>;
+
+/** Polls the job table and runs each claimed job with the handler for its kind, one at a time. */
+export class JobRunner {
+  readonly workerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #stopped = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly handlers: Record<string, JobHandler>,
+    private readonly pollMs = 1000,
+  ) {}
+
+  start() {
+    this.#stopped = false;
+    const tick = () => {
+      if (this.#stopped) return;
+      this.#running = this.drain().finally(() => {
+        this.#running = null;
+        if (!this.#stopped) this.#timer = setTimeout(tick, this.pollMs);
+      });
+    };
+    tick();
+  }
+
+  async stop() {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Runs queued jobs until none is due; returns how many ran. */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.#stopped) return;
+      const job = await jobQueue.claim(this.db, this.workerId, Object.keys(this.handlers));
+      if (!job) return;
+      try {
+        const result = await this.handlers[job.kind](job, {
+          db: this.db,
+          progress: (done, total) => jobQueue.progress(this.db, job.id, done, total),
+        });
+        await jobQueue.complete(this.db, job.id, result);
+      } catch (e) {
+        await jobQueue.fail(this.db, job, e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
+}

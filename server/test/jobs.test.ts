@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../src/db/database.ts';
+import { jobQueue } from '../src/platform/jobs/job.queue.ts';
+import { JobRunner } from '../src/platform/jobs/job.runner.ts';
+import { createTestDatabase } from './database.ts';
+
+let h: DatabaseHandle;
+beforeAll(async () => {
+  h = await createTestDatabase();
+});
+afterAll(() => h.close());
+
+describe('the job queue in the database', () => {
+  it('gives each job to exactly one of several workers claiming at once', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => jobQueue.enqueue(h.db, 'count', { i })),
+    );
+    const claims = await Promise.all(
+      Array.from({ length: 30 }, (_, w) => jobQueue.claim(h.db, `worker-${w % 3}`, ['count'])),
+    );
+    const claimed = claims.filter((c) => c !== undefined).map((c) => c!.id);
+    expect(claimed.sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b));
+    expect(await jobQueue.claim(h.db, 'late', ['count'])).toBeUndefined();
+  });
+
+  it('runs jobs with their handler, records progress and result, and retries a failure later', async () => {
+    const ok = await jobQueue.enqueue(h.db, 'sum', { numbers: [1, 2, 3] });
+    const bad = await jobQueue.enqueue(h.db, 'explode', {});
+    const runner = new JobRunner(h.db, {
+      sum: async (job, ctx) => {
+        const { numbers } = job.payload as { numbers: number[] };
+        await ctx.progress(numbers.length, numbers.length);
+        return numbers.reduce((a, b) => a + b, 0);
+      },
+      explode: async () => {
+        throw new Error('文件格式有误');
+      },
+    });
+    await runner.drain();
+    expect(await jobQueue.get(h.db, ok)).toMatchObject({ status: 'done', result: 6, progress: 3, total: 3 });
+    const failed = await jobQueue.get(h.db, bad);
+    expect(failed).toMatchObject({ status: 'queued', attempts: 1, error: '文件格式有误' });
+    expect(failed!.run_after.getTime()).toBeGreaterThan(Date.now());
+  });
+});
