@@ -1,4 +1,8 @@
+import crypto from 'node:crypto';
 import { defineConfig } from 'vitest/config';
+
+// Tests seal personal data with a throwaway key of their own, so no key file is ever written by a test run.
+const testSecret = { GONGHUI_SECRET_KEY: crypto.randomBytes(32).toString('base64') };
 
 export default defineConfig({
   test: {
@@ -10,6 +14,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          env: testSecret,
+        },
+      },
+      {
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {
@@ -20,6 +32,7 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
+          env: testSecret,
         },
       },
     ],

@@ -5,17 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import { backupCatalog, type TableSpec } from './backup-catalog.ts';
 
-/** Tables in the order they are restored (parents first) and their JSON columns. */
-const TABLES: Array<{ name: keyof Database; key: string; json: string[] }> = [
-  { name: 'org_unit', key: 'id', json: [] },
-  { name: 'org_unit_version', key: 'id', json: [] },
-  { name: 'app_user', key: 'id', json: [] },
-  { name: 'user_session', key: 'id', json: [] },
-  { name: 'audit_log', key: 'id', json: ['before', 'after'] },
-  { name: 'job', key: 'id', json: ['payload', 'result'] },
-  { name: 'setting', key: 'key', json: ['value'] },
-];
 const FORMAT = 'gonghui-backup';
 const BATCH = 1000;
 
@@ -25,19 +16,24 @@ interface Header {
   createdAt: string;
 }
 
-async function* backupLines(db: Transaction<Database>): AsyncGenerator<string> {
+type Row = Record<string, unknown>;
+
+async function* backupLines(trx: Transaction<Database>): AsyncGenerator<string> {
   const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString() };
   yield `${JSON.stringify(header)}\n`;
-  for (const t of TABLES) {
-    let offset = 0;
-    for (;;) {
-      const { rows } = await sql<Record<string, unknown>>`
-        select * from ${sql.table(t.name)} order by ${sql.ref(t.key)} limit ${BATCH} offset ${offset}`.execute(
-        db,
-      );
-      for (const row of rows) yield `${JSON.stringify({ t: t.name, r: row })}\n`;
+  for (const t of await backupCatalog(trx)) {
+    const order = t.key.length > 0 ? t.key : ['ctid'];
+    for (let offset = 0; ; offset += BATCH) {
+      const { rows } = await sql<Row>`
+        select * from ${sql.table(t.name)}
+        order by ${sql.join(order.map((c) => sql.ref(c)))}
+        limit ${BATCH} offset ${offset}`.execute(trx);
+      for (const row of rows) {
+        for (const c of t.bytes)
+          if (row[c] instanceof Uint8Array) row[c] = { $base64: Buffer.from(row[c]).toString('base64') };
+        yield `${JSON.stringify({ t: t.name, r: row })}\n`;
+      }
       if (rows.length < BATCH) break;
-      offset += BATCH;
     }
   }
 }
@@ -60,64 +56,84 @@ export async function backup(db: Kysely<Database>, file: string): Promise<Record
   return counts;
 }
 
+function toInsertable(spec: TableSpec, row: Row, later: Array<{ key: Row; set: Row }>): Row {
+  const out: Row = { ...row };
+  for (const c of spec.json) if (out[c] !== null && out[c] !== undefined) out[c] = JSON.stringify(out[c]);
+  for (const c of spec.bytes) {
+    const v = out[c] as { $base64?: string } | null;
+    if (v && typeof v.$base64 === 'string') out[c] = Buffer.from(v.$base64, 'base64');
+  }
+  const deferred = spec.selfRefs.filter((c) => out[c] !== null && out[c] !== undefined);
+  if (deferred.length > 0) {
+    later.push({
+      key: Object.fromEntries(spec.key.map((k) => [k, out[k]])),
+      set: Object.fromEntries(deferred.map((c) => [c, out[c]])),
+    });
+    for (const c of deferred) out[c] = null;
+  }
+  return out;
+}
+
 /** Loads a backup into an empty, migrated database, then moves each identity past the restored ids. */
 export async function restore(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const lines = readline.createInterface({
-    input: fs.createReadStream(file).pipe(zlib.createGunzip()),
-    crlfDelay: Infinity,
-  });
   await db.transaction().execute(async (trx) => {
-    for (const t of TABLES) {
+    const catalog = await backupCatalog(trx);
+    const specs = new Map(catalog.map((t) => [t.name, t]));
+    for (const t of catalog) {
       const any = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.name)}`.execute(trx);
       if (any.rows[0].n > 0)
         throw new Error(`目标数据库不是空的（表 ${t.name} 已有数据），恢复只能写入空数据库`);
     }
-    let first = true;
-    let batch: { table: string; rows: Record<string, unknown>[] } | null = null;
-    const successors: Array<[number, number]> = [];
+    const later: Array<{ table: string; key: Row; set: Row }> = [];
+    let batch: { spec: TableSpec; rows: Row[] } | null = null;
     const flush = async () => {
       if (!batch || batch.rows.length === 0) return;
-      const spec = TABLES.find((x) => x.name === batch!.table)!;
-      const rows = batch.rows.map((r) => {
-        const out: Record<string, unknown> = { ...r };
-        for (const c of spec.json)
-          if (out[c] !== null && out[c] !== undefined) out[c] = JSON.stringify(out[c]);
-        if (spec.name === 'org_unit' && out.successor_id) {
-          successors.push([out.id as number, out.successor_id as number]);
-          out.successor_id = null;
-        }
-        return out;
-      });
+      const spec = batch.spec;
+      const pending: Array<{ key: Row; set: Row }> = [];
+      const rows = batch.rows.map((r) => toInsertable(spec, r, pending));
       await trx
-        .insertInto(spec.name)
+        .insertInto(spec.name as keyof Database)
         .values(rows as never)
         .execute();
+      later.push(...pending.map((p) => ({ table: spec.name, ...p })));
       counts[spec.name] = (counts[spec.name] ?? 0) + rows.length;
       batch = null;
     };
+    let first = true;
+    // Opened only now: readline drops lines emitted before iteration starts.
+    const lines = readline.createInterface({
+      input: fs.createReadStream(file).pipe(zlib.createGunzip()),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) {
       if (!line) continue;
-      const parsed = JSON.parse(line) as Header | { t: string; r: Record<string, unknown> };
+      const parsed = JSON.parse(line) as Header | { t: string; r: Row };
       if (first) {
         first = false;
         if (!('format' in parsed) || parsed.format !== FORMAT) throw new Error('这不是 Gonghui 的备份文件');
         continue;
       }
-      if (!('t' in parsed) || !TABLES.some((x) => x.name === parsed.t)) throw new Error('备份文件内容有误');
-      if (batch && (batch.table !== parsed.t || batch.rows.length >= 500)) await flush();
-      batch ??= { table: parsed.t, rows: [] };
+      const spec = 't' in parsed ? specs.get(parsed.t) : undefined;
+      if (!spec || !('r' in parsed)) throw new Error('备份文件内容有误，或来自更新的版本');
+      if (batch && (batch.spec !== spec || batch.rows.length >= 500)) await flush();
+      batch ??= { spec, rows: [] };
       batch.rows.push(parsed.r);
     }
+    if (first) throw new Error('这不是 Gonghui 的备份文件');
     await flush();
-    for (const [id, successor] of successors) {
-      await trx.updateTable('org_unit').set({ successor_id: successor }).where('id', '=', id).execute();
+    for (const { table, key, set } of later) {
+      await sql`update ${sql.table(table)} set ${sql.join(Object.entries(set).map(([c, v]) => sql`${sql.ref(c)} = ${v}`))}
+        where ${sql.join(
+          Object.entries(key).map(([c, v]) => sql`${sql.ref(c)} = ${v}`),
+          sql` and `,
+        )}`.execute(trx);
     }
-    for (const t of TABLES) {
-      if (t.key !== 'id' || t.name === 'user_session') continue;
-      await sql`select setval(pg_get_serial_sequence(${t.name}, 'id'), coalesce((select max(id) from ${sql.table(t.name)}), 0) + 1, false)`.execute(
-        trx,
-      );
+    for (const t of catalog) {
+      for (const c of t.identity) {
+        await sql`select setval(pg_get_serial_sequence(${t.name}, ${c}),
+          coalesce((select max(${sql.ref(c)}) from ${sql.table(t.name)}), 0) + 1, false)`.execute(trx);
+      }
     }
   });
   return counts;

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { OrgSearchHit, OrgUnit } from '@gonghui/contracts';
+import type { Page } from 'playwright-core';
+import { startDemoServer } from './harness.ts';
+import { launchBrowser, login, logout, newPage, screenshot, type BrowserSession } from './browser.ts';
+import {
+  apiClient,
+  detailName,
+  pickOrg,
+  searchAndPick,
+  tree,
+  treeNames,
+  waitForTreeNode,
+} from './helpers.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: BrowserSession;
+let page: Page;
+
+const mergedName = '董浜镇东片联合工会';
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('signing in', () => {
+  test('a wrong password is refused with the server message, and the form checks as you type', async () => {
+    await page.goto(`${server.baseUrl}/login`);
+    await page.getByTestId('demo-banner').waitFor();
+    expect(await page.getByTestId('demo-banner').textContent()).toContain('演示数据');
+
+    await page.getByTestId('login-submit').click();
+    await page.getByText('请输入用户名').waitFor();
+    await page.getByText('请输入密码').waitFor();
+
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    expect((await page.getByTestId('login-error').textContent())?.length).toBeGreaterThan(2);
+    await screenshot(page, 'login-error');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  test('admin signs in and sees every menu', async () => {
+    await login(page, server.baseUrl, 'admin');
+    for (const item of ['menu-workbench', 'menu-orgs', 'menu-users', 'menu-audit']) {
+      await page.getByTestId(item).waitFor();
+    }
+    expect(await page.getByTestId('header-unit').textContent()).toContain('苏州市总工会');
+    await page.getByTestId('recent-activity').waitFor();
+    await screenshot(page, 'admin-workbench');
+  });
+});
+
+describe('merging two units through the UI (admin)', () => {
+  let town: OrgSearchHit;
+  let first: OrgUnit;
+  let second: OrgUnit;
+
+  test('merge two villages of 董浜镇 into a new joint union', async () => {
+    const admin = await apiClient(server.baseUrl, 'admin');
+    const hits = await admin.get<OrgSearchHit[]>('/api/orgs/search?q=dbz');
+    town = hits.find((hit) => hit.name.startsWith('董浜镇'))!;
+    expect(town).toBeDefined();
+    const villages = await admin.get<OrgUnit[]>(`/api/orgs/${town.id}/children`);
+    [first, second] = villages;
+
+    await page.getByTestId('menu-orgs').click();
+    await waitForTreeNode(page, '姑苏区');
+    await searchAndPick(page, first.name, first.id);
+    await expect.poll(() => detailName(page)).toBe(first.name);
+
+    await page.getByTestId('org-action-merge').click();
+    const modal = page.getByTestId('org-merge-modal');
+    await modal.waitFor();
+    expect(await modal.getByTestId('org-merge-sources').textContent()).toContain(first.name);
+    await pickOrg(page, 'org-merge-sources', second.name, second.id);
+    expect(await modal.getByTestId('org-merge-sources').textContent()).toContain(second.name);
+    expect(await modal.getByTestId('org-merge-parent').textContent()).toContain('董浜镇');
+
+    await modal.getByTestId('org-merge-name').fill('东');
+    await modal.getByText('名称至少 2 个字').waitFor();
+    await modal.getByTestId('org-merge-name').fill(mergedName);
+    await screenshot(page, 'admin-merge-modal');
+    await page.getByTestId('org-merge-modal-ok').click();
+    await modal.waitFor({ state: 'detached' });
+
+    await expect.poll(() => detailName(page)).toBe(mergedName);
+    const predecessors = page.getByTestId('org-history-predecessors');
+    await predecessors.waitFor();
+    expect(await predecessors.textContent()).toContain(first.name);
+    expect(await predecessors.textContent()).toContain(second.name);
+    await expect.poll(() => treeNames(page)).toContain(mergedName);
+    const names = await treeNames(page);
+    expect(names).not.toContain(first.name);
+    expect(names).not.toContain(second.name);
+    await screenshot(page, 'admin-merged-unit');
+  });
+
+  test('the merged village keeps its history, closed with the new union as successor', async () => {
+    await page.getByTestId('org-history-predecessors').getByRole('button', { name: first.name }).click();
+    await expect.poll(() => detailName(page)).toBe(first.name);
+    expect(new URL(page.url()).searchParams.get('asOf')).not.toBeNull();
+    const closed = page.getByTestId('org-history-closed');
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain(mergedName);
+    expect(await tree(page).locator('.org-node-name', { hasText: first.name }).count()).toBe(1);
+    await screenshot(page, 'admin-merged-source-history');
+  });
+});
+
+describe('user administration (admin)', () => {
+  test('the list shows the demo accounts and filters on the server', async () => {
+    await page.getByTestId('menu-users').click();
+    const table = page.getByTestId('users-table');
+    await table.getByText('dongbang', { exact: true }).waitFor();
+    for (const username of ['admin', 'changshu', 'dongbang', 'taicang', 'wuzhong']) {
+      expect(await table.getByText(username, { exact: true }).count()).toBe(1);
+    }
+    await screenshot(page, 'admin-users');
+
+    await usersFilter().fill('dong');
+    await usersFilter().press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('dong');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await table.getByText('dongbang', { exact: true }).count()).toBe(1);
+  });
+
+  test('a new user is created under a unit chosen by search', async () => {
+    await usersFilter().fill('');
+    await usersFilter().press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.has('q')).toBe(false);
+    await page.getByTestId('user-create-button').click();
+    const modal = page.getByTestId('user-create-modal');
+    await modal.waitFor();
+    await modal.getByTestId('user-username').fill('E2E');
+    await modal.getByText('用户名须以小写字母开头').waitFor();
+    await modal.getByTestId('user-username').fill('e2e.cadre');
+    await modal.getByTestId('user-display-name').fill('测试干部');
+    await pickOrg(page, 'user-org', mergedName, Number(await mergedUnitId()));
+    await modal.getByTestId('user-password').fill('short1');
+    await modal.getByText('密码至少 10 位').waitFor();
+    await modal.getByTestId('user-password').fill('Gonghui2026test');
+    await modal.getByTestId('user-password-confirm').fill('Gonghui2026test');
+    await page.getByTestId('user-create-modal-ok').click();
+    await modal.waitFor({ state: 'detached' });
+    const row = page.getByTestId('users-table').locator('tr', { hasText: 'e2e.cadre' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(mergedName);
+    await screenshot(page, 'admin-user-created');
+  });
+});
+
+function usersFilter() {
+  return page.getByTestId('users-filter').locator('input');
+}
+
+async function mergedUnitId(): Promise<number> {
+  const admin = await apiClient(server.baseUrl, 'admin');
+  const hits = await admin.get<OrgSearchHit[]>(`/api/orgs/search?q=${encodeURIComponent(mergedName)}`);
+  const hit = hits.find((candidate) => candidate.name === mergedName);
+  if (!hit) throw new Error(`${mergedName} not found`);
+  return hit.id;
+}
+
+describe('audit log (admin)', () => {
+  test('the merge is in the log, with its before and after', async () => {
+    await page.getByTestId('menu-audit').click();
+    const table = page.getByTestId('audit-table');
+    await table.getByText('组织合并').first().waitFor();
+
+    await page.getByTestId('audit-action').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '组织合并' })
+      .click();
+    await page.getByTestId('audit-username').fill('admin');
+    await page.getByTestId('audit-search').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('org.merge');
+    expect(new URL(page.url()).searchParams.get('username')).toBe('admin');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
+    const row = table.locator('tbody tr.ant-table-row').first();
+    expect(await row.textContent()).toContain(mergedName);
+    expect(await row.textContent()).toContain('admin');
+
+    await row.locator('.ant-table-row-expand-icon').click();
+    const diff = page.getByTestId('audit-diff');
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain(mergedName);
+    await screenshot(page, 'admin-audit-merge');
+  });
+
+  test('signing out returns to the login page', async () => {
+    await logout(page);
+    await page.goto(`${server.baseUrl}/audit`);
+    await page.getByTestId('login-form').waitFor();
+    expect(new URL(page.url()).searchParams.get('redirect')).toBe('/audit');
+  });
+});
+
+describe('a read-only account (the cadre created above)', () => {
+  test('sees only what it may use: no user admin, no audit log, no buttons that change the tree', async () => {
+    await login(page, server.baseUrl, 'e2e.cadre', 'Gonghui2026test');
+    expect(await page.getByTestId('header-unit').textContent()).toContain(mergedName);
+    await page.getByTestId('menu-orgs').waitFor();
+    expect(await page.getByTestId('menu-users').count()).toBe(0);
+    expect(await page.getByTestId('menu-audit').count()).toBe(0);
+
+    await page.getByTestId('menu-orgs').click();
+    await waitForTreeNode(page, mergedName);
+    await expect.poll(() => detailName(page)).toBe(mergedName);
+    expect(await page.getByTestId('org-actions').count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/users`);
+    await page.getByText('无权访问').waitFor();
+    expect(await page.getByTestId('users-table').count()).toBe(0);
+    await screenshot(page, 'cadre-no-user-admin');
+  });
+});

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { buildApp } from '../server/src/app.ts';
+import { loadDemo } from '../server/src/demo/load-demo.ts';
+import { createTestDatabase } from '../server/test/database.ts';
+
+const webDist = path.resolve(import.meta.dirname, '../web/dist');
+
+/** The real app with the demo city on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set). */
+export async function startDemoServer(): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) {
+    throw new Error('web/dist is missing: run `npm run build` (npm test does it first)');
+  }
+  const handle = await createTestDatabase();
+  await loadDemo(handle.db);
+  const app = await buildApp({ db: handle.db, databaseKind: handle.kind, webDist });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** The browser helpers live in browser.ts; re-exported so tests import one module. */
+export { launchBrowser, newPage, login, logout, screenshot, apiFromPage } from './browser.ts';

@@ -1,0 +1,76 @@
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './browser.ts';
+
+/** Signs in over HTTP (no browser) and returns a client that sends the session cookie. */
+export async function apiClient(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!response.ok)
+    throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return {
+    async get<T>(path: string): Promise<T> {
+      const answer = await fetch(`${baseUrl}${path}`, { headers: { cookie, accept: 'application/json' } });
+      if (!answer.ok) throw new Error(`GET ${path} answered ${answer.status}: ${await answer.text()}`);
+      return (await answer.json()) as T;
+    },
+  };
+}
+
+export function tree(page: Page): Locator {
+  return page.getByTestId('org-tree');
+}
+
+/** The names shown in the tree, top to bottom. */
+export async function treeNames(page: Page): Promise<string[]> {
+  return tree(page).locator('.org-node-name').allTextContents();
+}
+
+export async function waitForTreeNode(page: Page, name: string): Promise<void> {
+  await tree(page).locator('.org-node-name', { hasText: name }).first().waitFor();
+}
+
+/** Sets the header's 截至日期 by typing it, as a user would. */
+export async function setAsOf(page: Page, date: string): Promise<void> {
+  const input = page.getByTestId('asof').locator('input');
+  await input.click();
+  await input.press('Control+A');
+  await input.fill(date);
+  await input.press('Enter');
+  await page.waitForURL(
+    (url) => url.searchParams.get('asOf') === date || (date === today() && !url.searchParams.has('asOf')),
+  );
+}
+
+export function today(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Types into the tree's search box and picks the hit with the given id. */
+export async function searchAndPick(page: Page, text: string, id: number): Promise<void> {
+  const input = page.getByTestId('org-search-input');
+  await input.fill(text);
+  await page.locator(`.ant-select-dropdown [data-testid="org-search-option"][data-org-id="${id}"]`).click();
+}
+
+/** Picks a unit in one of the search-driven org selects of a form. */
+export async function pickOrg(page: Page, testId: string, text: string, id: number): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await select.locator('input').fill(text);
+  await page
+    .locator(`.ant-select-dropdown:visible [data-testid="org-search-option"][data-org-id="${id}"]`)
+    .click();
+}
+
+export async function detailName(page: Page): Promise<string> {
+  return (await page.getByTestId('org-detail-name').textContent()) ?? '';
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { App as AntApp, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Tag, theme } from 'antd';
+import {
+  BankOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { roleLabels } from '@gonghui/contracts';
+import { useSession } from '../modules/auth/session.tsx';
+import { useLogout } from '../modules/auth/api/auth.ts';
+import { AsOfPicker } from './AsOfPicker.tsx';
+import { DemoBanner } from './DemoBanner.tsx';
+import { navItemForPath, navItems } from './navigation.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const me = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = AntApp.useApp();
+  const { token } = theme.useToken();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const current = navItemForPath(location.pathname);
+  const visible = navItems.filter((item) => !item.permission || me.permissions.includes(item.permission));
+  const asOf = new URLSearchParams(location.search).get('asOf');
+
+  const linkTo = (path: string, supportsAsOf?: boolean) =>
+    supportsAsOf && asOf ? `${path}?asOf=${encodeURIComponent(asOf)}` : path;
+
+  const onLogout = () => {
+    logout.mutate(undefined, {
+      onSettled: () => {
+        void message.success('已退出登录');
+        void navigate('/login', { replace: true });
+      },
+    });
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <DemoBanner />
+      <Layout>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          trigger={null}
+          width={208}
+          theme="dark"
+          data-testid="side-menu"
+        >
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: collapsed ? 'center' : 'flex-start',
+              gap: 10,
+              padding: collapsed ? 0 : '0 20px',
+              color: '#fff',
+              fontWeight: 600,
+              fontSize: 16,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
+          >
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            {collapsed ? null : <span>工会工作平台</span>}
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={current ? [current.key] : []}
+            items={visible.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: (
+                <Link to={linkTo(item.path, item.supportsAsOf)} data-testid={`menu-${item.key}`}>
+                  {item.label}
+                </Link>
+              ),
+            }))}
+          />
+        </Sider>
+        <Layout>
+          <Header
+            data-testid="app-header"
+            style={{
+              background: token.colorBgContainer,
+              padding: '0 16px 0 0',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 16,
+              borderBottom: `1px solid ${token.colorBorderSecondary}`,
+              height: 56,
+              lineHeight: '56px',
+            }}
+          >
+            <Button
+              type="text"
+              aria-label={collapsed ? '展开菜单' : '收起菜单'}
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed(!collapsed)}
+              style={{ width: 56, height: 56 }}
+            />
+            <Space size={6} data-testid="header-unit" style={{ fontWeight: 600, fontSize: 15 }}>
+              <BankOutlined style={{ color: token.colorPrimary }} />
+              <span>{me.user.orgUnit.name}</span>
+            </Space>
+            <div style={{ flex: 1 }} />
+            {current?.supportsAsOf ? <AsOfPicker /> : null}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  {
+                    key: 'logout',
+                    icon: <LogoutOutlined />,
+                    label: <span data-testid="logout-button">退出登录</span>,
+                    onClick: onLogout,
+                  },
+                ],
+              }}
+            >
+              <Button type="text" data-testid="header-user" icon={<UserOutlined />}>
+                {me.user.displayName}
+                <Tag style={{ marginInlineStart: 8, marginInlineEnd: 0 }}>{roleLabels[me.user.role]}</Tag>
+              </Button>
+            </Dropdown>
+          </Header>
+          <Content style={{ padding: '12px 20px 24px' }}>
+            <Breadcrumb
+              data-testid="breadcrumb"
+              style={{ marginBottom: 12 }}
+              items={[
+                {
+                  title: (
+                    <Link to="/">
+                      <HomeOutlined /> 首页
+                    </Link>
+                  ),
+                },
+                ...(current && current.path !== '/' ? [{ title: current.label }] : [{ title: '工作台' }]),
+              ]}
+            />
+            <Outlet />
+          </Content>
+        </Layout>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,175 @@
+import { Link, useNavigate } from 'react-router';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+import { orgKindLabels, orgLevelLabels, type AuditEntry } from '@gonghui/contracts';
+import { errorMessage } from '../../../api/client.ts';
+import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
+import { useCan, useSession } from '../../auth/session.tsx';
+import { actionColor, actionLabel, entityLabel, entityName } from '../../audit/labels.ts';
+import { useWorkbench } from '../api/workbench.ts';
+
+function greeting(): string {
+  const hour = new Date().getHours();
+  if (hour < 6) return '夜深了';
+  if (hour < 12) return '上午好';
+  if (hour < 14) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+function ActivityItem({ entry }: { entry: AuditEntry }) {
+  const name = entityName(entry);
+  return (
+    <List.Item>
+      <List.Item.Meta
+        title={
+          <Space size={8} wrap>
+            <Tag color={actionColor(entry.action)}>{actionLabel(entry.action)}</Tag>
+            <span>
+              {name ?? `${entityLabel(entry.entityType)}${entry.entityId ? ` #${entry.entityId}` : ''}`}
+            </span>
+          </Space>
+        }
+        description={
+          <Space size={16} wrap>
+            <span>{formatDateTime(entry.at)}</span>
+            <span>操作人：{entry.username ?? '系统'}</span>
+            {entry.orgUnitName ? <span>{entry.orgUnitName}</span> : null}
+          </Space>
+        }
+      />
+    </List.Item>
+  );
+}
+
+export function WorkbenchPage() {
+  const me = useSession();
+  const workbench = useWorkbench();
+  const navigate = useNavigate();
+  const canOrgs = useCan('org:read');
+  const canUsers = useCan('user:read');
+  const canAudit = useCan('audit:read');
+
+  if (workbench.isError) {
+    return <Alert type="error" showIcon title="工作台载入失败" description={errorMessage(workbench.error)} />;
+  }
+
+  const data = workbench.data;
+  const unit = data?.orgUnit;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="workbench">
+      <Card>
+        <Skeleton loading={!data} active paragraph={{ rows: 2 }}>
+          <Row gutter={[24, 16]} align="middle">
+            <Col flex="auto">
+              <Typography.Title level={4} style={{ marginTop: 0 }}>
+                {greeting()}，{me.user.displayName}
+              </Typography.Title>
+              <Space size={8} wrap data-testid="workbench-unit">
+                <Typography.Text strong style={{ fontSize: 16 }}>
+                  {unit?.name}
+                </Typography.Text>
+                {unit ? <Tag color="geekblue">{orgLevelLabels[unit.level]}</Tag> : null}
+                {unit ? <Tag>{orgKindLabels[unit.kind]}</Tag> : null}
+                {unit?.divisionCode ? (
+                  <Typography.Text type="secondary">区划代码 {unit.divisionCode}</Typography.Text>
+                ) : null}
+                {unit ? (
+                  <Typography.Text type="secondary">成立于 {formatDate(unit.validFrom)}</Typography.Text>
+                ) : null}
+              </Space>
+            </Col>
+            <Col>
+              <Space wrap>
+                {canOrgs && unit ? (
+                  <Button
+                    type="primary"
+                    icon={<ApartmentOutlined />}
+                    onClick={() => void navigate(`/orgs?unit=${unit.id}`)}
+                  >
+                    组织架构
+                  </Button>
+                ) : null}
+                {canUsers ? (
+                  <Button icon={<TeamOutlined />} onClick={() => void navigate('/users')}>
+                    用户管理
+                  </Button>
+                ) : null}
+                {canAudit ? (
+                  <Button icon={<AuditOutlined />} onClick={() => void navigate('/audit')}>
+                    审计日志
+                  </Button>
+                ) : null}
+              </Space>
+            </Col>
+          </Row>
+        </Skeleton>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}>
+          <Card data-testid="count-child-units">
+            <Statistic
+              title="直属下级组织"
+              value={data ? formatCount(data.counts.childUnits) : '—'}
+              prefix={<ClusterOutlined />}
+              suffix="个"
+              loading={!data}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card data-testid="count-subtree-units">
+            <Statistic
+              title="下辖各级组织（不含本级）"
+              value={data ? formatCount(data.counts.subtreeUnits) : '—'}
+              prefix={<ApartmentOutlined />}
+              suffix="个"
+              loading={!data}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} md={8}>
+          <Card data-testid="count-users">
+            <Statistic
+              title="系统用户（本级及下级）"
+              value={data ? formatCount(data.counts.users) : '—'}
+              prefix={<TeamOutlined />}
+              suffix="人"
+              loading={!data}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      {canAudit ? (
+        <Card title="最近动态" data-testid="recent-activity" extra={<Link to="/audit">查看全部</Link>}>
+          {data && data.recentAudit.length === 0 ? (
+            <Empty description="暂无动态" />
+          ) : (
+            <List
+              loading={!data}
+              dataSource={data?.recentAudit ?? []}
+              rowKey="id"
+              renderItem={(entry) => <ActivityItem entry={entry} />}
+            />
+          )}
+        </Card>
+      ) : null}
+    </Space>
+  );
+}
