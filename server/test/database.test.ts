@@ -33,6 +33,7 @@ describe('transactions under concurrency', () => {
 
   it('keeps the tree consistent when many writes arrive at once', async () => {
     const dongbang = await unitIdByCode(t.handle, '320581107');
+    const villages = (await changshu.get(`/api/orgs/${dongbang}/children`)).json() as OrgUnit[];
     const creates = Array.from({ length: 12 }, (_, i) =>
       changshu.post('/api/orgs', {
         parentId: dongbang,
@@ -43,7 +44,6 @@ describe('transactions under concurrency', () => {
         validFrom: '2020-01-01',
       }),
     );
-    const villages = (await changshu.get(`/api/orgs/${dongbang}/children`)).json() as OrgUnit[];
     const renames = villages
       .slice(0, 6)
       .map((v, i) =>
