@@ -112,7 +112,7 @@ describe('merging two units through the UI (admin)', () => {
     const closed = page.getByTestId('org-history-closed');
     await closed.waitFor();
     expect(await closed.textContent()).toContain(mergedName);
-    expect(await tree(page).locator('.org-node-name', { hasText: first.name }).count()).toBe(1);
+    await expect.poll(() => tree(page).locator('.org-node-name', { hasText: first.name }).count()).toBe(1);
     await screenshot(page, 'admin-merged-source-history');
   });
 });
