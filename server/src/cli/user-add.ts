@@ -62,6 +62,15 @@ export async function addUser(
 ) {
   const password =
     process.env.GONGHUI_PASSWORD ?? (await promptPassword('密码（至少 10 位，含字母和数字）：'));
+  // Everything is checked before the root federation is founded, so a refused call leaves nothing behind.
+  const parsed = createUserBody.safeParse({
+    username: opts.username,
+    displayName: opts.displayName ?? opts.username,
+    role: opts.role,
+    orgUnitId: 1,
+    password,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
   let orgUnitId: number;
   if (await isEmpty(db)) {
     orgUnitId = await orgRepository.insertUnit(db, {
@@ -78,16 +87,13 @@ export async function addUser(
   } else {
     orgUnitId = await findOrg(db, opts.org);
   }
-  const parsed = createUserBody.safeParse({
-    username: opts.username,
-    displayName: opts.displayName ?? opts.username,
-    role: opts.role,
-    orgUnitId,
-    password,
-  });
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
   try {
-    const user = await userService.create(db, null, parsed.data, systemActor(orgUnitId, 'cli'));
+    const user = await userService.create(
+      db,
+      null,
+      { ...parsed.data, orgUnitId },
+      systemActor(orgUnitId, 'cli'),
+    );
     console.log(`已创建用户 ${user.username}（${user.orgUnitName}，角色 ${user.role}）`);
   } catch (e) {
     if (e instanceof AppError) throw new Error(e.message);
