@@ -1,5 +1,7 @@
 import { createTestDatabase } from '../server/test/database.ts';
 import { benchOrgTree } from './org-tree.bench.ts';
+import { benchIndicators } from './indicators.bench.ts';
+import { benchMembers } from './members.bench.ts';
 
 // Benchmarks run on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new PostgreSQL
 // database created beside the one named and dropped afterwards.
@@ -8,6 +10,20 @@ async function main() {
   console.log(`Gonghui benchmarks on ${handle.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (in memory)'}\n`);
   try {
     await benchOrgTree(handle.db);
+    console.log();
+    const indicators = await createTestDatabase();
+    try {
+      await benchIndicators(indicators.db, indicators.kind);
+    } finally {
+      await indicators.close();
+    }
+    console.log();
+    const members = await createTestDatabase();
+    try {
+      await benchMembers(members.db, members.kind);
+    } finally {
+      await members.close();
+    }
   } finally {
     await handle.close();
   }

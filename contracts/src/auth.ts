@@ -9,7 +9,21 @@ export const roleLabels: Record<Role, string> = {
 };
 
 /** What a role may do; routes declare one of these and the server checks it. */
-export const permissions = ['org:read', 'org:write', 'user:read', 'user:write', 'audit:read'] as const;
+export const permissions = [
+  'org:read',
+  'org:write',
+  'user:read',
+  'user:write',
+  'audit:read',
+  'employer:read',
+  'employer:write',
+  'indicator:read',
+  'target:write',
+  'member:read',
+  'member:write',
+  'member:reveal',
+  'transfer:write',
+] as const;
 export type Permission = (typeof permissions)[number];
 
 export const loginBody = z.object({

@@ -25,6 +25,13 @@ import { orgRoutes } from './platform/orgs/org.routes.ts';
 import { APP_VERSION, systemRoutes } from './platform/system.routes.ts';
 import { userRoutes } from './platform/users/user.routes.ts';
 import { workbenchRoutes } from './platform/workbench.routes.ts';
+import { employerRoutes } from './modules/employers/employer.routes.ts';
+import { employerImportRoutes } from './modules/employers/employer-import.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicator.routes.ts';
+import { memberRoutes } from './modules/members/member.routes.ts';
+import { transferRoutes } from './modules/members/transfer.routes.ts';
+import { memberImportRoutes } from './modules/members/member-import.routes.ts';
+import { campaignRoutes } from './modules/formation-campaigns/campaign.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -114,6 +121,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(employerRoutes);
+  await app.register(employerImportRoutes);
+  await app.register(indicatorRoutes);
+  await app.register(memberRoutes);
+  await app.register(transferRoutes);
+  await app.register(memberImportRoutes);
+  await app.register(campaignRoutes);
 
   const webDist = options.webDist;
   const hasWeb = !!webDist && fs.existsSync(path.join(webDist, 'index.html'));

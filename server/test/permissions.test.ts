@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgUnit, User } from '@gonghui/contracts';
+import type { Employer, ImportMode, ImportStatus, Member, OrgUnit, User } from '@gonghui/contracts';
+import { taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
+import { jobHandlers } from '../src/jobs.ts';
+import { JobRunner } from '../src/platform/jobs/job.runner.ts';
+import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
 
 let t: TestApp;
 let changshu: Client;
@@ -13,6 +17,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+async function uploadEmployers(
+  client: Client,
+  fileName: string,
+  body: Buffer,
+  mode: ImportMode = 'all_or_nothing',
+) {
+  const res = await client.request({
+    method: 'POST',
+    url: `/api/employer-imports?fileName=${fileName}&mode=${mode}`,
+    payload: body,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ImportStatus;
+}
+
 describe('route declarations', () => {
   it('every /api route declares who may call it (a diff here is a permission change)', () => {
     const lines = t.app.apiRoutes.map((r) => `${r.method} ${r.url} → ${r.access}`).sort();
@@ -20,7 +40,26 @@ describe('route declarations', () => {
       [
         "GET /api/audit → audit:read",
         "GET /api/auth/me → authenticated",
+        "GET /api/campaigns → indicator:read",
+        "GET /api/campaigns/:id → indicator:read",
+        "GET /api/employer-imports/:id → employer:read",
+        "GET /api/employer-imports/:id/report → employer:read",
+        "GET /api/employers → employer:read",
+        "GET /api/employers/:id → employer:read",
+        "GET /api/employers/check-code → employer:read",
+        "GET /api/employers/export → employer:read",
+        "GET /api/employers/template → employer:read",
         "GET /api/health → public",
+        "GET /api/indicators → indicator:read",
+        "GET /api/indicators/employers → indicator:read",
+        "GET /api/indicators/export → indicator:read",
+        "GET /api/indicators/trend → indicator:read",
+        "GET /api/member-imports/:id → member:read",
+        "GET /api/member-imports/:id/report → member:read",
+        "GET /api/members → member:read",
+        "GET /api/members/:id → member:read",
+        "GET /api/members/export → member:read",
+        "GET /api/members/template → member:read",
         "GET /api/meta → public",
         "GET /api/openapi.json → public",
         "GET /api/orgs/:id → org:read",
@@ -30,17 +69,42 @@ describe('route declarations', () => {
         "GET /api/orgs/roots → org:read",
         "GET /api/orgs/search → org:read",
         "GET /api/orgs/tree → org:read",
+        "GET /api/targets → indicator:read",
+        "GET /api/transfers → member:read",
+        "GET /api/transfers/:id → member:read",
         "GET /api/users → user:read",
         "GET /api/workbench → authenticated",
+        "PATCH /api/employers/:id → employer:write",
+        "PATCH /api/members/:id → member:write",
         "PATCH /api/users/:id → user:write",
         "POST /api/auth/login → public",
         "POST /api/auth/logout → authenticated",
+        "POST /api/campaigns → employer:write",
+        "POST /api/campaigns/:id/employers → employer:write",
+        "POST /api/campaigns/:id/tasks → employer:write",
+        "POST /api/campaigns/:id/tasks/:taskId/done → employer:write",
+        "POST /api/employer-imports → employer:write",
+        "POST /api/employers → employer:write",
+        "POST /api/employers/:id/close → employer:write",
+        "POST /api/employers/:id/instructor → employer:write",
+        "POST /api/employers/:id/party → employer:write",
+        "POST /api/employers/:id/union → employer:write",
+        "POST /api/member-imports → member:write",
+        "POST /api/members → member:write",
+        "POST /api/members/:id/reveal → member:reveal",
+        "POST /api/members/:id/status → member:write",
         "POST /api/orgs → org:write",
         "POST /api/orgs/:id/close → org:write",
         "POST /api/orgs/:id/move → org:write",
         "POST /api/orgs/:id/rename → org:write",
         "POST /api/orgs/merge → org:write",
+        "POST /api/transfers → transfer:write",
+        "POST /api/transfers/:id/cancel → transfer:write",
+        "POST /api/transfers/:id/decide → transfer:write",
+        "POST /api/transfers/bulk → transfer:write",
+        "POST /api/transfers/decide → transfer:write",
         "POST /api/users → user:write",
+        "PUT /api/targets → target:write",
       ]
     `);
   });
@@ -51,12 +115,39 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangTown: number;
   let taicangUser: number;
   let changshuTown: number;
+  let taicangEmployer: number;
+  let taicangCampaign: number;
+  let taicangMember: Member;
+  let taicangTransfer: number;
+  let taicangImport: number;
+  let taicangEmployerImport: number;
+  let taicangTask: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
     taicangTown = ((await taicang.get(`/api/orgs/${taicangUnit}/children`)).json() as OrgUnit[])[0].id;
     taicangUser = ((await taicang.get('/api/users')).json() as { items: User[] }).items[0].id;
     changshuTown = await unitIdByCode(t.handle, '320581107');
+    taicangEmployer = ((await taicang.get('/api/employers?pageSize=1')).json() as { items: Employer[] })
+      .items[0].id;
+    const campaign = await taicang.post('/api/campaigns', {
+      name: '太仓组建月',
+      orgUnitId: taicangUnit,
+      startedOn: '2011-05-01',
+    });
+    taicangCampaign = (campaign.json() as { id: number }).id;
+    taicangTask = (
+      (await taicang.post(`/api/campaigns/${taicangCampaign}/tasks`, { title: '走访企业' })).json() as {
+        id: number;
+      }
+    ).id;
+    ({
+      member: taicangMember,
+      transferId: taicangTransfer,
+      importId: taicangImport,
+    } = await taicangMemberRecords(t.handle, taicang));
+    taicangEmployerImport = (await uploadEmployers(taicang, 'x.csv', Buffer.from('统一社会信用代码\n1\n')))
+      .id;
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -94,6 +185,111 @@ describe('changshu cannot read or change anything of taicang, through every rout
         payload: { date, successorId: null },
       },
       'PATCH /api/users/:id': { url: `/api/users/${taicangUser}`, payload: { displayName: '被改名' } },
+      'GET /api/employers/:id': { url: `/api/employers/${taicangEmployer}` },
+      'PATCH /api/employers/:id': { url: `/api/employers/${taicangEmployer}`, payload: { employees: 1 } },
+      'POST /api/employers/:id/union': {
+        url: `/api/employers/${taicangEmployer}/union`,
+        payload: { status: 'own', date },
+      },
+      'POST /api/employers/:id/party': {
+        url: `/api/employers/${taicangEmployer}/party`,
+        payload: { status: 'joint', date },
+      },
+      'POST /api/employers/:id/instructor': {
+        url: `/api/employers/${taicangEmployer}/instructor`,
+        payload: { name: '入侵', date },
+      },
+      'POST /api/employers/:id/close': { url: `/api/employers/${taicangEmployer}/close`, payload: { date } },
+      'POST /api/employers': {
+        url: '/api/employers',
+        payload: {
+          creditCode: '91350100M000100Y43',
+          name: '渗透测试公司',
+          unitCategory: '170',
+          industryCode: '13',
+          employees: 30,
+          aboveScale: false,
+          orgUnitId: taicangTown,
+          registeredOn: date,
+        },
+      },
+      'GET /api/indicators': { url: `/api/indicators?unitId=${taicangUnit}` },
+      'GET /api/indicators/export': { url: `/api/indicators/export?unitId=${taicangUnit}` },
+      'GET /api/indicators/trend': {
+        url: `/api/indicators/trend?unitId=${taicangUnit}&from=2010-01-01&to=2011-01-01`,
+      },
+      'GET /api/indicators/employers': {
+        url: `/api/indicators/employers?unitId=${taicangUnit}&indicator=union_formation&part=numerator`,
+      },
+      'GET /api/targets': { url: `/api/targets?unitId=${taicangUnit}&year=2011` },
+      'PUT /api/targets': {
+        url: '/api/targets',
+        payload: { orgUnitId: taicangUnit, indicator: 'union_formation', year: 2011, target: 1 },
+      },
+      'GET /api/campaigns/:id': { url: `/api/campaigns/${taicangCampaign}` },
+      'POST /api/campaigns/:id/tasks': {
+        url: `/api/campaigns/${taicangCampaign}/tasks`,
+        payload: { title: '越权添加的任务' },
+      },
+      'POST /api/campaigns/:id/tasks/:taskId/done': {
+        url: `/api/campaigns/${taicangCampaign}/tasks/${taicangTask}/done`,
+        payload: {},
+      },
+      'POST /api/campaigns/:id/employers': {
+        url: `/api/campaigns/${taicangCampaign}/employers`,
+        payload: { employerIds: [taicangEmployer] },
+      },
+      'GET /api/members/:id': { url: `/api/members/${taicangMember.id}` },
+      'PATCH /api/members/:id': { url: `/api/members/${taicangMember.id}`, payload: { name: '被改名' } },
+      'POST /api/members/:id/status': {
+        url: `/api/members/${taicangMember.id}/status`,
+        payload: { status: 'left', date, note: '越权退会' },
+      },
+      'POST /api/members/:id/reveal': {
+        url: `/api/members/${taicangMember.id}/reveal`,
+        payload: { field: 'residentId', reason: '越权查看' },
+      },
+      'POST /api/members': {
+        url: '/api/members',
+        payload: {
+          name: '渗透（演示）',
+          residentId: '11010519491231002X',
+          orgUnitId: taicangTown,
+          joinedOn: date,
+        },
+      },
+      'POST /api/member-imports': {
+        url: `/api/member-imports?orgUnitId=${taicangTown}&fileName=x.csv`,
+        payload: {},
+      },
+      'GET /api/member-imports/:id': { url: `/api/member-imports/${taicangImport}` },
+      'GET /api/member-imports/:id/report': { url: `/api/member-imports/${taicangImport}/report` },
+      'GET /api/employer-imports/:id': { url: `/api/employer-imports/${taicangEmployerImport}` },
+      'GET /api/employer-imports/:id/report': {
+        url: `/api/employer-imports/${taicangEmployerImport}/report`,
+      },
+      'GET /api/transfers/:id': { url: `/api/transfers/${taicangTransfer}` },
+      'POST /api/transfers/:id/decide': {
+        url: `/api/transfers/${taicangTransfer}/decide`,
+        payload: { accept: true },
+      },
+      'POST /api/transfers/:id/cancel': { url: `/api/transfers/${taicangTransfer}/cancel`, payload: {} },
+      'POST /api/transfers/decide': {
+        url: '/api/transfers/decide',
+        payload: { transferIds: [taicangTransfer], accept: true },
+      },
+      'POST /api/transfers': {
+        url: '/api/transfers',
+        payload: { memberId: taicangMember.id, toOrgUnitId: changshuTown, reason: '越权接转' },
+      },
+      'POST /api/transfers/bulk': {
+        url: '/api/transfers/bulk',
+        payload: { fromOrgUnitId: taicangTown, toOrgUnitId: changshuTown, reason: '越权批量接转' },
+      },
+      'POST /api/campaigns': {
+        url: '/api/campaigns',
+        payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
+      },
       'POST /api/users': {
         url: '/api/users',
         payload: {
@@ -121,6 +317,16 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/orgs/search',
     'GET /api/users',
     'GET /api/audit',
+    'GET /api/employers',
+    'GET /api/employers/export',
+    'GET /api/employers/check-code',
+    'GET /api/employers/template',
+    'POST /api/employer-imports',
+    'GET /api/campaigns',
+    'GET /api/members',
+    'GET /api/members/export',
+    'GET /api/members/template',
+    'GET /api/transfers',
   ]);
 
   it('answers not found for each record route, exactly as for a missing record', async () => {
@@ -150,6 +356,11 @@ describe('changshu cannot read or change anything of taicang, through every rout
   });
 
   it('changed nothing of taicang', async () => {
+    const employer = (await taicang.get(`/api/employers/${taicangEmployer}`)).json() as Employer;
+    expect(employer.employees).not.toBe(1);
+    expect(employer.closedOn).toBeNull();
+    expect(employer.instructorName).not.toBe('入侵');
+    expect((await taicang.get('/api/employers?q=渗透测试公司')).json().total).toBe(0);
     const town = (await taicang.get(`/api/orgs/${taicangTown}`)).json() as OrgUnit;
     expect(town.name).not.toBe('改名测试');
     expect(town.parentId).toBe(taicangUnit);
@@ -158,6 +369,88 @@ describe('changshu cannot read or change anything of taicang, through every rout
     expect(users.items.map((u) => u.displayName)).not.toContain('被改名');
     const children = (await taicang.get(`/api/orgs/${taicangTown}/children`)).json() as OrgUnit[];
     expect(children.map((c) => c.name)).not.toContain('渗透测试工会');
+    const campaign = (await taicang.get(`/api/campaigns/${taicangCampaign}`)).json() as {
+      targets: unknown[];
+      tasks: Array<{ title: string; doneOn: string | null }>;
+    };
+    expect(campaign.targets).toEqual([]);
+    expect(campaign.tasks.map((x) => [x.title, x.doneOn])).toEqual([['走访企业', null]]);
+  });
+
+  it('imports employers only within its own subtree: rows aimed at taicang are refused one by one', async () => {
+    const target = (await taicang.get(`/api/employers/${taicangEmployer}`)).json() as Employer;
+    const town = (await taicang.get(`/api/orgs/${taicangTown}`)).json() as OrgUnit;
+    const header = sheetColumns.map((c) => c.header).join(',');
+    const base: Record<string, string> = {
+      creditCode: '91350100M000100Y43',
+      name: '渗透测试公司',
+      unitCategory: '170',
+      industryCode: '13',
+      employees: '30',
+      aboveScale: '否',
+      registeredOn: '2011-01-01',
+    };
+    const cells = (over: Record<string, string>) =>
+      sheetColumns.map((c) => ({ ...base, ...over })[c.key] ?? '').join(',');
+    const file = [
+      header,
+      cells({ localityCode: town.divisionCode ?? '', localityName: town.name }),
+      cells({ creditCode: target.creditCode, employees: '1', localityCode: '320581107' }),
+    ].join('\n');
+    const queued = await uploadEmployers(changshu, 'attack.csv', Buffer.from(file), 'valid_only');
+    await new JobRunner(t.handle.db, jobHandlers).drain();
+    const done = (await changshu.get(`/api/employer-imports/${queued.id}`)).json() as ImportStatus;
+    expect(done.result).toMatchObject({ rows: 2, created: 0, updated: 0, invalid: 2 });
+    expect(((await taicang.get(`/api/employers/${taicangEmployer}`)).json() as Employer).employees).toBe(
+      target.employees,
+    );
+    expect((await taicang.get('/api/employers?q=渗透测试公司')).json().total).toBe(0);
+  });
+
+  it('lists employers and campaigns only within its own subtree', async () => {
+    const list = (await changshu.get('/api/employers?pageSize=200')).json() as {
+      items: Employer[];
+      total: number;
+    };
+    expect(list.total).toBeGreaterThan(100);
+    // Demo credit codes carry the county's division code, so each must be 常熟's.
+    expect(list.items.every((e) => e.creditCode.slice(2, 8) === '320581')).toBe(true);
+    expect((await changshu.get(`/api/employers?q=${encodeURIComponent('太仓')}`)).json().total).toBe(0);
+    const campaigns = (await changshu.get('/api/campaigns')).json() as Array<{ name: string }>;
+    expect(campaigns.map((c) => c.name)).not.toContain('太仓组建月');
+  });
+
+  it('lists members and transfers only within its own subtree, and changed none of taicang', async () => {
+    const members = (await changshu.get('/api/members?pageSize=200')).json() as {
+      items: Member[];
+      total: number;
+    };
+    expect(members.total).toBeGreaterThan(100);
+    const own = (await changshu.get(`/api/orgs/${changshu.orgUnitId}`)).json() as OrgUnit;
+    const unitPaths = new Map<number, string>();
+    for (const m of members.items.slice(0, 20)) {
+      if (!unitPaths.has(m.orgUnitId))
+        unitPaths.set(m.orgUnitId, ((await changshu.get(`/api/orgs/${m.orgUnitId}`)).json() as OrgUnit).path);
+      expect(unitPaths.get(m.orgUnitId)!.startsWith(own.path)).toBe(true);
+    }
+    expect(
+      (await changshu.get(`/api/members?q=${taicangMember.residentIdMasked.slice(-4)}&pageSize=200`))
+        .json()
+        .items.map((m: Member) => m.id),
+    ).not.toContain(taicangMember.id);
+    for (const box of ['inbox', 'outbox']) {
+      const transfers = (await changshu.get(`/api/transfers?box=${box}&pageSize=200`)).json() as {
+        items: Array<{ id: number }>;
+      };
+      expect(transfers.items.map((x) => x.id)).not.toContain(taicangTransfer);
+    }
+    const after = (await taicang.get(`/api/members/${taicangMember.id}`)).json() as Member;
+    expect(after).toMatchObject({
+      name: taicangMember.name,
+      status: 'active',
+      orgUnitId: taicangMember.orgUnitId,
+    });
+    expect((await taicang.get(`/api/transfers/${taicangTransfer}`)).json().status).toBe('pending');
   });
 
   it('lists and searches only within its own subtree', async () => {

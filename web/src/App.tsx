@@ -14,6 +14,36 @@ const OrgsPage = lazy(() =>
 const UsersPage = lazy(() =>
   import('./modules/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
+const EmployersPage = lazy(() =>
+  import('./modules/employers/pages/EmployersPage.tsx').then((m) => ({ default: m.EmployersPage })),
+);
+const EmployerPage = lazy(() =>
+  import('./modules/employers/pages/EmployerPage.tsx').then((m) => ({ default: m.EmployerPage })),
+);
+const EmployerImportPage = lazy(() =>
+  import('./modules/employers/pages/EmployerImportPage.tsx').then((m) => ({ default: m.EmployerImportPage })),
+);
+const IndicatorsPage = lazy(() =>
+  import('./modules/indicators/pages/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./modules/campaigns/pages/CampaignsPage.tsx').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('./modules/campaigns/pages/CampaignPage.tsx').then((m) => ({ default: m.CampaignPage })),
+);
+const MembersPage = lazy(() =>
+  import('./modules/members/pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const MemberPage = lazy(() =>
+  import('./modules/members/pages/MemberPage.tsx').then((m) => ({ default: m.MemberPage })),
+);
+const TransfersPage = lazy(() =>
+  import('./modules/members/pages/TransfersPage.tsx').then((m) => ({ default: m.TransfersPage })),
+);
+const MemberImportPage = lazy(() =>
+  import('./modules/members/pages/MemberImportPage.tsx').then((m) => ({ default: m.MemberImportPage })),
+);
 const AuditPage = lazy(() =>
   import('./modules/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
@@ -87,6 +117,106 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <RequirePermission permission="audit:read">
                       <Lazy>
                         <AuditPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="employers"
+                  element={
+                    <RequirePermission permission="employer:read">
+                      <Lazy>
+                        <EmployersPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="employers/import"
+                  element={
+                    <RequirePermission permission="employer:write">
+                      <Lazy>
+                        <EmployerImportPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="employers/:id"
+                  element={
+                    <RequirePermission permission="employer:read">
+                      <Lazy>
+                        <EmployerPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="indicators"
+                  element={
+                    <RequirePermission permission="indicator:read">
+                      <Lazy>
+                        <IndicatorsPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="campaigns"
+                  element={
+                    <RequirePermission permission="indicator:read">
+                      <Lazy>
+                        <CampaignsPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="campaigns/:id"
+                  element={
+                    <RequirePermission permission="indicator:read">
+                      <Lazy>
+                        <CampaignPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="members"
+                  element={
+                    <RequirePermission permission="member:read">
+                      <Lazy>
+                        <MembersPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="members/transfers"
+                  element={
+                    <RequirePermission permission="member:read">
+                      <Lazy>
+                        <TransfersPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="members/import"
+                  element={
+                    <RequirePermission permission="member:write">
+                      <Lazy>
+                        <MemberImportPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="members/:id"
+                  element={
+                    <RequirePermission permission="member:read">
+                      <Lazy>
+                        <MemberPage />
                       </Lazy>
                     </RequirePermission>
                   }

@@ -1,11 +1,14 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { roles, type Role } from '@gonghui/contracts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { backup, restore } from '../db/backup.ts';
 import { loadDemo, isEmpty } from '../demo/load-demo.ts';
 import { serve } from './serve.ts';
 import { addUser } from './user-add.ts';
+import { exportMembersFile, importMembersFile, writeImportReport } from './members-io.ts';
 import { describeDatabase, openForCommand } from './context.ts';
+import { cityScaleCommand, importEmployersCommand, type ImportOptions } from './employers-commands.ts';
+import { exportEmployersFile } from './employers-io.ts';
 import { progressReporter } from './progress.ts';
 
 const port = (v: string) => {
@@ -52,14 +55,21 @@ export function buildProgram(): Command {
 
   program
     .command('demo')
-    .description('向空数据库载入演示城市（苏州的真实组织树与演示账号）')
-    .action(() =>
+    .description(
+      '向空数据库载入演示城市（苏州的真实组织树与演示账号）；--scale city 再加约 30 万家单位，供基准测试',
+    )
+    .addOption(new Option('--scale <scale>', '规模').choices(['small', 'city']).default('small'))
+    .action((opts: { scale: 'small' | 'city' }) =>
       withDatabase('demo', async (h) => {
-        if (!(await isEmpty(h.db))) throw new Error('数据库中已有数据，演示数据只能载入空数据库');
-        const bar = progressReporter('载入演示数据');
-        await loadDemo(h.db, bar.update);
-        bar.stop();
-        console.log('演示数据已载入：账号 admin、changshu、dongbang、taicang、wuzhong，密码 gonghui-demo');
+        const empty = await isEmpty(h.db);
+        if (!empty && opts.scale === 'small') throw new Error('数据库中已有数据，演示数据只能载入空数据库');
+        if (empty) {
+          const bar = progressReporter('载入演示数据');
+          await loadDemo(h.db, bar.update);
+          bar.stop();
+          console.log('演示数据已载入：账号 admin、changshu、dongbang、taicang、wuzhong，密码 gonghui-demo');
+        }
+        if (opts.scale === 'city') await cityScaleCommand(h.db);
       }),
     );
 
@@ -92,6 +102,51 @@ export function buildProgram(): Command {
             .map(([t, n]) => `${t} ${n}`)
             .join('，')}`,
         );
+      }),
+    );
+
+  program
+    .command('import')
+    .description('导入数据文件（.xlsx 或 .csv）。会员名册：全部校验通过才写入，有错时生成错误报告')
+    .addArgument(new Argument('<kind>', '数据种类').choices(['members', 'employers']))
+    .argument('<file>', '文件，如 会员名册.xlsx')
+    .option('--union <union>', '会员名册所属工会：组织编号或行政区划代码（行中“所属工会编号”留空时用它）')
+    .option('--org <unit>', '单位名录：只导入该组织管辖范围内的单位（编号、行政区划代码或全称；默认全市）')
+    .addOption(
+      new Option('--mode <mode>', '单位名录：all 全部正确才导入，valid 只导入正确的行')
+        .choices(['all', 'valid'])
+        .default('all'),
+    )
+    .action((kind: 'members' | 'employers', file: string, opts: ImportOptions) =>
+      withDatabase('import', async (h) => {
+        if (kind === 'employers') return importEmployersCommand(h.db, file, opts);
+        if (!opts.union) throw new Error('导入会员名册须用 --union 指定名册所属工会');
+        const { importId, summary } = await importMembersFile(h.db, file, opts.union);
+        if (summary.errors > 0) {
+          const report = await writeImportReport(h.db, importId, file);
+          throw new Error(
+            `有 ${summary.errors} 行不符合要求，未导入任何数据。错误报告：${report ?? '（无）'}`,
+          );
+        }
+        console.log(`导入完成：新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}`);
+      }),
+    );
+
+  program
+    .command('export')
+    .description('导出数据到 .xlsx。会员名册：身份证号码和电话默认脱敏，导出的文件可修改后再导入')
+    .addArgument(new Argument('<kind>', '数据种类').choices(['members', 'employers']))
+    .argument('<file>', '导出文件，如 会员名册.xlsx')
+    .option('--reveal-reason <reason>', '导出完整身份证号码和电话，并写明原因（记入审计日志）')
+    .action((kind: 'members' | 'employers', file: string, opts: { revealReason?: string }) =>
+      withDatabase('export', async (h) => {
+        if (kind === 'employers') {
+          const n = await exportEmployersFile(h.db, file);
+          console.log(`已导出 ${n} 家单位到 ${file}`);
+          return;
+        }
+        await exportMembersFile(h.db, file, opts.revealReason ?? null);
+        console.log(`已导出到 ${file}`);
       }),
     );
 

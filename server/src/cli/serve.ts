@@ -3,6 +3,8 @@ import { isEmpty, loadDemo } from '../demo/load-demo.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { describeDatabase, openForCommand } from './context.ts';
 import { progressReporter } from './progress.ts';
+import { jobHandlers } from '../jobs.ts';
+import { JobRunner } from '../platform/jobs/job.runner.ts';
 
 /** `gonghui serve`: production never loads demo data; `--demo` (npm start) loads it into an empty database. */
 export async function serve(opts: { port: number; demo: boolean }) {
@@ -29,11 +31,14 @@ export async function serve(opts: { port: number; demo: boolean }) {
     secureCookies: config.secureCookies,
     webDist: config.webDist,
   });
+  // Imports and other background work run here; with several servers each one takes jobs from the same table.
+  const runner = new JobRunner(db, jobHandlers);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await runner.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -41,6 +46,7 @@ export async function serve(opts: { port: number; demo: boolean }) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: opts.port, host: config.host });
+  runner.start();
   const demo =
     opts.demo &&
     (await db.selectFrom('setting').select('value').where('key', '=', 'demo').executeTakeFirst());

@@ -1,5 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { JointType, OrgChange, OrgKind, OrgLevel, Role } from '@gonghui/contracts';
+import type {
+  ImportMode,
+  JointType,
+  MemberStatus,
+  OrgChange,
+  OrgKind,
+  OrgLevel,
+  PartyStatus,
+  Role,
+  StatusAspect,
+  TransferStatus,
+  UnionStatus,
+} from '@gonghui/contracts';
 
 /** A DATE column: an ISO string both ways (the type parsers are set so on PGlite and pg). */
 type DateColumn = string;
@@ -96,6 +108,207 @@ export interface SettingTable {
   value: Json;
 }
 
+/** A registered unit (enterprise), identified by its unified social credit code. */
+export interface EmployerTable {
+  id: Generated<number>;
+  credit_code: string;
+  name: string;
+  name_initials: string;
+  unit_category: string;
+  industry_code: string;
+  employees: Generated<number>;
+  above_scale: Generated<boolean>;
+  /** The locality: the town/street federation or village joint union it belongs to. */
+  org_unit_id: number;
+  /** Its own grassroots union, once formed. */
+  grassroots_union_id: number | null;
+  address: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  union_status: Generated<UnionStatus>;
+  party_status: Generated<PartyStatus>;
+  instructor_name: string | null;
+  registered_on: DateColumn;
+  closed_on: DateColumn | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmployerStatusChangeTable {
+  id: Generated<number>;
+  employer_id: number;
+  aspect: StatusAspect;
+  value: string;
+  valid_from: DateColumn;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface EmployerTallyTable {
+  org_unit_id: number;
+  day: DateColumn;
+  in_scope: number;
+  unionised: number;
+  own_union: number;
+  above_scale: number;
+  above_scale_independent: number;
+  party_org: number;
+  party_work: number;
+  unionised_employees: number;
+}
+
+export interface FormationCampaignTable {
+  id: Generated<number>;
+  name: string;
+  org_unit_id: number;
+  started_on: DateColumn;
+  ended_on: DateColumn | null;
+  description: string | null;
+  created_at: Timestamp;
+}
+
+export interface FormationCampaignEmployerTable {
+  campaign_id: number;
+  employer_id: number;
+}
+
+export interface FormationCampaignTaskTable {
+  id: Generated<number>;
+  campaign_id: number;
+  title: string;
+  due_on: DateColumn | null;
+  done_on: DateColumn | null;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  indicator: string;
+  year: number;
+  target_bp: number;
+  updated_at: Timestamp;
+}
+
+export interface EmployerImportTable {
+  id: Generated<number>;
+  job_id: number | null;
+  file_name: string;
+  content: Buffer;
+  mode: ImportMode;
+  scope_path: string;
+  report: Buffer | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+/** One membership; the resident ID and phone only sealed and hashed (personal-data platform). */
+export interface MemberTable {
+  id: Generated<number>;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  resident_id_cipher: Buffer;
+  resident_id_hash: Buffer;
+  resident_id_tail: string;
+  gender: 'male' | 'female';
+  birth_date: DateColumn;
+  phone_cipher: Buffer | null;
+  phone_hash: Buffer | null;
+  ethnicity: string | null;
+  education: string | null;
+  household_type: 'urban' | 'rural' | null;
+  migrant_worker: Generated<boolean>;
+  new_employment_form: Generated<boolean>;
+  employer_id: number | null;
+  org_unit_id: number;
+  status: MemberStatus;
+  status_since: DateColumn;
+  joined_on: DateColumn;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MemberChange = 'enrol' | 'transfer' | 'status' | 'employer' | 'employer_closed' | 'import';
+export interface MemberHistoryTable {
+  id: Generated<number>;
+  member_id: number;
+  org_unit_id: number;
+  employer_id: number | null;
+  status: MemberStatus;
+  valid_from: DateColumn;
+  valid_to: DateColumn | null;
+  change: MemberChange;
+  transfer_id: number | null;
+  note: string | null;
+}
+
+export interface MemberTransferTable {
+  id: Generated<number>;
+  batch_id: number | null;
+  member_id: number;
+  from_org_unit_id: number;
+  to_org_unit_id: number;
+  to_employer_id: number | null;
+  initiated_by: 'sender' | 'receiver';
+  status: Generated<TransferStatus>;
+  reason: string;
+  decision_reason: string | null;
+  requested_on: DateColumn;
+  decided_on: DateColumn | null;
+  created_by: number | null;
+  decided_by: number | null;
+  created_at: Timestamp;
+}
+
+export type MemberImportStatus = 'queued' | 'running' | 'done' | 'rejected' | 'failed';
+export interface MemberImportTable {
+  id: Generated<number>;
+  job_id: number | null;
+  file_name: string;
+  format: 'xlsx' | 'csv';
+  size_bytes: number;
+  org_unit_id: number;
+  scope_path: string;
+  status: Generated<MemberImportStatus>;
+  rows_read: Generated<number>;
+  summary: Json | null;
+  report: Buffer | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface MemberImportChunkTable {
+  import_id: number;
+  seq: number;
+  content: Buffer;
+}
+
+export interface MemberImportRowTable {
+  import_id: number;
+  row_no: number;
+  member_id: number | null;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  resident_id_cipher: Buffer | null;
+  resident_id_hash: Buffer | null;
+  resident_id_tail: string | null;
+  gender: 'male' | 'female' | null;
+  birth_date: DateColumn | null;
+  phone_cipher: Buffer | null;
+  phone_hash: Buffer | null;
+  ethnicity: string | null;
+  education: string | null;
+  household_type: 'urban' | 'rural' | null;
+  migrant_worker: boolean;
+  new_employment_form: boolean;
+  employer_id: number | null;
+  org_unit_id: number;
+  joined_on: DateColumn;
+}
+
 export interface Database {
   org_unit: OrgUnitTable;
   org_unit_version: OrgUnitVersionTable;
@@ -104,6 +317,21 @@ export interface Database {
   audit_log: AuditLogTable;
   job: JobTable;
   setting: SettingTable;
+  employer: EmployerTable;
+  employer_status_change: EmployerStatusChangeTable;
+  employer_tally: EmployerTallyTable;
+  employer_locality: { org_unit_id: number };
+  formation_campaign: FormationCampaignTable;
+  formation_campaign_employer: FormationCampaignEmployerTable;
+  formation_campaign_task: FormationCampaignTaskTable;
+  indicator_target: IndicatorTargetTable;
+  employer_import: EmployerImportTable;
+  member: MemberTable;
+  member_history: MemberHistoryTable;
+  member_transfer: MemberTransferTable;
+  member_import: MemberImportTable;
+  member_import_chunk: MemberImportChunkTable;
+  member_import_row: MemberImportRowTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -113,3 +341,4 @@ export type UserRow = Selectable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobTable>;
+export type EmployerRow = Selectable<EmployerTable>;

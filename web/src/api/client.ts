@@ -57,6 +57,7 @@ type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** Sent as JSON; a Blob (a chosen file) is sent as its raw bytes. */
   body?: unknown;
   signal?: AbortSignal;
   /** Let a 401 through as an error without leaving the page (login form, session probe). */
@@ -147,7 +148,10 @@ function statusCode(status: number): ErrorCode {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined) {
+    headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+  }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -155,7 +159,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

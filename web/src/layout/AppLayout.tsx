@@ -15,6 +15,7 @@ import { useLogout } from '../modules/auth/api/auth.ts';
 import { AsOfPicker } from './AsOfPicker.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
 import { navItemForPath, navItems } from './navigation.tsx';
+import { PageTitleContext } from './pageTitle.ts';
 
 const { Header, Sider, Content } = Layout;
 
@@ -26,6 +27,7 @@ export function AppLayout() {
   const { message } = AntApp.useApp();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
+  const [pageTitle, setPageTitle] = useState<string | null>(null);
 
   const current = navItemForPath(location.pathname);
   const visible = navItems.filter((item) => !item.permission || me.permissions.includes(item.permission));
@@ -147,10 +149,21 @@ export function AppLayout() {
                     </Link>
                   ),
                 },
-                ...(current && current.path !== '/' ? [{ title: current.label }] : [{ title: '工作台' }]),
+                ...(current && current.path !== '/'
+                  ? pageTitle
+                    ? [
+                        {
+                          title: <Link to={linkTo(current.path, current.supportsAsOf)}>{current.label}</Link>,
+                        },
+                        { title: <span data-testid="breadcrumb-page">{pageTitle}</span> },
+                      ]
+                    : [{ title: current.label }]
+                  : [{ title: '工作台' }]),
               ]}
             />
-            <Outlet />
+            <PageTitleContext value={setPageTitle}>
+              <Outlet />
+            </PageTitleContext>
           </Content>
         </Layout>
       </Layout>

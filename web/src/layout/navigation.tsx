@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FlagOutlined, ShopOutlined } from '@ant-design/icons';
+import { IdcardOutlined } from '@ant-design/icons';
 import type { Permission } from '@gonghui/contracts';
 
 export interface NavItem {
@@ -22,6 +24,36 @@ export const navItems: NavItem[] = [
     icon: <ApartmentOutlined />,
     permission: 'org:read',
     supportsAsOf: true,
+  },
+  {
+    key: 'employers',
+    path: '/employers',
+    label: '非公企业数据库',
+    icon: <ShopOutlined />,
+    permission: 'employer:read',
+  },
+  {
+    key: 'indicators',
+    path: '/indicators',
+    label: '组织建设指标',
+    icon: <BarChartOutlined />,
+    permission: 'indicator:read',
+    supportsAsOf: true,
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    label: '组建活动',
+    icon: <FlagOutlined />,
+    permission: 'indicator:read',
+    supportsAsOf: true,
+  },
+  {
+    key: 'members',
+    path: '/members',
+    label: '会员实名制',
+    icon: <IdcardOutlined />,
+    permission: 'member:read',
   },
   { key: 'users', path: '/users', label: '用户管理', icon: <TeamOutlined />, permission: 'user:read' },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <AuditOutlined />, permission: 'audit:read' },

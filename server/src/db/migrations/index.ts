@@ -1,9 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_platform.ts';
+import * as m0002 from './0002_employers.ts';
+import * as m0003 from './0003_members.ts';
 
 /** Migrations are listed here in order, so they run the same from source and from any bundle. */
 const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
+  '0002_employers': m0002,
+  '0003_members': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

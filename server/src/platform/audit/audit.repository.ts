@@ -25,24 +25,32 @@ export interface AuditFilter {
 }
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+const row = (r: AuditRecord) => ({
+  user_id: r.userId,
+  username: r.username,
+  actor_org_unit_id: r.actorOrgUnitId,
+  scope_path: r.scopePath,
+  action: r.action,
+  entity_type: r.entityType,
+  entity_id: r.entityId === null ? null : String(r.entityId),
+  before: json(r.before),
+  after: json(r.after),
+  client_address: r.clientAddress,
+});
 
 export const auditRepository = {
   async insert(db: Kysely<Database> | Transaction<Database>, r: AuditRecord) {
-    await db
-      .insertInto('audit_log')
-      .values({
-        user_id: r.userId,
-        username: r.username,
-        actor_org_unit_id: r.actorOrgUnitId,
-        scope_path: r.scopePath,
-        action: r.action,
-        entity_type: r.entityType,
-        entity_id: r.entityId === null ? null : String(r.entityId),
-        before: json(r.before),
-        after: json(r.after),
-        client_address: r.clientAddress,
-      })
-      .execute();
+    await db.insertInto('audit_log').values(row(r)).execute();
+  },
+
+  /** Many records in a few statements, for bulk writes such as imports. */
+  async insertMany(db: Kysely<Database> | Transaction<Database>, records: AuditRecord[]) {
+    for (let i = 0; i < records.length; i += 1000) {
+      await db
+        .insertInto('audit_log')
+        .values(records.slice(i, i + 1000).map(row))
+        .execute();
+    }
   },
 
   /** A page of entries within a scope, newest first, with the total. */

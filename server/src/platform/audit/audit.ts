@@ -29,3 +29,21 @@ export async function audit(
     ...change,
   });
 }
+
+/** Records many writes of one bulk operation by the same actor, in the same transaction. */
+export async function auditMany(
+  db: Kysely<Database> | Transaction<Database>,
+  actor: AuditActor | null,
+  changes: AuditChange[],
+): Promise<void> {
+  await auditRepository.insertMany(
+    db,
+    changes.map((change) => ({
+      userId: actor?.userId || null,
+      username: actor?.username ?? null,
+      actorOrgUnitId: actor?.orgUnitId ?? null,
+      clientAddress: actor?.clientAddress ?? null,
+      ...change,
+    })),
+  );
+}

@@ -2,9 +2,31 @@ import type { Permission, Role } from '@gonghui/contracts';
 
 /** What each role may do. Scope (which subtree) comes from the user's org unit, not from the role. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['org:read', 'org:write', 'user:read', 'user:write', 'audit:read'],
-  cadre: ['org:read'],
-  viewer: ['org:read'],
+  admin: [
+    'org:read',
+    'org:write',
+    'user:read',
+    'user:write',
+    'audit:read',
+    'employer:read',
+    'employer:write',
+    'indicator:read',
+    'target:write',
+    'member:read',
+    'member:write',
+    'member:reveal',
+    'transfer:write',
+  ],
+  cadre: [
+    'org:read',
+    'employer:read',
+    'employer:write',
+    'indicator:read',
+    'member:read',
+    'member:write',
+    'transfer:write',
+  ],
+  viewer: ['org:read', 'employer:read', 'indicator:read', 'member:read'],
 };
 
 /** A route's declaration: a permission, any logged-in user, or open to all. */

@@ -1,13 +1,6 @@
-import { auditActionLabels, type AuditEntry } from '@gonghui/contracts';
+import { auditActionLabels, auditEntityTypeLabels, type AuditEntry } from '@gonghui/contracts';
 
-export const entityTypeLabels: Record<string, string> = {
-  org_unit: '工会组织',
-  org: '工会组织',
-  orgUnit: '工会组织',
-  user: '用户',
-  session: '登录会话',
-  auth: '登录',
-};
+export const entityTypeLabels: Record<string, string> = auditEntityTypeLabels;
 
 export function actionLabel(action: string): string {
   return auditActionLabels[action] ?? action;

@@ -20,6 +20,9 @@ import { formatCount, formatDate, formatDateTime } from '../../../shared/format.
 import { useCan, useSession } from '../../auth/session.tsx';
 import { actionColor, actionLabel, entityLabel, entityName } from '../../audit/labels.ts';
 import { useWorkbench } from '../api/workbench.ts';
+import { useIndicatorReport } from '../../indicators/api/indicators.ts';
+import { IndicatorCards } from '../../indicators/components/IndicatorCards.tsx';
+import { todayIso } from '../../../shared/format.ts';
 
 function greeting(): string {
   const hour = new Date().getHours();
@@ -55,6 +58,30 @@ function ActivityItem({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** The unit's coverage today against this year's targets; a card opens the dashboard at that indicator. */
+function KeyIndicators() {
+  const report = useIndicatorReport(undefined, todayIso());
+  const navigate = useNavigate();
+  return (
+    <Card
+      title="组织建设指标"
+      data-testid="workbench-indicators"
+      extra={<Link to="/indicators">查看详情</Link>}
+    >
+      {report.isError ? (
+        <Alert type="error" showIcon title="指标载入失败" description={errorMessage(report.error)} />
+      ) : report.data ? (
+        <IndicatorCards
+          unit={report.data.unit}
+          onSelect={(key) => void navigate(`/indicators?indicator=${key}`)}
+        />
+      ) : (
+        <Skeleton active paragraph={{ rows: 2 }} />
+      )}
+    </Card>
+  );
+}
+
 export function WorkbenchPage() {
   const me = useSession();
   const workbench = useWorkbench();
@@ -62,6 +89,7 @@ export function WorkbenchPage() {
   const canOrgs = useCan('org:read');
   const canUsers = useCan('user:read');
   const canAudit = useCan('audit:read');
+  const canIndicators = useCan('indicator:read');
 
   if (workbench.isError) {
     return <Alert type="error" showIcon title="工作台载入失败" description={errorMessage(workbench.error)} />;
@@ -155,6 +183,8 @@ export function WorkbenchPage() {
           </Card>
         </Col>
       </Row>
+
+      {canIndicators ? <KeyIndicators /> : null}
 
       {canAudit ? (
         <Card title="最近动态" data-testid="recent-activity" extra={<Link to="/audit">查看全部</Link>}>

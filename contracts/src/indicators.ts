@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { isoDate, pageQuery } from './common.ts';
+
+/** The coverage indicators that the employer register answers (DESIGN §3). */
+export const indicatorKeys = [
+  'union_formation',
+  'own_union_formation',
+  'above_scale_party_independent',
+  'party_org_coverage',
+  'party_work_coverage',
+] as const;
+export type IndicatorKey = (typeof indicatorKeys)[number];
+export const indicatorLabels: Record<IndicatorKey, string> = {
+  union_formation: '建会率',
+  own_union_formation: '单独建会率',
+  above_scale_party_independent: '规模以上企业党组织独立组建率',
+  party_org_coverage: '党的组织覆盖率',
+  party_work_coverage: '党的工作覆盖率',
+};
+export const indicatorParts = ['numerator', 'denominator'] as const;
+export type IndicatorPart = (typeof indicatorParts)[number];
+
+export const indicatorValue = z.object({
+  indicator: z.enum(indicatorKeys),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  /** Percent with two decimals, null when the denominator is 0. */
+  rate: z.number().nullable(),
+  /** Target for the year of the date asked, percent; null when none is set. */
+  target: z.number().nullable(),
+});
+export type IndicatorValue = z.infer<typeof indicatorValue>;
+
+export const unitIndicators = z.object({
+  unitId: z.number().int(),
+  name: z.string(),
+  childCount: z.number().int(),
+  values: z.array(indicatorValue),
+});
+export type UnitIndicators = z.infer<typeof unitIndicators>;
+
+export const indicatorQuery = z.object({
+  unitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  asOf: isoDate.optional(),
+});
+export const indicatorReport = z.object({
+  asOf: z.string(),
+  unit: unitIndicators,
+  children: z.array(unitIndicators),
+  /** Employers placed directly at the unit itself, not under a child. */
+  direct: unitIndicators.nullable(),
+});
+export type IndicatorReport = z.infer<typeof indicatorReport>;
+
+export const trendQuery = z.object({
+  unitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  from: isoDate,
+  to: isoDate,
+  points: z.coerce.number().int().min(2).max(60).default(12),
+});
+export const indicatorTrend = z.array(z.object({ date: z.string(), values: z.array(indicatorValue) }));
+export type IndicatorTrend = z.infer<typeof indicatorTrend>;
+
+export const indicatorEmployersQuery = pageQuery.extend({
+  unitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  asOf: isoDate.optional(),
+  indicator: z.enum(indicatorKeys),
+  part: z.enum(indicatorParts),
+  /** Only the employers placed at the unit itself (its 直属 row), not under a child. */
+  direct: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+
+export const indicatorTarget = z.object({
+  orgUnitId: z.number().int(),
+  indicator: z.enum(indicatorKeys),
+  year: z.number().int(),
+  /** Percent, two decimals. */
+  target: z.number(),
+});
+export type IndicatorTarget = z.infer<typeof indicatorTarget>;
+export const targetQuery = z.object({
+  unitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const setTargetBody = z.object({
+  orgUnitId: z.number({ error: '请选择组织' }).int().positive(),
+  indicator: z.enum(indicatorKeys, { error: '请选择指标' }),
+  year: z
+    .number({ error: '请填写年度' })
+    .int()
+    .min(2000, '年度应在 2000–2100 之间')
+    .max(2100, '年度应在 2000–2100 之间'),
+  target: z
+    .number({ error: '目标值应为数字' })
+    .min(0, '目标值应在 0–100 之间')
+    .max(100, '目标值应在 0–100 之间'),
+});
+export type SetTargetBody = z.infer<typeof setTargetBody>;
+
+export const campaign = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+  description: z.string().nullable(),
+});
+export type Campaign = z.infer<typeof campaign>;
+export const createCampaignBody = z.object({
+  name: z
+    .string({ error: '请填写活动名称' })
+    .trim()
+    .min(2, '活动名称至少 2 个字')
+    .max(60, '活动名称最多 60 个字'),
+  orgUnitId: z.number({ error: '请选择活动范围' }).int().positive(),
+  startedOn: isoDate,
+  endedOn: isoDate.nullable().optional(),
+  description: z.string().trim().max(1000, '说明最多 1000 个字').nullable().optional(),
+});
+export type CreateCampaignBody = z.infer<typeof createCampaignBody>;
+export const campaignEmployersBody = z.object({
+  employerIds: z
+    .array(z.number().int().positive())
+    .min(1, '请至少选择一家单位')
+    .max(1000, '一次最多 1000 家'),
+});
+export const campaignTaskBody = z.object({
+  title: z.string({ error: '请填写任务' }).trim().min(2, '任务至少 2 个字').max(100, '任务最多 100 个字'),
+  dueOn: isoDate.nullable().optional(),
+});
+export const taskParams = z.object({
+  id: z.coerce.number().int().positive().max(2147483647),
+  taskId: z.coerce.number().int().positive().max(2147483647),
+});
+export const campaignTask = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  dueOn: z.string().nullable(),
+  doneOn: z.string().nullable(),
+});
+export type CampaignTask = z.infer<typeof campaignTask>;
+export const campaignEmployersResult = z.object({
+  /** Employers that became targets now. */
+  added: z.number().int(),
+  /** Employers that were targets already. */
+  alreadyTargets: z.number().int(),
+});
+export type CampaignEmployersResult = z.infer<typeof campaignEmployersResult>;
+export type CampaignTaskBody = z.infer<typeof campaignTaskBody>;
+export type CampaignEmployersBody = z.infer<typeof campaignEmployersBody>;
+export const campaignProgress = campaign.extend({
+  asOf: z.string(),
+  newUnions: z.number().int(),
+  newOwnUnions: z.number().int(),
+  newIndependentParty: z.number().int(),
+  newJointParty: z.number().int(),
+  targets: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      creditCode: z.string(),
+      unionStatus: z.string(),
+      partyStatus: z.string(),
+    }),
+  ),
+  targetsWithoutUnion: z.number().int(),
+  targetsWithoutParty: z.number().int(),
+  tasks: z.array(campaignTask),
+});
+export type CampaignProgress = z.infer<typeof campaignProgress>;

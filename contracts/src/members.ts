@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { isoDate, pageQuery } from './common.ts';
+import { parseResidentId, phoneProblem, normalisePhone } from './resident-id.ts';
+
+export const memberStatuses = ['active', 'retired', 'unemployed', 'transferred', 'left', 'deceased'] as const;
+export type MemberStatus = (typeof memberStatuses)[number];
+export const memberStatusLabels: Record<MemberStatus, string> = {
+  active: '在册',
+  retired: '退休保留会籍',
+  unemployed: '失业保留会籍',
+  transferred: '已转出',
+  left: '已退会',
+  deceased: '已故',
+};
+/** Statuses in which the person is still a member somewhere: at most one such membership per person. */
+export const liveMemberStatuses: readonly MemberStatus[] = ['active', 'retired', 'unemployed'];
+
+export const householdTypes = ['urban', 'rural'] as const;
+export type HouseholdType = (typeof householdTypes)[number];
+export const householdTypeLabels: Record<HouseholdType, string> = { urban: '城镇户籍', rural: '农村户籍' };
+
+export const educationLevels = [
+  '小学及以下',
+  '初中',
+  '高中',
+  '中专',
+  '大专',
+  '本科',
+  '硕士研究生',
+  '博士研究生',
+] as const;
+
+export const genderLabels = { male: '男', female: '女' } as const;
+
+/** Members are numbered HY00001234 in the registry: the number is printed on exports and read back on import. */
+export const registryNumber = (id: number) => `HY${String(id).padStart(8, '0')}`;
+export function registryIdOf(text: string): number | null {
+  const m = /^HY(\d{1,10})$/i.exec(text.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n > 0 && n <= 2147483647 ? n : null;
+}
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const memberName = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, '请填写姓名')
+  .max(40, '姓名最多 40 个字')
+  .regex(/^[\p{L}·•.\s()（）-]+$/u, '姓名只能包含文字、间隔号“·”、空格和括号');
+
+export const residentIdField = z.string({ error: '请填写身份证号码' }).superRefine((v, ctx) => {
+  const r = parseResidentId(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+});
+
+export const phoneField = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? null : normalisePhone(v)))
+  .nullable()
+  .optional()
+  .superRefine((v, ctx) => {
+    const problem = v ? phoneProblem(v) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** The fields a union keeps on a member, as the enrol form and the import template name them. */
+export const memberFields = z.object({
+  name: memberName,
+  phone: phoneField,
+  ethnicity: optionalText('民族', 20),
+  education: z.enum(educationLevels, { error: '请选择文化程度' }).nullable().optional(),
+  householdType: z.enum(householdTypes, { error: '户籍类型应为城镇户籍或农村户籍' }).nullable().optional(),
+  migrantWorker: z.boolean().default(false),
+  newEmploymentForm: z.boolean().default(false),
+  employerId: z.number().int().positive().nullable().optional(),
+});
+
+export const enrolMemberBody = memberFields.extend({
+  residentId: residentIdField,
+  orgUnitId: z.number({ error: '请选择所属工会' }).int().positive(),
+  joinedOn: isoDate,
+});
+export type EnrolMemberBody = z.infer<typeof enrolMemberBody>;
+
+export const updateMemberBody = memberFields.partial();
+export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
+
+export const changeStatusBody = z.object({
+  status: z.enum(memberStatuses, { error: '请选择会籍状态' }),
+  date: isoDate,
+  note: z.string().trim().min(2, '请填写说明（至少 2 个字）').max(200, '说明最多 200 个字'),
+});
+export type ChangeStatusBody = z.infer<typeof changeStatusBody>;
+
+export const revealFields = ['residentId', 'phone'] as const;
+export type RevealField = (typeof revealFields)[number];
+export const revealBody = z.object({
+  field: z.enum(revealFields, { error: '请选择要查看的信息' }),
+  reason: z
+    .string({ error: '请填写查看原因' })
+    .trim()
+    .min(2, '请填写查看原因（至少 2 个字）')
+    .max(200, '查看原因最多 200 个字'),
+});
+export const revealResponse = z.object({ field: z.enum(revealFields), value: z.string().nullable() });
+
+export const memberSortKeys = ['name', 'joinedOn', 'birthDate', 'id'] as const;
+export const listMembersQuery = pageQuery.extend({
+  q: z.string().trim().max(40, '搜索词最多 40 个字').optional(),
+  orgUnitId: z.coerce.number().int().positive().optional(),
+  employerId: z.coerce.number().int().positive().optional(),
+  status: z.enum(memberStatuses).optional(),
+  migrantWorker: z.enum(['true', 'false']).optional(),
+  sort: z.enum(memberSortKeys).default('id'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type ListMembersQuery = z.infer<typeof listMembersQuery>;
+
+export const member = z.object({
+  id: z.number().int(),
+  registryNo: z.string(),
+  name: z.string(),
+  residentIdMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  ethnicity: z.string().nullable(),
+  education: z.string().nullable(),
+  householdType: z.enum(householdTypes).nullable(),
+  migrantWorker: z.boolean(),
+  newEmploymentForm: z.boolean(),
+  employerId: z.number().int().nullable(),
+  employerName: z.string().nullable(),
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  status: z.enum(memberStatuses),
+  statusSince: z.string(),
+  joinedOn: z.string(),
+});
+export type Member = z.infer<typeof member>;
+
+export const memberHistoryEntry = z.object({
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  employerName: z.string().nullable(),
+  status: z.enum(memberStatuses),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  change: z.string(),
+  note: z.string().nullable(),
+});
+export const memberDetail = member.extend({ history: z.array(memberHistoryEntry) });
+export type MemberDetail = z.infer<typeof memberDetail>;
+
+/** Where a person already holds a membership, told to whoever tries to enrol or import them again. */
+export const membershipElsewhere = z.object({
+  orgUnitName: z.string(),
+  status: z.enum(memberStatuses),
+  registryNo: z.string(),
+});
+
+export const transferStatuses = ['pending', 'accepted', 'rejected', 'cancelled'] as const;
+export type TransferStatus = (typeof transferStatuses)[number];
+export const transferStatusLabels: Record<TransferStatus, string> = {
+  pending: '待接收',
+  accepted: '已接收',
+  rejected: '已退回',
+  cancelled: '已撤回',
+};
+
+const transferReason = z
+  .string({ error: '请填写接转原因' })
+  .trim()
+  .min(2, '请填写接转原因（至少 2 个字）')
+  .max(200, '接转原因最多 200 个字');
+
+/** Started by the sending union (it names the member) or by the receiving one (it gives the resident ID). */
+export const startTransferBody = z
+  .object({
+    memberId: z.number().int().positive().optional(),
+    residentId: z.string().max(40).optional(),
+    toOrgUnitId: z.number({ error: '请选择接收工会' }).int().positive(),
+    toEmployerId: z.number().int().positive().nullable().optional(),
+    reason: transferReason,
+  })
+  .refine((b) => (b.memberId === undefined) !== (b.residentId === undefined), {
+    message: '请选择会员，或填写要接收会员的身份证号码',
+    path: ['memberId'],
+  });
+export type StartTransferBody = z.infer<typeof startTransferBody>;
+
+export const bulkTransferBody = z.object({
+  fromOrgUnitId: z.number({ error: '请选择转出工会' }).int().positive(),
+  employerId: z.number().int().positive().nullable().optional(),
+  memberIds: z.array(z.number().int().positive()).max(10_000, '一次最多 10000 人').optional(),
+  toOrgUnitId: z.number({ error: '请选择接收工会' }).int().positive(),
+  toEmployerId: z.number().int().positive().nullable().optional(),
+  reason: transferReason,
+});
+export type BulkTransferBody = z.infer<typeof bulkTransferBody>;
+
+export const decideTransferBody = z.object({
+  accept: z.boolean({ error: '请选择接收或退回' }),
+  reason: z.string().trim().max(200, '原因最多 200 个字').optional(),
+});
+export type DecideTransferBody = z.infer<typeof decideTransferBody>;
+
+export const decideBatchBody = decideTransferBody.extend({
+  transferIds: z.array(z.number().int().positive()).min(1, '请选择接转申请').max(10_000, '一次最多 10000 条'),
+});
+
+export const listTransfersQuery = pageQuery.extend({
+  box: z.enum(['inbox', 'outbox']).default('inbox'),
+  status: z.enum(transferStatuses).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+
+export const transfer = z.object({
+  id: z.number().int(),
+  batchId: z.number().int().nullable(),
+  memberId: z.number().int(),
+  memberName: z.string(),
+  registryNo: z.string(),
+  residentIdMasked: z.string(),
+  fromOrgUnitId: z.number().int(),
+  fromOrgUnitName: z.string(),
+  toOrgUnitId: z.number().int(),
+  toOrgUnitName: z.string(),
+  toEmployerName: z.string().nullable(),
+  initiatedBy: z.enum(['sender', 'receiver']),
+  status: z.enum(transferStatuses),
+  reason: z.string(),
+  decisionReason: z.string().nullable(),
+  requestedOn: z.string(),
+  decidedOn: z.string().nullable(),
+});
+export type Transfer = z.infer<typeof transfer>;
+
+export const bulkTransferResponse = z.object({ batchId: z.number().int(), count: z.number().int() });
+export const decideBatchResponse = z.object({
+  decided: z.number().int(),
+  failed: z.array(z.object({ transferId: z.number().int(), message: z.string() })),
+});
+
+export const importStatuses = ['queued', 'running', 'done', 'rejected', 'failed'] as const;
+export const memberImport = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  orgUnitId: z.number().int(),
+  status: z.enum(importStatuses),
+  progress: z.number().int(),
+  total: z.number().int().nullable(),
+  rowsRead: z.number().int(),
+  summary: z
+    .object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      errors: z.number().int(),
+    })
+    .nullable(),
+  hasReport: z.boolean(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type MemberImport = z.infer<typeof memberImport>;
+
+export const importMembersQuery = z.object({
+  orgUnitId: z.coerce.number({ error: '请选择导入到哪个工会' }).int().positive().max(2147483647),
+  fileName: z.string().trim().min(1, '缺少文件名').max(200, '文件名过长'),
+});

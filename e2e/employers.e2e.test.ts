@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Locator, Page } from 'playwright-core';
+import {
+  makeCreditCode,
+  type Employer,
+  type EmployerDetail,
+  type IndicatorReport,
+  type OrgUnit,
+  type Page as ListPage,
+} from '@gonghui/contracts';
+import { nameInitials } from '../server/src/platform/orgs/initials.ts';
+import { startDemoServer } from './harness.ts';
+import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { apiClient, pickOrg, setAsOf } from './helpers.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The input behind a form control's test id (antd puts some ids on a wrapper). */
+async function inputOf(page: Page, testId: string): Promise<Locator> {
+  const control = page.getByTestId(testId);
+  const tag = await control.evaluate((node) => node.tagName);
+  return tag === 'INPUT' ? control : control.locator('input').first();
+}
+
+function fieldError(page: Page, testId: string): Locator {
+  return page
+    .locator('.ant-form-item', { has: page.getByTestId(testId) })
+    .locator('.ant-form-item-explain-error');
+}
+
+async function tableNames(page: Page): Promise<string[]> {
+  return page.getByTestId('employers-table').getByTestId('employer-link').allTextContents();
+}
+
+describe('the employer register (dongbang)', () => {
+  test('finds an employer by the pinyin initials of its name', async () => {
+    const api = await apiClient(server.baseUrl, 'dongbang');
+    const all = await api.get<ListPage<Employer>>('/api/employers?pageSize=200');
+    const wanted = all.items.find((e) => e.name.includes('电子')) ?? all.items[0];
+    const initials = nameInitials(wanted.name.replace(/（.*$/, ''));
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.getByTestId('menu-employers').click();
+    await page.getByTestId('employers-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await expect.poll(() => page.getByTestId('employers-total').textContent()).toContain(String(all.total));
+
+    await (await inputOf(page, 'employers-search')).fill(initials);
+    await (await inputOf(page, 'employers-search')).press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === initials);
+    const hits = await api.get<ListPage<Employer>>(`/api/employers?q=${initials}&pageSize=200`);
+    expect(hits.total).toBeLessThan(all.total);
+    await expect
+      .poll(() => page.getByTestId('employers-total').textContent())
+      .toBe(`共 ${hits.total} 家单位`);
+    await expect.poll(() => tableNames(page)).toContain(wanted.name);
+    const shown = await tableNames(page);
+    expect(shown).toEqual(hits.items.slice(0, 20).map((e) => e.name));
+    expect(shown.every((name) => nameInitials(name).includes(initials))).toBe(true);
+    await screenshot(page, 'dongbang-employers-initials');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('employers-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^单位名录-.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await file.path())!);
+    expect(book.getWorksheet('单位')!.actualRowCount - 1).toBe(hits.total);
+    await page.close();
+  });
+
+  test('refuses a wrong credit code as it is typed, registers a right one, and records 建会 in the history', async () => {
+    const api = await apiClient(server.baseUrl, 'dongbang');
+    const town = (await api.get<OrgUnit[]>('/api/orgs/roots'))[0];
+    const village = (await api.get<OrgUnit[]>(`/api/orgs/${town.id}/children`)).find(
+      (u) => u.level === 'village',
+    )!;
+    const good = makeCreditCode('9', '1', '320581', 770001);
+    const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+    const name = '董浜浏览器测试纺织有限公司';
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/employers`);
+    await page.getByTestId('employer-create').click();
+    await page.getByTestId('employer-form').waitFor();
+
+    await page.getByTestId('employer-credit-code').fill(bad);
+    await expect
+      .poll(() => fieldError(page, 'employer-credit-code').textContent())
+      .toContain('第 18 位校验码应为');
+    await screenshot(page, 'dongbang-employer-bad-code');
+    await page.getByTestId('employer-credit-code').fill(good.slice(0, 10));
+    await expect.poll(() => fieldError(page, 'employer-credit-code').textContent()).toContain('应为 18 位');
+    await page.getByTestId('employer-credit-code').fill(good);
+    await expect.poll(() => fieldError(page, 'employer-credit-code').count()).toBe(0);
+
+    await page.getByTestId('employer-name').fill(name);
+    await page.getByTestId('employer-industry').click();
+    await page.keyboard.type('纺织业');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '17 纺织业' })
+      .click();
+    await (await inputOf(page, 'employer-employees')).fill('120');
+    const registered = await inputOf(page, 'employer-registered-on');
+    await registered.click();
+    await registered.fill('2010-05-01');
+    await registered.press('Enter');
+    await pickOrg(page, 'employer-locality', village.name, village.id);
+    await page.getByTestId('employer-form-ok').click();
+
+    await page.getByTestId('employer-page').waitFor();
+    await expect.poll(() => page.getByTestId('employer-title').textContent()).toBe(name);
+    expect(await page.getByTestId('employer-details').textContent()).toContain(good);
+
+    await page.getByTestId('action-union').click();
+    await page.getByTestId('union-modal').waitFor();
+    await page
+      .getByTestId('union-modal')
+      .getByRole('radio', { name: /^单独建会/ })
+      .check();
+    await page.getByTestId('union-modal-ok').click();
+    await page.getByTestId('union-modal').waitFor({ state: 'detached' });
+    const item = page.getByTestId('employer-history-item');
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.getAttribute('data-value')).toBe('own');
+    expect(await item.textContent()).toContain('单独建会');
+    expect(await page.locator('.ant-card-head').first().textContent()).toContain('单独建会');
+    await screenshot(page, 'dongbang-employer-founded');
+
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const detail = await apiFromPage<EmployerDetail>(page, `/api/employers/${id}`);
+    expect(detail.body).toMatchObject({ creditCode: good, unionStatus: 'own', orgUnitId: village.id });
+    expect(detail.body.grassrootsUnionId).not.toBeNull();
+    await page.close();
+  });
+
+  test('taicang’s employers are out of reach: not in the list, and their page answers not found', async () => {
+    const taicangApi = await apiClient(server.baseUrl, 'taicang');
+    const theirs = (await taicangApi.get<ListPage<Employer>>('/api/employers?pageSize=1')).items[0];
+    expect(theirs).toBeDefined();
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/employers?q=${encodeURIComponent(theirs.creditCode)}`);
+    await expect.poll(() => page.getByTestId('employers-total').textContent()).toContain('共 0 家');
+    await page.goto(`${server.baseUrl}/employers/${theirs.id}`);
+    await page.getByTestId('employer-not-found').waitFor();
+    expect(await page.textContent('body')).not.toContain(theirs.name);
+    expect((await apiFromPage(page, `/api/employers/${theirs.id}`)).status).toBe(404);
+    await screenshot(page, 'dongbang-taicang-employer');
+    await page.close();
+  });
+});
+
+describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
+  test('the dashboard shows 100% above-scale independent party formation against its target', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.getByTestId('menu-indicators').click();
+    await page.getByTestId('indicators-page').waitFor();
+    await setAsOf(page, '2011-09-30');
+    const report = await apiFromPage<IndicatorReport>(page, '/api/indicators?asOf=2011-09-30');
+    const figure = report.body.unit.values.find((v) => v.indicator === 'above_scale_party_independent')!;
+    expect(figure.rate).toBe(100);
+
+    const card = page.getByTestId('indicator-card-above_scale_party_independent');
+    await card.click();
+    await page.waitForURL((url) => url.searchParams.get('indicator') === 'above_scale_party_independent');
+    await expect.poll(() => card.getByTestId('indicator-rate').textContent()).toBe('100.00%');
+    const total = page.locator('[data-testid="indicator-table"] tr[data-row-kind="total"]');
+    await expect.poll(() => total.textContent()).toContain('已达标');
+    expect(await total.textContent()).toContain(`${figure.numerator}`);
+    expect(await page.getByTestId('indicator-unit-name').textContent()).toContain('董浜镇');
+    await page.getByTestId('indicator-bar-chart').locator('canvas').first().waitFor();
+    await screenshot(page, 'dongbang-indicators-2011');
+
+    await total.getByTestId('indicator-numerator-total').click();
+    await page.getByTestId('employers-behind').waitFor();
+    await expect
+      .poll(() => page.getByTestId('employers-behind-table').locator('tbody tr.ant-table-row').count())
+      .toBe(figure.numerator);
+    await page.close();
+  });
+
+  test('the 双帮双比 campaign shows 16 new independent and 26 joint party organisations', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/campaigns?asOf=2011-09-30`);
+    await page
+      .getByTestId('campaigns-table')
+      .getByTestId('campaign-link')
+      .filter({ hasText: '双帮双比' })
+      .click();
+    await page.getByTestId('campaign-page').waitFor();
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe('2011-09-30');
+    const figure = (testId: string) =>
+      page.getByTestId(testId).locator('.ant-statistic-content-value').textContent();
+    await expect.poll(() => figure('campaign-new-independent')).toBe('16');
+    expect(await figure('campaign-new-joint')).toBe('26');
+    expect(await figure('campaign-targets-without-party')).toBe('0');
+    await screenshot(page, 'dongbang-campaign-2011');
+    await page.close();
+  });
+});
+
+describe('campaign work and the 直属 row (dongbang)', () => {
+  test('adds a task and a target employer to a campaign and marks the task done', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.getByTestId('menu-campaigns').click();
+    await page
+      .getByTestId('campaigns-table')
+      .getByTestId('campaign-link')
+      .filter({ hasText: '双帮双比' })
+      .click();
+    await page.getByTestId('campaign-page').waitFor();
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('组建活动/双帮双比');
+    const targets = () =>
+      page
+        .getByTestId('campaign-targets-without-party')
+        .locator('.ant-statistic-content-suffix')
+        .textContent();
+    const before = Number((await targets())!.replace(/\D/g, ''));
+
+    await page.getByTestId('campaign-task-add').click();
+    await page.getByTestId('campaign-task-title').fill('浏览器测试推进会');
+    await page.getByTestId('campaign-task-form-ok').click();
+    const task = page.getByTestId('campaign-task').filter({ hasText: '浏览器测试推进会' });
+    await task.getByTestId('campaign-task-done').click();
+    await expect.poll(() => task.textContent()).toContain('完成');
+    await expect.poll(() => task.getByTestId('campaign-task-done').count()).toBe(0);
+
+    await page.getByTestId('campaign-targets-add').click();
+    await page.getByTestId('campaign-targets-select').click();
+    await page
+      .locator('.ant-select-dropdown .ant-select-item-option:not(.ant-select-item-option-disabled)')
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('campaign-targets-form-ok').click();
+    await page.getByTestId('campaign-targets-form').waitFor({ state: 'detached' });
+    await expect.poll(async () => Number((await targets())!.replace(/\D/g, ''))).toBe(before + 1);
+    await page.close();
+  });
+
+  test('the 直属 row lists the employers placed at the town itself', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.getByTestId('menu-indicators').click();
+    await page.getByTestId('indicators-page').waitFor();
+    const report = await apiFromPage<IndicatorReport>(page, '/api/indicators');
+    const direct = report.body.direct!.values.find((v) => v.indicator === 'union_formation')!;
+    const row = page.locator('[data-testid="indicator-table"] tr[data-row-kind="direct"]');
+    await row.getByTestId('indicator-denominator-direct').click();
+    await page.getByTestId('employers-behind').waitFor();
+    const rows = page.getByTestId('employers-behind-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(Math.min(direct.denominator, 20));
+    expect(new Set(await rows.locator('td:nth-child(3)').allTextContents())).toEqual(new Set(['董浜镇工会']));
+    await page.close();
+  });
+});

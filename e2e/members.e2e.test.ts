@@ -1,0 +1,145 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { composeResidentId } from '@gonghui/contracts';
+import { buildApp } from '../server/src/app.ts';
+import type { DatabaseHandle } from '../server/src/db/database.ts';
+import { loadDemo } from '../server/src/demo/load-demo.ts';
+import { jobHandlers } from '../server/src/jobs.ts';
+import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
+import { createTestDatabase } from '../server/test/database.ts';
+import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { pickOrg } from './helpers.ts';
+
+let handle: DatabaseHandle;
+let baseUrl: string;
+let close: () => Promise<void>;
+let browser: BrowserSession;
+let page: Page;
+let villages: Array<{ id: number; name: string }>;
+
+beforeAll(async () => {
+  // The demo server of the harness, plus the job runner `gonghui serve` starts, since imports run as jobs.
+  handle = await createTestDatabase();
+  await loadDemo(handle.db);
+  const app = await buildApp({
+    db: handle.db,
+    databaseKind: handle.kind,
+    webDist: path.resolve(import.meta.dirname, '../web/dist'),
+  });
+  const runner = new JobRunner(handle.db, jobHandlers, 200);
+  runner.start();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  close = async () => {
+    await runner.stop();
+    await app.close();
+    await handle.close();
+  };
+  villages = await handle.db
+    .selectFrom('org_unit as u')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'u.id').on('v.valid_to', 'is', null),
+    )
+    .select(['u.id', 'v.name'])
+    .where('u.level', '=', 'village')
+    .where('u.division_code', 'like', '320581%')
+    .orderBy('u.id')
+    .limit(2)
+    .execute();
+  browser = await launchBrowser();
+  page = await newPage(browser);
+  await login(page, baseUrl, 'changshu');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await close?.();
+});
+
+describe('member registry in the browser', () => {
+  test('search by pinyin initials shows masked IDs, and 查看 with a reason reveals one', async () => {
+    await page.goto(`${baseUrl}/members`);
+    await page.getByTestId('members-search').locator('input').fill('zw');
+    const searched = page.waitForResponse(
+      (r) => r.url().includes('/api/members?') && r.url().includes('q=zw'),
+    );
+    await page.keyboard.press('Enter');
+    await searched;
+    await page.waitForTimeout(300);
+    const first = page.getByTestId('reveal-value-residentId').first();
+    await first.waitFor();
+    expect(await first.textContent()).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    await page.getByTestId('reveal-residentId').first().click();
+    await page.getByTestId('reveal-reason').fill('核对会员身份');
+    await page.getByTestId('reveal-ok').click();
+    await page.waitForFunction(() =>
+      /^\d{17}[\dX]$/.test(
+        document.querySelector('[data-testid="reveal-value-residentId"]')?.textContent ?? '',
+      ),
+    );
+    await screenshot(page, 'members-revealed');
+  });
+
+  test('enrol form derives gender and birth date as the ID is typed', async () => {
+    await page.getByTestId('members-enrol').click();
+    await page.getByTestId('enrol-id').fill('11010519491231002X');
+    await page.getByTestId('enrol-derived').waitFor();
+    expect(await page.getByTestId('enrol-derived').textContent()).toContain('1949-12-31');
+    await page.keyboard.press('Escape');
+  });
+
+  test('a transfer is started on the member page and accepted in the inbox; the history shows both unions', async () => {
+    await page.goto(`${baseUrl}/members?q=${encodeURIComponent('zw')}`);
+    await page.locator('[data-testid="members-table"] a').first().click();
+    await page.getByTestId('member-transfer').click();
+    const [from] = await handle.db
+      .selectFrom('member')
+      .select(['id', 'org_unit_id'])
+      .where('id', '=', Number(new URL(page.url()).pathname.split('/').pop()))
+      .execute();
+    const target = villages.find((v) => v.id !== from.org_unit_id)!;
+    await pickOrg(page, 'transfer-to', target.name.replace(/联合工会$/, ''), target.id);
+    await page.getByTestId('transfer-reason').fill('到本村企业工作');
+    await page.getByTestId('transfer-ok').click();
+    await page.getByText('已发起接转').waitFor();
+    const memberUrl = page.url();
+    await page.goto(`${baseUrl}/members/transfers`);
+    await page.getByTestId('transfer-accept').first().click();
+    await page.getByText(/已接收 1 名会员/).waitFor();
+    await page.goto(memberUrl);
+    await page.getByTestId('member-history').waitFor();
+    const history = await page.getByTestId('member-history').textContent();
+    expect(history).toContain(target.name);
+    expect(history).toContain('会员关系接转');
+    await screenshot(page, 'member-after-transfer');
+  });
+
+  test('a roster import shows its progress and result, and a bad file gives an error report', async () => {
+    const ids = [1, 2, 3].map((n) => composeResidentId('110105', `1985-0${n}-1${n}`, 700 + n));
+    const csv = [
+      '姓名,身份证号码,手机号码,入会日期',
+      ...ids.map((id, i) => `导入${'甲乙丙'[i]}（演示）,${id},,2011-03-01`),
+    ].join('\n');
+    await page.goto(`${baseUrl}/members/import`);
+    await pickOrg(page, 'import-union', villages[0].name.replace(/联合工会$/, ''), villages[0].id);
+    await page.locator('input[type=file]').setInputFiles({
+      name: '名册.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-done').textContent()).toContain('新增 3 人');
+    await screenshot(page, 'member-import-done');
+
+    await page.locator('input[type=file]').setInputFiles({
+      name: '有错.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${csv}\n重复（演示）,${ids[0]},,2011-03-01\n`),
+    });
+    await page.getByTestId('import-rejected').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-report').waitFor();
+    await screenshot(page, 'member-import-rejected');
+  });
+});

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { systemActor } from '../platform/auth/actor.ts';
+import { jobQueue } from '../platform/jobs/job.queue.ts';
+import { memberImportService } from '../modules/members/member-import.service.ts';
+import { runMemberImport } from '../modules/members/member.import.ts';
+import { progressReporter } from './progress.ts';
+
+async function rootUnit(db: Kysely<Database>) {
+  const root = await db
+    .selectFrom('org_unit_version')
+    .select(['org_unit_id as id', 'path'])
+    .where('parent_id', 'is', null)
+    .where('valid_to', 'is', null)
+    .orderBy('org_unit_id')
+    .executeTakeFirst();
+  if (!root) throw new Error('数据库中还没有组织，请先创建根组织（gonghui user add）');
+  return root;
+}
+
+/** Finds a union by its number or its administrative division code. */
+async function unionOf(db: Kysely<Database>, ref: string): Promise<number> {
+  const byCode = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('division_code', '=', ref)
+    .executeTakeFirst();
+  if (byCode) return byCode.id;
+  const n = Number(ref);
+  if (Number.isInteger(n) && n > 0 && n <= 2147483647) {
+    const byId = await db.selectFrom('org_unit').select('id').where('id', '=', n).executeTakeFirst();
+    if (byId) return byId.id;
+  }
+  throw new Error(`找不到工会“${ref}”：请给出组织编号或行政区划代码`);
+}
+
+/** `gonghui import members FILE --union X`: the same checked, all-or-nothing import the web app runs. */
+export async function importMembersFile(db: Kysely<Database>, file: string, union: string) {
+  if (!fs.existsSync(file)) throw new Error(`文件不存在：${file}`);
+  const root = await rootUnit(db);
+  const actor = systemActor(root.id, 'cli');
+  const orgUnitId = await unionOf(db, union);
+  const queued = await memberImportService.upload(
+    db,
+    actor,
+    { orgUnitId, fileName: path.basename(file) },
+    fs.createReadStream(file),
+  );
+  const imp = await db
+    .selectFrom('member_import')
+    .select('job_id')
+    .where('id', '=', queued.id)
+    .executeTakeFirstOrThrow();
+  // Taken straight away by this process, so no server's runner picks it up meanwhile.
+  const job = await db
+    .updateTable('job')
+    .set((eb) => ({
+      status: 'running',
+      locked_by: 'cli',
+      locked_at: new Date(),
+      attempts: eb('attempts', '+', 1),
+    }))
+    .where('id', '=', imp.job_id!)
+    .where('status', '=', 'queued')
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const bar = progressReporter('导入会员名册');
+  try {
+    const summary = await runMemberImport(job, {
+      db,
+      progress: async (done, total) => bar.update('读取并校验', done, total ?? done),
+    });
+    await jobQueue.complete(db, job.id, summary);
+    bar.stop();
+    return { importId: queued.id, summary };
+  } catch (e) {
+    bar.stop();
+    await jobQueue.fail(db, { id: job.id, attempts: 99 }, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
+}
+
+/** Writes the error report of an import next to the file, when there is one. */
+export async function writeImportReport(
+  db: Kysely<Database>,
+  importId: number,
+  file: string,
+): Promise<string | null> {
+  const r = await db
+    .selectFrom('member_import')
+    .select('report')
+    .where('id', '=', importId)
+    .executeTakeFirst();
+  if (!r?.report) return null;
+  const out = file.replace(/\.(csv|xlsx)$/i, '') + '.错误报告.xlsx';
+  fs.writeFileSync(out, r.report);
+  return out;
+}
+
+/** `gonghui export members FILE`: every member, IDs masked unless a reason to reveal them is given. */
+export async function exportMembersFile(db: Kysely<Database>, file: string, revealReason: string | null) {
+  const root = await rootUnit(db);
+  const service = memberImportService;
+  const stream = await service.export(db, systemActor(root.id, 'cli'), root.path, {}, revealReason);
+  await pipeline(stream, fs.createWriteStream(file));
+}

@@ -1,0 +1,340 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  unionStatusLabels,
+  type CloseEmployerBody,
+  type CreateEmployerBody,
+  type EmployerDetail,
+  type EmployerFilter,
+  type InstructorActionBody,
+  type ListEmployersQuery,
+  type Page,
+  type PartyActionBody,
+  type Employer,
+  type UnionActionBody,
+  type UpdateEmployerBody,
+} from '@gonghui/contracts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { nameInitials } from '../../platform/orgs/initials.ts';
+import { orgRepository } from '../../platform/orgs/org.repository.ts';
+import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
+import { tallyRepository } from '../indicators/tally.repository.ts';
+import { employerRepository as repo, type EmployerWithUnit } from './employer.repository.ts';
+import { presentEmployer } from './employer.presenter.ts';
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+const EMPLOYER = '单位';
+
+export async function scopeNow(db: Db | Trx, actor: Pick<Actor, 'orgUnitId'>): Promise<string> {
+  return (await scopePathAt(db, actor, today())) ?? NO_SCOPE;
+}
+
+async function visible(db: Db | Trx, actor: Actor, id: number): Promise<EmployerWithUnit> {
+  const e = await repo.findAt(db, id, await scopeNow(db, actor), today());
+  if (!e) throw notFound(EMPLOYER);
+  return e;
+}
+
+async function changeable(trx: Trx, actor: Actor, id: number): Promise<EmployerWithUnit> {
+  const e = await visible(trx, actor, id);
+  if (e.closedOn) throw conflict(`单位「${e.name}」已于 ${e.closedOn} 注销，不能再修改`);
+  return e;
+}
+
+/** The locality an employer may be placed at: a town or village unit inside the actor's scope. */
+export async function localityFor(
+  db: Db | Trx,
+  actor: Pick<Actor, 'orgUnitId'>,
+  orgUnitId: number,
+  field = 'orgUnitId',
+) {
+  const unit = await orgRepository.findAt(db, orgUnitId, today(), await scopeNow(db, actor));
+  if (!unit) throw invalid([{ field, message: '所在镇街或村社区不存在或不在您的管辖范围内' }]);
+  if (unit.kind === 'grassroots_union' || unit.closedOn) {
+    throw invalid([
+      { field, message: `「${unit.name}」不能作为单位的所在地，请选择镇（街道）工会或村（社区）联合工会` },
+    ]);
+  }
+  return unit;
+}
+
+async function assertCodeFree(db: Db | Trx, code: string, exceptId: number | null) {
+  const other = await repo.byCreditCode(db, code);
+  if (other && other.id !== exceptId) {
+    throw conflict(`统一社会信用代码 ${code} 已登记（「${other.name}」），一个代码只能登记一家单位`, [
+      { field: 'creditCode', message: '该统一社会信用代码已登记' },
+    ]);
+  }
+}
+
+function assertOnOrAfter(date: string, registeredOn: string, field = 'date') {
+  if (date < registeredOn) throw invalid([{ field, message: `日期不能早于单位登记日期 ${registeredOn}` }]);
+}
+
+async function after(trx: Trx, actor: Actor, id: number) {
+  return presentEmployer(await visible(trx, actor, id));
+}
+
+export const employerService = {
+  async list(db: Db, actor: Actor, q: ListEmployersQuery): Promise<Page<Employer>> {
+    const scope = await scopeNow(db, actor);
+    const unitPath = q.orgUnitId ? await unitPathIn(db, q.orgUnitId, scope) : null;
+    const { items, total } = await repo.list(db, scope, today(), q, unitPath, {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    return { items: items.map(presentEmployer), total, page: q.page, pageSize: q.pageSize };
+  },
+
+  /** All rows of a filtered list for an export, batch by batch. */
+  async *stream(db: Db, actor: Actor, f: EmployerFilter) {
+    const scope = await scopeNow(db, actor);
+    const unitPath = f.orgUnitId ? await unitPathIn(db, f.orgUnitId, scope) : null;
+    yield* repo.stream(db, scope, today(), f, unitPath);
+  },
+
+  async get(db: Db, actor: Actor, id: number): Promise<EmployerDetail> {
+    const e = await visible(db, actor, id);
+    const history = await repo.history(db, id);
+    return {
+      ...presentEmployer(e),
+      history: history.map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() })),
+    };
+  },
+
+  async checkCode(db: Db, actor: Actor, code: string) {
+    const other = await repo.byCreditCode(db, code);
+    if (!other) return null;
+    const seen = await repo.findAt(db, other.id, await scopeNow(db, actor), today());
+    return { id: other.id, name: seen ? other.name : '（不在您的管辖范围内的单位）' };
+  },
+
+  async create(db: Db, actor: Actor, body: CreateEmployerBody): Promise<Employer> {
+    if (body.registeredOn > today())
+      throw invalid([{ field: 'registeredOn', message: '登记日期不能晚于今天' }]);
+    return db.transaction().execute(async (trx) => {
+      await localityFor(trx, actor, body.orgUnitId);
+      await assertCodeFree(trx, body.creditCode, null);
+      const id = await repo.insert(trx, {
+        credit_code: body.creditCode,
+        name: body.name,
+        name_initials: nameInitials(body.name),
+        unit_category: body.unitCategory,
+        industry_code: body.industryCode,
+        employees: body.employees,
+        above_scale: body.aboveScale,
+        org_unit_id: body.orgUnitId,
+        address: body.address ?? null,
+        contact_name: body.contactName ?? null,
+        contact_phone: body.contactPhone ?? null,
+        registered_on: body.registeredOn,
+      });
+      await tallyRepository.rebuild(trx, [body.orgUnitId]);
+      const created = await visible(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.create',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: created.orgUnitPath,
+        after: presentEmployer(created),
+      });
+      return presentEmployer(created);
+    });
+  },
+
+  async update(db: Db, actor: Actor, id: number, body: UpdateEmployerBody): Promise<Employer> {
+    return db.transaction().execute(async (trx) => {
+      const before = await changeable(trx, actor, id);
+      if (body.orgUnitId !== undefined) await localityFor(trx, actor, body.orgUnitId);
+      if (body.creditCode !== undefined) await assertCodeFree(trx, body.creditCode, id);
+      if (body.registeredOn !== undefined) {
+        if (body.registeredOn > today())
+          throw invalid([{ field: 'registeredOn', message: '登记日期不能晚于今天' }]);
+        const first = (await repo.history(trx, id))[0];
+        if (first && first.validFrom < body.registeredOn) {
+          throw invalid([
+            { field: 'registeredOn', message: `登记日期不能晚于最早的状态记录 ${first.validFrom}` },
+          ]);
+        }
+      }
+      await repo.update(trx, id, {
+        credit_code: body.creditCode,
+        name: body.name,
+        name_initials: body.name ? nameInitials(body.name) : undefined,
+        unit_category: body.unitCategory,
+        industry_code: body.industryCode,
+        employees: body.employees,
+        above_scale: body.aboveScale,
+        org_unit_id: body.orgUnitId,
+        address: body.address,
+        contact_name: body.contactName,
+        contact_phone: body.contactPhone,
+        registered_on: body.registeredOn,
+      });
+      await tallyRepository.rebuild(trx, [before.orgUnitId, body.orgUnitId ?? before.orgUnitId]);
+      const result = await after(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.update',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: before.orgUnitPath,
+        before: presentEmployer(before),
+        after: result,
+      });
+      return result;
+    });
+  },
+
+  /** Records the union status from a date; 'own' founds the employer's grassroots union under its locality. */
+  async setUnion(db: Db, actor: Actor, id: number, body: UnionActionBody): Promise<Employer> {
+    return db.transaction().execute(async (trx) => {
+      const before = await changeable(trx, actor, id);
+      assertOnOrAfter(body.date, before.registeredOn);
+      let unionId = before.grassrootsUnionId;
+      if (body.status === 'own' && unionId === null) {
+        unionId = await foundGrassrootsUnion(trx, actor, before, body.date, body.unionName);
+      }
+      const current = await repo.recordStatus(trx, {
+        employerId: id,
+        aspect: 'union',
+        value: body.status,
+        date: body.date,
+        note: body.note ?? null,
+        by: actor.userId || null,
+      });
+      await repo.update(trx, id, {
+        union_status: current as EmployerWithUnit['unionStatus'],
+        grassroots_union_id: unionId,
+      });
+      await tallyRepository.rebuild(trx, [before.orgUnitId]);
+      const result = await after(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.union',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: before.orgUnitPath,
+        before: presentEmployer(before),
+        after: { ...result, change: { status: unionStatusLabels[body.status], date: body.date } },
+      });
+      return result;
+    });
+  },
+
+  async setParty(db: Db, actor: Actor, id: number, body: PartyActionBody): Promise<Employer> {
+    return db.transaction().execute(async (trx) => {
+      const before = await changeable(trx, actor, id);
+      assertOnOrAfter(body.date, before.registeredOn);
+      const current = await repo.recordStatus(trx, {
+        employerId: id,
+        aspect: 'party',
+        value: body.status,
+        date: body.date,
+        note: body.note ?? null,
+        by: actor.userId || null,
+      });
+      await repo.update(trx, id, { party_status: current as EmployerWithUnit['partyStatus'] });
+      await tallyRepository.rebuild(trx, [before.orgUnitId]);
+      const result = await after(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.party',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: before.orgUnitPath,
+        before: presentEmployer(before),
+        after: result,
+      });
+      return result;
+    });
+  },
+
+  async setInstructor(db: Db, actor: Actor, id: number, body: InstructorActionBody): Promise<Employer> {
+    return db.transaction().execute(async (trx) => {
+      const before = await changeable(trx, actor, id);
+      assertOnOrAfter(body.date, before.registeredOn);
+      const name = body.name && body.name.length > 0 ? body.name : null;
+      const current = await repo.recordStatus(trx, {
+        employerId: id,
+        aspect: 'instructor',
+        value: name ? 'assigned' : 'none',
+        date: body.date,
+        note: name,
+        by: actor.userId || null,
+      });
+      const latest = (await repo.history(trx, id)).filter((h) => h.aspect === 'instructor').at(-1);
+      await repo.update(trx, id, { instructor_name: current === 'assigned' ? (latest?.note ?? null) : null });
+      await tallyRepository.rebuild(trx, [before.orgUnitId]);
+      const result = await after(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.instructor',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: before.orgUnitPath,
+        before: presentEmployer(before),
+        after: result,
+      });
+      return result;
+    });
+  },
+
+  async close(db: Db, actor: Actor, id: number, body: CloseEmployerBody): Promise<Employer> {
+    return db.transaction().execute(async (trx) => {
+      const before = await changeable(trx, actor, id);
+      assertOnOrAfter(body.date, before.registeredOn);
+      await repo.update(trx, id, { closed_on: body.date });
+      await tallyRepository.rebuild(trx, [before.orgUnitId]);
+      const result = await after(trx, actor, id);
+      await audit(trx, actor, {
+        action: 'employer.close',
+        entityType: 'employer',
+        entityId: id,
+        scopePath: before.orgUnitPath,
+        before: presentEmployer(before),
+        after: { ...result, note: body.note ?? null },
+      });
+      return result;
+    });
+  },
+};
+
+async function unitPathIn(db: Db, unitId: number, scope: string): Promise<string> {
+  const unit = await orgRepository.findAt(db, unitId, today(), scope);
+  if (!unit) throw notFound('组织');
+  return unit.path;
+}
+
+/** Creates the employer's grassroots union under its locality, from the date (or the locality's current start). */
+export async function foundGrassrootsUnion(
+  trx: Trx,
+  actor: Actor | null,
+  employer: Pick<EmployerWithUnit, 'name' | 'orgUnitId'>,
+  date: string,
+  name?: string,
+): Promise<number> {
+  const parent = await orgRepository.currentVersion(trx, employer.orgUnitId);
+  if (!parent) throw notFound('所在组织');
+  const unionName = name ?? `${employer.name}工会委员会`;
+  const validFrom = date < parent.valid_from ? parent.valid_from : date;
+  const id = await orgRepository.insertUnit(trx, {
+    kind: 'grassroots_union',
+    level: 'enterprise',
+    jointType: null,
+    divisionCode: null,
+    name: unionName,
+    nameInitials: nameInitials(unionName),
+    parent: { id: parent.org_unit_id, path: parent.path, depth: parent.depth },
+    validFrom,
+    note: `${employer.name}单独建会`,
+  });
+  await audit(trx, actor, {
+    action: 'org.create',
+    entityType: 'org_unit',
+    entityId: id,
+    scopePath: `${parent.path}${id}/`,
+    after: { name: unionName, parentId: parent.org_unit_id, validFrom },
+  });
+  return id;
+}

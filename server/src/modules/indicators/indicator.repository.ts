@@ -1,0 +1,77 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { employerStateAt, factCondition, indicatorDefinitions } from './indicator.definitions.ts';
+import type { IndicatorKey, IndicatorPart } from '@gonghui/contracts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface EmployerAtRow {
+  id: number;
+  name: string;
+  credit_code: string;
+  org_unit_name: string;
+  employees: number;
+  union_status: string;
+  party_status: string;
+  total: number;
+}
+
+export const indicatorRepository = {
+  /**
+   * The employers under a path at a date that count in an indicator's numerator or denominator; with
+   * `direct`, only those placed at the unit of that path itself.
+   */
+  async employersBehind(
+    db: Db,
+    path: string,
+    date: string,
+    indicator: IndicatorKey,
+    part: IndicatorPart,
+    page: { limit: number; offset: number },
+    direct = false,
+  ) {
+    const fact = indicatorDefinitions[indicator][part];
+    const place = direct ? sql`v.path = ${path}` : sql`v.path like ${`${path}%`}`;
+    const { rows } = await sql<EmployerAtRow>`
+      select e.id, e.name, e.credit_code, v.name as org_unit_name, e.employees, s.union_status, s.party_status,
+             count(*) over ()::int as total
+      from employer e
+      join org_unit_version v on v.org_unit_id = e.org_unit_id
+        and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+      cross join lateral (select ${employerStateAt(sql`${date}::date`)}) s
+      where ${place} and ${factCondition(fact)}
+      order by e.name, e.id
+      limit ${page.limit} offset ${page.offset}`.execute(db);
+    return rows;
+  },
+
+  async targets(db: Db, unitIds: number[], year: number) {
+    if (unitIds.length === 0) return [];
+    return db
+      .selectFrom('indicator_target')
+      .select(['org_unit_id as orgUnitId', 'indicator', 'year', 'target_bp as targetBp'])
+      .where('org_unit_id', 'in', unitIds)
+      .where('year', '=', year)
+      .execute();
+  },
+
+  async setTarget(db: Db, t: { orgUnitId: number; indicator: string; year: number; targetBp: number }) {
+    const before = await db
+      .selectFrom('indicator_target')
+      .select('target_bp')
+      .where('org_unit_id', '=', t.orgUnitId)
+      .where('indicator', '=', t.indicator)
+      .where('year', '=', t.year)
+      .executeTakeFirst();
+    await db
+      .insertInto('indicator_target')
+      .values({ org_unit_id: t.orgUnitId, indicator: t.indicator, year: t.year, target_bp: t.targetBp })
+      .onConflict((oc) =>
+        oc
+          .columns(['org_unit_id', 'indicator', 'year'])
+          .doUpdateSet({ target_bp: t.targetBp, updated_at: new Date() }),
+      )
+      .execute();
+    return before?.target_bp ?? null;
+  },
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { idParam, importMembersQuery, listMembersQuery, memberImport } from '@gonghui/contracts';
+import { actorOf } from '../../platform/auth/actor.ts';
+import { memberImportService } from './member-import.service.ts';
+import { memberScope } from './member.service.ts';
+import { rosterTemplate } from './member.sheet.ts';
+
+const tags = ['members'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const exportQuery = listMembersQuery.omit({ page: true, pageSize: true, sort: true, order: true });
+
+export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.db;
+  // A roster arrives as the file's bytes and is streamed on, never parsed as a whole in memory.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', XLSX], (_req, payload, done) =>
+    done(null, payload),
+  );
+
+  app.get(
+    '/api/members/template',
+    { config: { access: 'member:read' }, schema: { tags, summary: '会员名册导入模板（.xlsx）' } },
+    async (_req, reply) => {
+      reply.header('content-disposition', attachment('会员名册导入模板.xlsx')).type(XLSX);
+      return rosterTemplate();
+    },
+  );
+  app.get(
+    '/api/members/export',
+    {
+      config: { access: 'member:read' },
+      schema: {
+        tags,
+        summary: '导出筛选出的会员（.xlsx，证件号码和电话脱敏；可修改后再导入）',
+        querystring: exportQuery,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const stream = await memberImportService.export(
+        db,
+        actor,
+        await memberScope(db, actor),
+        req.query,
+        null,
+      );
+      reply
+        .header('content-disposition', attachment(`会员名册-${new Date().toISOString().slice(0, 10)}.xlsx`))
+        .type(XLSX);
+      return reply.send(stream);
+    },
+  );
+  app.post(
+    '/api/member-imports',
+    {
+      config: { access: 'member:write' },
+      schema: {
+        tags,
+        summary: '上传会员名册（.xlsx 或 .csv 文件内容作为请求体），在后台导入',
+        querystring: importMembersQuery,
+        response: { 200: memberImport },
+      },
+    },
+    async (req) => memberImportService.upload(db, actorOf(req), req.query, req.body),
+  );
+  app.get(
+    '/api/member-imports/:id',
+    {
+      config: { access: 'member:read' },
+      schema: { tags, summary: '导入进度与结果', params: idParam, response: { 200: memberImport } },
+    },
+    async (req) => memberImportService.get(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/member-imports/:id/report',
+    {
+      config: { access: 'member:read' },
+      schema: { tags, summary: '导入错误报告（.xlsx）', params: idParam, response: { 200: z.any() } },
+    },
+    async (req, reply) => {
+      const report = await memberImportService.report(db, actorOf(req), req.params.id);
+      reply.header('content-disposition', attachment(`会员导入错误报告-${req.params.id}.xlsx`)).type(XLSX);
+      return report;
+    },
+  );
+};

@@ -1,0 +1,234 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import {
+  genderLabels,
+  householdTypeLabels,
+  maskPhone,
+  maskResidentId,
+  memberStatusLabels,
+  registryNumber,
+  type ListMembersQuery,
+  type MemberImport,
+} from '@gonghui/contracts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { jobQueue } from '../../platform/jobs/job.queue.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { orgRepository } from '../../platform/orgs/org.repository.ts';
+import { personalData } from '../../platform/personal-data/personal-data.ts';
+import { recordReveal } from '../../platform/personal-data/reveal.ts';
+import { MEMBER_IMPORT_JOB } from './member.import.ts';
+import { memberRepository } from './member.repository.ts';
+import { memberScope, memberService } from './member.service.ts';
+import { exportInfoColumns, rosterWriter } from './member.sheet.ts';
+
+/** Largest roster accepted: a city-wide CSV of a million rows is about 120 MB. */
+export const MAX_ROSTER_BYTES = 512 * 1024 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+
+function formatOf(fileName: string): 'csv' | 'xlsx' {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  throw invalid([{ field: 'file', message: '只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）' }]);
+}
+
+async function present(db: Kysely<Database>, id: number, scope: string): Promise<MemberImport | null> {
+  const r = await db
+    .selectFrom('member_import as i')
+    .leftJoin('job as j', 'j.id', 'i.job_id')
+    .select([
+      'i.id',
+      'i.file_name as fileName',
+      'i.org_unit_id as orgUnitId',
+      'i.status',
+      'i.rows_read as rowsRead',
+      'i.summary',
+      'i.created_at as createdAt',
+      'j.progress',
+      'j.total',
+      'j.error',
+      'j.status as jobStatus',
+      (eb) => eb('i.report', 'is not', null).as('hasReport'),
+    ])
+    .where('i.id', '=', id)
+    .where('i.scope_path', 'like', `${scope}%`)
+    .executeTakeFirst();
+  if (!r) return null;
+  const failed = r.jobStatus === 'failed';
+  return {
+    id: r.id,
+    fileName: r.fileName,
+    orgUnitId: r.orgUnitId,
+    status: failed ? 'failed' : r.status,
+    progress: r.progress ?? 0,
+    total: r.total ?? null,
+    rowsRead: r.rowsRead,
+    summary: (r.summary as MemberImport['summary']) ?? null,
+    hasReport: !!r.hasReport,
+    error: r.jobStatus === 'queued' || failed ? (r.error ?? null) : null,
+    createdAt: new Date(r.createdAt).toISOString(),
+  };
+}
+
+export const memberImportService = {
+  /**
+   * Takes an uploaded roster as a stream, seals it into the database chunk by chunk (it holds clear IDs)
+   * and queues the import job, so any app server's runner can do it.
+   */
+  async upload(
+    db: Kysely<Database>,
+    actor: Actor,
+    q: { orgUnitId: number; fileName: string },
+    body: unknown,
+  ): Promise<MemberImport> {
+    const format = formatOf(q.fileName);
+    const scope = await memberScope(db, actor);
+    const unit = await orgRepository.findAt(db, q.orgUnitId, today(), scope);
+    if (!unit || unit.closedOn)
+      throw invalid([{ field: 'orgUnitId', message: '所属工会不存在、已撤销或不在您的管辖范围内' }]);
+    if (!(body instanceof Readable)) {
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        '请直接上传文件内容（Content-Type: application/octet-stream）',
+      );
+    }
+    const cipher = personalData();
+    const { id } = await db
+      .insertInto('member_import')
+      .values({
+        file_name: q.fileName,
+        format,
+        size_bytes: 0,
+        org_unit_id: unit.id,
+        scope_path: scope,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let size = 0;
+    let seq = 0;
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = async () => {
+      if (pendingBytes === 0) return;
+      await db
+        .insertInto('member_import_chunk')
+        .values({ import_id: id, seq: seq++, content: cipher.seal(Buffer.concat(pending)) })
+        .execute();
+      pending = [];
+      pendingBytes = 0;
+    };
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > MAX_ROSTER_BYTES)
+          throw new AppError('PAYLOAD_TOO_LARGE', '文件过大：名册文件最大 512 MB，请分成几个文件导入');
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        if (pendingBytes >= CHUNK_BYTES) await flush();
+      }
+      await flush();
+      if (size === 0) throw invalid([{ field: 'file', message: '上传的文件是空的' }]);
+    } catch (e) {
+      await db.deleteFrom('member_import').where('id', '=', id).execute();
+      throw e;
+    }
+    const jobId = await jobQueue.enqueue(db, MEMBER_IMPORT_JOB, { importId: id }, actor.userId);
+    await db
+      .updateTable('member_import')
+      .set({ job_id: jobId, size_bytes: size })
+      .where('id', '=', id)
+      .execute();
+    await audit(db, actor, {
+      action: 'member.import_upload',
+      entityType: 'member_import',
+      entityId: id,
+      scopePath: unit.path,
+      after: { fileName: q.fileName, bytes: size, orgUnitId: unit.id },
+    });
+    return (await present(db, id, scope))!;
+  },
+
+  async get(db: Kysely<Database>, actor: Actor, id: number): Promise<MemberImport> {
+    const found = await present(db, id, await memberScope(db, actor));
+    if (!found) throw notFound('导入记录');
+    return found;
+  },
+
+  async report(db: Kysely<Database>, actor: Actor, id: number): Promise<Buffer> {
+    const scope = await memberScope(db, actor);
+    const r = await db
+      .selectFrom('member_import')
+      .select('report')
+      .where('id', '=', id)
+      .where('scope_path', 'like', `${scope}%`)
+      .executeTakeFirst();
+    if (!r?.report) throw notFound('错误报告');
+    return Buffer.from(r.report);
+  },
+
+  /**
+   * The filtered roster as .xlsx in the template's columns plus the registry number: IDs and phones masked,
+   * or in clear when a reason is given by someone allowed to reveal (audited once for the file).
+   */
+  async export(
+    db: Kysely<Database>,
+    actor: Actor | null,
+    scope: string,
+    q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+    revealReason: string | null,
+  ): Promise<Readable> {
+    const filter = await memberService.filterOf(db, scope, q);
+    const cipher = personalData();
+    if (revealReason !== null) {
+      await recordReveal(db, actor ?? { userId: 0, username: 'cli', orgUnitId: 0, clientAddress: null }, {
+        entityType: 'member_export',
+        entityId: 0,
+        field: 'residentId,phone',
+        reason: revealReason,
+        scopePath: scope,
+      });
+    }
+    const w = rosterWriter('会员名册', exportInfoColumns);
+    void (async () => {
+      try {
+        for await (const rows of memberRepository.each(db, scope, filter)) {
+          for (const m of rows) {
+            const id = cipher.decrypt(m.residentIdCipher);
+            const phone = m.phoneCipher ? cipher.decrypt(m.phoneCipher) : '';
+            w.add(
+              {
+                registryNo: registryNumber(m.id),
+                name: m.name,
+                residentId: revealReason !== null ? id : maskResidentId(id),
+                phone: revealReason !== null || !phone ? phone : maskPhone(phone),
+                ethnicity: m.ethnicity ?? '',
+                education: m.education ?? '',
+                householdType: m.householdType ? householdTypeLabels[m.householdType] : '',
+                migrantWorker: m.migrantWorker ? '是' : '否',
+                newEmploymentForm: m.newEmploymentForm ? '是' : '否',
+                employerCreditCode: m.employerCreditCode ?? '',
+                orgUnitId: String(m.orgUnitId),
+                joinedOn: m.joinedOn,
+              },
+              [
+                m.orgUnitName,
+                m.employerName ?? '',
+                genderLabels[m.gender],
+                m.birthDate,
+                memberStatusLabels[m.status],
+              ],
+            );
+          }
+        }
+        await w.finish();
+      } catch (e) {
+        w.stream.destroy(e as Error);
+      }
+    })();
+    return w.stream;
+  },
+};

@@ -1,0 +1,239 @@
+import type { Insertable } from 'kysely';
+import {
+  educationLevels,
+  maskResidentId,
+  memberName,
+  memberStatusLabels,
+  normalisePhone,
+  phoneProblem,
+  registryIdOf,
+  registryNumber,
+  type MemberStatus,
+} from '@gonghui/contracts';
+import type { MemberImportRowTable } from '../../db/schema.ts';
+import type { PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
+import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
+import { nameKeys } from './member.names.ts';
+import type { RosterRow, SheetLine } from './member.sheet.ts';
+
+export interface RowProblem {
+  rowNo: number;
+  name: string;
+  residentIdMasked: string;
+  message: string;
+}
+
+/** What the checker needs from the database for one batch of rows, fetched in a few set queries. */
+export interface BatchFacts {
+  employers: Map<string, { id: number; name: string; closedOn: string | null; inScope: boolean }>;
+  /** Live memberships by ID hash (hex), anywhere. */
+  liveByHash: Map<
+    string,
+    {
+      id: number;
+      orgUnitId: number;
+      orgUnitName: string;
+      status: MemberStatus;
+      inScope: boolean;
+      phoneHash: Buffer | null;
+    }
+  >;
+  /** Members named by registry number, within the importer's scope. */
+  byRegistry: Map<
+    number,
+    { id: number; orgUnitId: number; status: MemberStatus; hash: Buffer; phoneHash: Buffer | null }
+  >;
+  /** Open unions in the importer's scope. */
+  unions: Map<number, string>;
+}
+
+export type StagedRow = Insertable<MemberImportRowTable>;
+
+const YES = new Set(['是', 'Y', 'y', '1', 'TRUE', 'true']);
+const NO = new Set(['否', 'N', 'n', '0', 'FALSE', 'false', '']);
+const HOUSEHOLD = new Map([
+  ['城镇户籍', 'urban'],
+  ['城镇', 'urban'],
+  ['非农业', 'urban'],
+  ['农村户籍', 'rural'],
+  ['农村', 'rural'],
+  ['农业', 'rural'],
+] as const);
+
+const live = (s: MemberStatus) => s === 'active' || s === 'retired' || s === 'unemployed';
+
+/**
+ * Checks roster rows one by one, remembering every ID and registry number seen so a duplicate inside the
+ * file is reported with the row it repeats.
+ */
+export class RosterChecker {
+  readonly #seenIds = new Map<string, number>();
+  readonly #seenRegistry = new Map<number, number>();
+
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly defaultUnionId: number,
+    private readonly today: string,
+  ) {}
+
+  /** The ID hash of a row when its ID is well-formed (for the batch lookup), else null. */
+  hashOf(row: RosterRow): Buffer | null {
+    const r = checkResidentId(row.residentId, this.today);
+    return r.ok ? this.cipher.lookupHash('resident_id', r.id.value) : null;
+  }
+
+  check(
+    importId: number,
+    line: SheetLine,
+    facts: BatchFacts,
+  ): { staged: StagedRow } | { problems: RowProblem[] } {
+    const { row, rowNo } = line;
+    const messages: string[] = [];
+    const say = (column: string, message: string) => messages.push(`${column}：${message}`);
+    const masked = row.residentId.includes('*');
+    const named = memberName.safeParse(row.name);
+    if (!named.success) say('姓名', named.error.issues[0].message);
+
+    let registry: ReturnType<BatchFacts['byRegistry']['get']> | null = null;
+    if (row.registryNo) {
+      const id = registryIdOf(row.registryNo);
+      registry = id === null ? null : (facts.byRegistry.get(id) ?? null);
+      if (id === null) say('会员编号', `“${row.registryNo}”不是会员编号（应如 HY00001234）`);
+      else if (!registry) say('会员编号', `${row.registryNo} 不存在或不在您的管辖范围内`);
+      else if (!live(registry.status))
+        say('会员编号', `${row.registryNo} 的会籍已终止（${memberStatusLabels[registry.status]}）`);
+      else if (this.#seenRegistry.has(id)) say('会员编号', `与第 ${this.#seenRegistry.get(id)} 行重复`);
+      else this.#seenRegistry.set(id, rowNo);
+    }
+
+    let parsedId: { value: string; gender: 'male' | 'female'; birthDate: string } | null = null;
+    let hash: Buffer | null = null;
+    if (masked) {
+      if (!row.registryNo)
+        say('身份证号码', '是脱敏后的号码，无法识别会员；新会员请填写完整号码，已有会员请保留会员编号');
+    } else if (row.residentId.startsWith('#NUMBER:')) {
+      say('身份证号码', '被 Excel 存成了数字，末几位已丢失；请把该列设为文本格式后重新填写');
+    } else {
+      const r = checkResidentId(row.residentId, this.today);
+      if (!r.ok) say('身份证号码', r.message);
+      else {
+        parsedId = r.id;
+        hash = this.cipher.lookupHash('resident_id', r.id.value);
+        const first = this.#seenIds.get(r.id.value);
+        if (first) say('身份证号码', `与第 ${first} 行重复`);
+        else this.#seenIds.set(r.id.value, rowNo);
+        if (registry && !registry.hash.equals(hash))
+          say('身份证号码', `与会员编号 ${row.registryNo} 登记的号码不符`);
+      }
+    }
+
+    let memberId: number | null = registry?.id ?? null;
+    let currentUnion: number | null = registry?.orgUnitId ?? null;
+    let currentPhoneHash = registry?.phoneHash ?? null;
+    if (!row.registryNo && hash) {
+      const found = facts.liveByHash.get(hash.toString('hex'));
+      if (found) {
+        if (!found.inScope) {
+          say(
+            '身份证号码',
+            `此人已是「${found.orgUnitName}」的会员（${memberStatusLabels[found.status]}，${registryNumber(found.id)}），请办理会员关系接转`,
+          );
+        } else {
+          memberId = found.id;
+          currentUnion = found.orgUnitId;
+          currentPhoneHash = found.phoneHash;
+        }
+      }
+    }
+
+    let orgUnitId = this.defaultUnionId;
+    if (row.orgUnitId) {
+      const n = Number(row.orgUnitId);
+      if (!Number.isInteger(n) || !facts.unions.has(n))
+        say('所属工会编号', `${row.orgUnitId} 不存在、已撤销或不在您的管辖范围内`);
+      else orgUnitId = n;
+    } else if (currentUnion !== null) orgUnitId = currentUnion;
+    if (currentUnion !== null && orgUnitId !== currentUnion) {
+      say(
+        '所属工会编号',
+        `此人现为「${facts.unions.get(currentUnion) ?? '其他工会'}」的会员；调整所属工会请办理会员关系接转`,
+      );
+    }
+
+    let phone: string | null = null;
+    let keepPhone = false;
+    if (row.phone.includes('*')) keepPhone = true;
+    else if (row.phone) {
+      const problem = phoneProblem(row.phone);
+      if (problem) say('手机号码', problem);
+      else phone = normalisePhone(row.phone);
+    }
+    const education = row.education || null;
+    if (education && !(educationLevels as readonly string[]).includes(education)) {
+      say('文化程度', `应为 ${educationLevels.join('、')} 之一`);
+    }
+    const household = row.householdType ? (HOUSEHOLD.get(row.householdType as '城镇户籍') ?? null) : null;
+    if (row.householdType && !household) say('户籍类型', '应为“城镇户籍”或“农村户籍”');
+    const flag = (text: string, column: string) => {
+      if (YES.has(text)) return true;
+      if (!NO.has(text)) say(column, '应为“是”或“否”');
+      return false;
+    };
+    const migrant = flag(row.migrantWorker, '农民工');
+    const newForm = flag(row.newEmploymentForm, '新就业形态');
+    let employerId: number | null = null;
+    if (row.employerCreditCode) {
+      const e = facts.employers.get(row.employerCreditCode.toUpperCase());
+      if (!e || !e.inScope)
+        say('工作单位统一社会信用代码', `${row.employerCreditCode} 不是您管辖范围内已登记的单位`);
+      else if (e.closedOn) say('工作单位统一社会信用代码', `「${e.name}」已于 ${e.closedOn} 注销`);
+      else employerId = e.id;
+    }
+    const joinedOn = row.joinedOn || this.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(joinedOn) || Number.isNaN(Date.parse(joinedOn)))
+      say('入会日期', '格式应为 YYYY-MM-DD，如 2011-09-30');
+    else if (joinedOn > this.today) say('入会日期', '不能晚于今天');
+    else if (parsedId && joinedOn < parsedId.birthDate) say('入会日期', '早于出生日期');
+
+    if (messages.length > 0) {
+      return {
+        problems: [
+          {
+            rowNo,
+            name: row.name,
+            residentIdMasked:
+              masked || !row.residentId ? row.residentId : maskResidentId(row.residentId.trim()),
+            message: messages.join('；'),
+          },
+        ],
+      };
+    }
+    const keys = nameKeys(named.data!);
+    const isNew = memberId === null;
+    return {
+      staged: {
+        import_id: importId,
+        row_no: rowNo,
+        member_id: memberId,
+        name: named.data!,
+        name_pinyin: keys.pinyin,
+        name_initials: keys.initials,
+        resident_id_cipher: isNew ? this.cipher.encrypt(parsedId!.value) : null,
+        resident_id_hash: isNew ? hash : null,
+        resident_id_tail: isNew ? parsedId!.value.slice(-4) : null,
+        gender: isNew ? parsedId!.gender : null,
+        birth_date: isNew ? parsedId!.birthDate : null,
+        phone_cipher: keepPhone || !phone ? null : this.cipher.encrypt(phone),
+        phone_hash: keepPhone ? currentPhoneHash : phone ? this.cipher.lookupHash('phone', phone) : null,
+        ethnicity: row.ethnicity || null,
+        education,
+        household_type: household,
+        migrant_worker: migrant,
+        new_employment_form: newForm,
+        employer_id: employerId,
+        org_unit_id: orgUnitId,
+        joined_on: joinedOn,
+      },
+    };
+  }
+}

@@ -1,0 +1,324 @@
+import type { Kysely, Transaction } from 'kysely';
+import {
+  memberStatusLabels,
+  normalisePhone,
+  normaliseResidentId,
+  registryNumber,
+  type ChangeStatusBody,
+  type EnrolMemberBody,
+  type ListMembersQuery,
+  type Member,
+  type MemberDetail,
+  type MemberStatus,
+  type Page,
+  type RevealField,
+  type UpdateMemberBody,
+} from '@gonghui/contracts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { orgRepository } from '../../platform/orgs/org.repository.ts';
+import { personalData } from '../../platform/personal-data/personal-data.ts';
+import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
+import { recordReveal } from '../../platform/personal-data/reveal.ts';
+import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
+import { nameKeys } from './member.names.ts';
+import { auditView, presentMember } from './member.presenter.ts';
+import {
+  memberEmployerLookup,
+  memberRepository,
+  type MemberFilter,
+  type MemberSearch,
+} from './member.repository.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function memberScope(db: Db, actor: Actor): Promise<string> {
+  return (await scopePathAt(db, actor, today())) ?? NO_SCOPE;
+}
+
+/** Reads the search box: a full ID or a phone by keyed hash, four characters as an ID tail, letters as pinyin. */
+export function parseMemberSearch(q: string | undefined): MemberSearch | null {
+  const text = q?.trim() ?? '';
+  if (!text) return null;
+  const id = normaliseResidentId(text);
+  if (/^\d{17}[\dX]$/.test(id))
+    return { kind: 'residentIdHash', hash: personalData().lookupHash('resident_id', id) };
+  if (/^\d{3}[\dX]$/.test(id)) return { kind: 'tail', tail: id };
+  const phone = normalisePhone(text);
+  if (/^(1[3-9]\d{9}|0\d{9,11})$/.test(phone))
+    return { kind: 'phoneHash', hash: personalData().lookupHash('phone', phone) };
+  if (/^[a-zA-Z]+$/.test(text)) return { kind: 'pinyin', prefix: text.toLowerCase() };
+  return { kind: 'name', prefix: text };
+}
+
+/** Postgres's unique_violation on the one-live-membership index. */
+export function isOneLiveViolation(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  return (
+    err?.code === '23505' &&
+    (err.constraint === 'member_one_live' || /member_one_live/.test(err.message ?? ''))
+  );
+}
+
+export function alreadyMemberError(where: { orgUnitName: string; status: MemberStatus; id: number }) {
+  return conflict(
+    `此人已是「${where.orgUnitName}」的会员（${memberStatusLabels[where.status]}，会员编号 ${registryNumber(where.id)}），一人只能有一个会籍；如需变更请办理会员关系接转`,
+    [{ field: 'residentId', message: `已在「${where.orgUnitName}」登记` }],
+  );
+}
+
+async function openUnitInScope(db: Db, id: number, scope: string, field = 'orgUnitId') {
+  const unit = await orgRepository.findAt(db, id, today(), scope);
+  if (!unit || unit.closedOn)
+    throw invalid([{ field, message: '所属工会不存在、已撤销或不在您的管辖范围内' }]);
+  return unit;
+}
+
+async function employerInScope(db: Db, id: number | null | undefined, scope: string) {
+  if (!id) return null;
+  const e = await memberEmployerLookup.byId(db, id, scope);
+  if (!e) throw invalid([{ field: 'employerId', message: '工作单位不存在或不在您的管辖范围内' }]);
+  if (e.closedOn)
+    throw invalid([{ field: 'employerId', message: `工作单位「${e.name}」已于 ${e.closedOn} 注销` }]);
+  return e;
+}
+
+async function load(db: Db, id: number, scope: string): Promise<Member> {
+  const row = await memberRepository.findInScope(db, id, scope);
+  if (!row) throw notFound('会员');
+  return presentMember(row, personalData());
+}
+
+export const memberService = {
+  async list(db: Kysely<Database>, actor: Actor, q: ListMembersQuery): Promise<Page<Member>> {
+    const scope = await memberScope(db, actor);
+    const filter = await memberService.filterOf(db, scope, q);
+    const { items, total } = await memberRepository.list(db, scope, filter, q.sort, q.order, {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    const cipher = personalData();
+    return { items: items.map((r) => presentMember(r, cipher)), total, page: q.page, pageSize: q.pageSize };
+  },
+
+  /** The list's filters; a union outside the scope narrows to nothing rather than widening. */
+  async filterOf(
+    db: Db,
+    scope: string,
+    q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
+  ): Promise<MemberFilter> {
+    let unitPath: string | null = null;
+    if (q.orgUnitId)
+      unitPath = (await orgRepository.findAt(db, q.orgUnitId, today(), scope))?.path ?? NO_SCOPE;
+    return {
+      search: parseMemberSearch(q.q),
+      unitPath,
+      employerId: q.employerId,
+      status: q.status,
+      migrantWorker: q.migrantWorker === undefined ? undefined : q.migrantWorker === 'true',
+    };
+  },
+
+  async get(db: Kysely<Database>, actor: Actor, id: number): Promise<MemberDetail> {
+    const scope = await memberScope(db, actor);
+    const member = await load(db, id, scope);
+    const history = await memberRepository.history(db, id);
+    return {
+      ...member,
+      history: history.map((h) => ({
+        orgUnitId: h.orgUnitId,
+        orgUnitName: h.unitNameThen ?? h.unitNameNow ?? '',
+        employerName: h.employerName,
+        status: h.status,
+        validFrom: h.validFrom,
+        validTo: h.validTo,
+        change: h.change,
+        note: h.note,
+      })),
+    };
+  },
+
+  /** Enrols a person: one live membership in the whole database, enforced by a unique index. */
+  async enrol(db: Kysely<Database>, actor: Actor, body: EnrolMemberBody): Promise<Member> {
+    const parsed = checkResidentId(body.residentId);
+    if (!parsed.ok) throw invalid([{ field: 'residentId', message: parsed.message }]);
+    if (body.joinedOn > today()) throw invalid([{ field: 'joinedOn', message: '入会日期不能晚于今天' }]);
+    const cipher = personalData();
+    const hash = cipher.lookupHash('resident_id', parsed.id.value);
+    const scope = await memberScope(db, actor);
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const unit = await openUnitInScope(trx, body.orgUnitId, scope);
+        await employerInScope(trx, body.employerId, scope);
+        const existing = await memberRepository.findLiveByHash(trx, hash);
+        if (existing) throw alreadyMemberError(existing);
+        const keys = nameKeys(body.name);
+        const phone = body.phone ?? null;
+        const id = await memberRepository.insert(trx, {
+          name: body.name,
+          name_pinyin: keys.pinyin,
+          name_initials: keys.initials,
+          resident_id_cipher: cipher.encrypt(parsed.id.value),
+          resident_id_hash: hash,
+          resident_id_tail: parsed.id.value.slice(-4),
+          gender: parsed.id.gender,
+          birth_date: parsed.id.birthDate,
+          phone_cipher: phone ? cipher.encrypt(phone) : null,
+          phone_hash: phone ? cipher.lookupHash('phone', phone) : null,
+          ethnicity: body.ethnicity ?? null,
+          education: body.education ?? null,
+          household_type: body.householdType ?? null,
+          migrant_worker: body.migrantWorker,
+          new_employment_form: body.newEmploymentForm,
+          employer_id: body.employerId ?? null,
+          org_unit_id: unit.id,
+          status: 'active',
+          status_since: body.joinedOn,
+          joined_on: body.joinedOn,
+        });
+        await memberRepository.recordSpan(trx, id, {
+          orgUnitId: unit.id,
+          employerId: body.employerId ?? null,
+          status: 'active',
+          from: body.joinedOn,
+          change: 'enrol',
+        });
+        const created = await load(trx, id, scope);
+        await audit(trx, actor, {
+          action: 'member.enrol',
+          entityType: 'member',
+          entityId: id,
+          scopePath: unit.path,
+          after: auditView(created),
+        });
+        return created;
+      });
+    } catch (e) {
+      if (!isOneLiveViolation(e)) throw e;
+      const winner = await memberRepository.findLiveByHash(db, hash);
+      throw winner ? alreadyMemberError(winner) : conflict('此人刚刚被其他人登记为会员，请刷新后再试');
+    }
+  },
+
+  async update(db: Kysely<Database>, actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
+    const scope = await memberScope(db, actor);
+    const cipher = personalData();
+    return db.transaction().execute(async (trx) => {
+      const row = await memberRepository.lockInScope(trx, id, scope);
+      if (!row) throw notFound('会员');
+      const before = presentMember(row, cipher);
+      if (body.employerId !== undefined && body.employerId !== row.employerId) {
+        await employerInScope(trx, body.employerId, scope);
+      }
+      const keys = body.name !== undefined ? nameKeys(body.name) : null;
+      const phone = body.phone;
+      await memberRepository.update(trx, id, {
+        ...(keys ? { name: body.name, name_pinyin: keys.pinyin, name_initials: keys.initials } : {}),
+        ...(phone !== undefined
+          ? {
+              phone_cipher: phone ? cipher.encrypt(phone) : null,
+              phone_hash: phone ? cipher.lookupHash('phone', phone) : null,
+            }
+          : {}),
+        ...(body.ethnicity !== undefined ? { ethnicity: body.ethnicity } : {}),
+        ...(body.education !== undefined ? { education: body.education } : {}),
+        ...(body.householdType !== undefined ? { household_type: body.householdType } : {}),
+        ...(body.migrantWorker !== undefined ? { migrant_worker: body.migrantWorker } : {}),
+        ...(body.newEmploymentForm !== undefined ? { new_employment_form: body.newEmploymentForm } : {}),
+        ...(body.employerId !== undefined ? { employer_id: body.employerId } : {}),
+      });
+      if (body.employerId !== undefined && body.employerId !== row.employerId) {
+        await memberRepository.recordSpan(trx, id, {
+          orgUnitId: row.orgUnitId,
+          employerId: body.employerId ?? null,
+          status: before.status,
+          from: today(),
+          change: 'employer',
+        });
+      }
+      const after = await load(trx, id, scope);
+      await audit(trx, actor, {
+        action: 'member.update',
+        entityType: 'member',
+        entityId: id,
+        scopePath: row.orgUnitPath,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      return after;
+    });
+  },
+
+  /** Retirement, unemployment, leaving, death, or a return to active: dated, with a note. */
+  async changeStatus(
+    db: Kysely<Database>,
+    actor: Actor,
+    id: number,
+    body: ChangeStatusBody,
+  ): Promise<Member> {
+    const scope = await memberScope(db, actor);
+    const cipher = personalData();
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const row = await memberRepository.lockInScope(trx, id, scope);
+        if (!row) throw notFound('会员');
+        const before = presentMember(row, cipher);
+        if (before.status === body.status)
+          throw conflict(`会员已是「${memberStatusLabels[body.status]}」状态`);
+        if (before.status === 'deceased' || before.status === 'transferred' || before.status === 'left') {
+          throw conflict(`会籍已终止（${memberStatusLabels[before.status]}），如重新入会请新登记`);
+        }
+        if (body.status === 'transferred') {
+          throw invalid([{ field: 'status', message: '转到其他工会请使用会员关系接转' }]);
+        }
+        if (body.date < before.statusSince || body.date > today()) {
+          throw invalid([{ field: 'date', message: `日期应在 ${before.statusSince} 与今天之间` }]);
+        }
+        await memberRepository.update(trx, id, { status: body.status, status_since: body.date });
+        await memberRepository.recordSpan(trx, id, {
+          orgUnitId: row.orgUnitId,
+          employerId: row.employerId,
+          status: body.status,
+          from: body.date,
+          change: 'status',
+          note: body.note,
+        });
+        const after = await load(trx, id, scope);
+        await audit(trx, actor, {
+          action: 'member.status',
+          entityType: 'member',
+          entityId: id,
+          scopePath: row.orgUnitPath,
+          before: auditView(before),
+          after: { ...auditView(after), note: body.note },
+        });
+        return after;
+      });
+    } catch (e) {
+      if (isOneLiveViolation(e)) throw conflict('此人已在别处有会籍，不能恢复为在册；请办理会员关系接转');
+      throw e;
+    }
+  },
+
+  /** The clear value of a personal field, only with a reason, and only after the audit record is written. */
+  async reveal(db: Kysely<Database>, actor: Actor, id: number, field: RevealField, reason: string) {
+    const scope = await memberScope(db, actor);
+    const cipher = personalData();
+    return db.transaction().execute(async (trx) => {
+      const row = await memberRepository.findInScope(trx, id, scope);
+      if (!row) throw notFound('会员');
+      await recordReveal(trx, actor, {
+        entityType: 'member',
+        entityId: id,
+        field,
+        reason,
+        scopePath: row.orgUnitPath,
+      });
+      const sealed = field === 'residentId' ? row.residentIdCipher : row.phoneCipher;
+      return { field, value: sealed ? cipher.decrypt(sealed) : null };
+    });
+  },
+};

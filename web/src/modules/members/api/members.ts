@@ -1,0 +1,148 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChangeStatusBody,
+  EnrolMemberBody,
+  Member,
+  MemberDetail,
+  MemberImport,
+  MemberStatus,
+  Page,
+  RevealField,
+  Transfer,
+  TransferStatus,
+} from '@gonghui/contracts';
+import { ApiError, apiGet, apiPost, buildUrl } from '../../../api/client.ts';
+
+export interface MemberListParams {
+  page: number;
+  pageSize: number;
+  q: string;
+  status?: MemberStatus;
+  orgUnitId?: number;
+  sort: 'name' | 'joinedOn' | 'birthDate' | 'id';
+  order: 'asc' | 'desc';
+}
+
+export function useMemberList(params: MemberListParams) {
+  return useQuery({
+    queryKey: ['members', 'list', params],
+    queryFn: ({ signal }) =>
+      apiGet<Page<Member>>('/api/members', { ...params, q: params.q || undefined }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(id: number) {
+  return useQuery({
+    queryKey: ['members', 'detail', id],
+    queryFn: ({ signal }) => apiGet<MemberDetail>(`/api/members/${id}`, undefined, signal),
+  });
+}
+
+function useMemberWrite<TInput, TOut>(write: (input: TInput) => Promise<TOut>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['members'] }),
+        queryClient.invalidateQueries({ queryKey: ['transfers'] }),
+        queryClient.invalidateQueries({ queryKey: ['workbench'] }),
+      ]);
+    },
+  });
+}
+
+export const useEnrolMember = () =>
+  useMemberWrite((body: EnrolMemberBody) => apiPost<Member>('/api/members', body));
+export const useChangeStatus = () =>
+  useMemberWrite(({ id, body }: { id: number; body: ChangeStatusBody }) =>
+    apiPost<Member>(`/api/members/${id}/status`, body),
+  );
+
+/** The clear value of a personal field: the server records who asked and why before answering. */
+export function revealMember(id: number, field: RevealField, reason: string) {
+  return apiPost<{ field: RevealField; value: string | null }>(`/api/members/${id}/reveal`, {
+    field,
+    reason,
+  });
+}
+
+export interface TransferListParams {
+  box: 'inbox' | 'outbox';
+  status?: TransferStatus;
+  page: number;
+  pageSize: number;
+}
+
+export function useTransfers(params: TransferListParams) {
+  return useQuery({
+    queryKey: ['transfers', params],
+    queryFn: ({ signal }) => apiGet<Page<Transfer>>('/api/transfers', { ...params }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useStartTransfer = () =>
+  useMemberWrite(
+    (body: {
+      memberId?: number;
+      residentId?: string;
+      toOrgUnitId: number;
+      toEmployerId?: number | null;
+      reason: string;
+    }) => apiPost<Transfer>('/api/transfers', body),
+  );
+export const useBulkTransfer = () =>
+  useMemberWrite(
+    (body: {
+      fromOrgUnitId: number;
+      employerId?: number | null;
+      toOrgUnitId: number;
+      toEmployerId?: number | null;
+      reason: string;
+    }) => apiPost<{ batchId: number; count: number }>('/api/transfers/bulk', body),
+  );
+export const useDecideTransfers = () =>
+  useMemberWrite((body: { transferIds: number[]; accept: boolean; reason?: string }) =>
+    apiPost<{ decided: number; failed: Array<{ transferId: number; message: string }> }>(
+      '/api/transfers/decide',
+      body,
+    ),
+  );
+
+/** Sends the file's bytes as the request body; the server streams them into the import job. */
+export async function uploadRoster(file: File, orgUnitId: number, csrfToken: string): Promise<MemberImport> {
+  const response = await fetch(buildUrl('/api/member-imports', { orgUnitId, fileName: file.name }), {
+    method: 'POST',
+    body: file,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-csrf-token': csrfToken,
+      accept: 'application/json',
+    },
+    credentials: 'same-origin',
+  });
+  const body: unknown = await response.json();
+  if (!response.ok) {
+    const failure = body as { error?: { message?: string } };
+    throw new ApiError(
+      response.status,
+      'BAD_REQUEST',
+      failure.error?.message ?? `上传失败（${response.status}）`,
+    );
+  }
+  return body as MemberImport;
+}
+
+export function useMemberImport(id: number | null) {
+  return useQuery({
+    queryKey: ['member-import', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => apiGet<MemberImport>(`/api/member-imports/${id}`, undefined, signal),
+    refetchInterval: (query) => {
+      const s = query.state.data?.status;
+      return s === 'queued' || s === 'running' ? 800 : false;
+    },
+  });
+}
