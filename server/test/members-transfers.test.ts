@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Member, MemberDetail, Transfer } from '@gonghui/contracts';
 import { enrolBody, employerIn, nextResidentId, villageUnits } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
-import { moveMembersOfClosedEmployer } from '../src/modules/members/employer-closure.ts';
+import { today } from '../src/platform/orgs/dates.ts';
 
 let t: TestApp;
 let changshu: Client;
@@ -132,7 +132,7 @@ describe('transfer between unions', () => {
 });
 
 describe('an employer that closes', () => {
-  it('moves the members of its own union to the union above, retained while unemployed', async () => {
+  it('closed through its route: the members of its own union move to the union above, retained while unemployed', async () => {
     const employer = await employerIn(t.handle, '320581', true);
     const m = await enrol(changshu, enrolBody(employer.grassrootsUnionId!, { employerId: employer.id }));
     const pending = await changshu.post('/api/transfers', {
@@ -141,9 +141,12 @@ describe('an employer that closes', () => {
       reason: '调动',
     });
     expect(pending.statusCode).toBe(200);
-    const outcome = await t.handle.db
-      .transaction()
-      .execute((trx) => moveMembersOfClosedEmployer(trx, null, employer.id, '2024-01-01'));
+    const closed = await changshu.post(`/api/employers/${employer.id}/close`, { date: today() });
+    expect(closed.statusCode).toBe(200);
+    const entry = (await changshu.get('/api/audit?action=employer.close')).json() as {
+      items: Array<{ entityId: string; after: { members: { moved: number; upperOrgUnitId: number } } }>;
+    };
+    const outcome = entry.items.find((e) => e.entityId === String(employer.id))!.after.members;
     expect(outcome.upperOrgUnitId).toBe(employer.orgUnitId);
     expect(outcome.moved).toBeGreaterThanOrEqual(1);
     const after = (await changshu.get(`/api/members/${m.id}`)).json() as MemberDetail;

@@ -24,6 +24,7 @@ import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import { employerRepository as repo, type EmployerWithUnit } from './employer.repository.ts';
 import { presentEmployer } from './employer.presenter.ts';
+import { moveMembersOfClosedEmployer } from '../members/employer-closure.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -285,6 +286,8 @@ export const employerService = {
       const before = await changeable(trx, actor, id);
       assertOnOrAfter(body.date, before.registeredOn);
       await repo.update(trx, id, { closed_on: body.date });
+      // The memberships are kept by the union above; members move before the tallies are rebuilt.
+      const members = await moveMembersOfClosedEmployer(trx, actor, id, body.date);
       await tallyRepository.rebuild(trx, [before.orgUnitId]);
       const result = await after(trx, actor, id);
       await audit(trx, actor, {
@@ -293,7 +296,7 @@ export const employerService = {
         entityId: id,
         scopePath: before.orgUnitPath,
         before: presentEmployer(before),
-        after: { ...result, note: body.note ?? null },
+        after: { ...result, note: body.note ?? null, members },
       });
       return result;
     });

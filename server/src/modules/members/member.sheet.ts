@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
+import { workbookReader } from '../../platform/spreadsheet/workbook-reader.ts';
 
 /** The roster template's columns; an export has the same ones, so an edited export imports back. */
 export const rosterColumns = [
@@ -97,7 +98,7 @@ export async function* readRoster(input: Readable, format: 'csv' | 'xlsx'): Asyn
       else yield { rowNo, row: toRow(record, keys) };
     }
   } else {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    const reader = workbookReader(input, {
       worksheets: 'emit',
       sharedStrings: 'cache',
       hyperlinks: 'ignore',
