@@ -192,116 +192,97 @@ export const employerService = {
 
   /** Records the union status from a date; 'own' founds the employer's grassroots union under its locality. */
   async setUnion(db: Db, actor: Actor, id: number, body: UnionActionBody): Promise<Employer> {
-    return db.transaction().execute(async (trx) => {
-      const before = await changeable(trx, actor, id);
-      assertOnOrAfter(body.date, before.registeredOn);
+    return datedChange(db, actor, id, body.date, 'employer.union', async (trx, before) => {
       let unionId = before.grassrootsUnionId;
       if (body.status === 'own' && unionId === null) {
         unionId = await foundGrassrootsUnion(trx, actor, before, body.date, body.unionName);
       }
-      const current = await repo.recordStatus(trx, {
-        employerId: id,
-        aspect: 'union',
-        value: body.status,
-        date: body.date,
-        note: body.note ?? null,
-        by: actor.userId || null,
-      });
+      const current = await recordStatus(trx, actor, id, 'union', body.status, body.date, body.note ?? null);
       await repo.update(trx, id, {
         union_status: current as EmployerWithUnit['unionStatus'],
         grassroots_union_id: unionId,
       });
-      await tallyRepository.rebuild(trx, [before.orgUnitId]);
-      const result = await after(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.union',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: before.orgUnitPath,
-        before: presentEmployer(before),
-        after: { ...result, change: { status: unionStatusLabels[body.status], date: body.date } },
-      });
-      return result;
+      return { change: { status: unionStatusLabels[body.status], date: body.date } };
     });
   },
 
   async setParty(db: Db, actor: Actor, id: number, body: PartyActionBody): Promise<Employer> {
-    return db.transaction().execute(async (trx) => {
-      const before = await changeable(trx, actor, id);
-      assertOnOrAfter(body.date, before.registeredOn);
-      const current = await repo.recordStatus(trx, {
-        employerId: id,
-        aspect: 'party',
-        value: body.status,
-        date: body.date,
-        note: body.note ?? null,
-        by: actor.userId || null,
-      });
+    return datedChange(db, actor, id, body.date, 'employer.party', async (trx) => {
+      const current = await recordStatus(trx, actor, id, 'party', body.status, body.date, body.note ?? null);
       await repo.update(trx, id, { party_status: current as EmployerWithUnit['partyStatus'] });
-      await tallyRepository.rebuild(trx, [before.orgUnitId]);
-      const result = await after(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.party',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: before.orgUnitPath,
-        before: presentEmployer(before),
-        after: result,
-      });
-      return result;
+      return {};
     });
   },
 
   async setInstructor(db: Db, actor: Actor, id: number, body: InstructorActionBody): Promise<Employer> {
-    return db.transaction().execute(async (trx) => {
-      const before = await changeable(trx, actor, id);
-      assertOnOrAfter(body.date, before.registeredOn);
+    return datedChange(db, actor, id, body.date, 'employer.instructor', async (trx) => {
       const name = body.name && body.name.length > 0 ? body.name : null;
-      const current = await repo.recordStatus(trx, {
-        employerId: id,
-        aspect: 'instructor',
-        value: name ? 'assigned' : 'none',
-        date: body.date,
-        note: name,
-        by: actor.userId || null,
-      });
+      const current = await recordStatus(
+        trx,
+        actor,
+        id,
+        'instructor',
+        name ? 'assigned' : 'none',
+        body.date,
+        name,
+      );
       const latest = (await repo.history(trx, id)).filter((h) => h.aspect === 'instructor').at(-1);
       await repo.update(trx, id, { instructor_name: current === 'assigned' ? (latest?.note ?? null) : null });
-      await tallyRepository.rebuild(trx, [before.orgUnitId]);
-      const result = await after(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.instructor',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: before.orgUnitPath,
-        before: presentEmployer(before),
-        after: result,
-      });
-      return result;
+      return {};
     });
   },
 
   async close(db: Db, actor: Actor, id: number, body: CloseEmployerBody): Promise<Employer> {
-    return db.transaction().execute(async (trx) => {
-      const before = await changeable(trx, actor, id);
-      assertOnOrAfter(body.date, before.registeredOn);
+    return datedChange(db, actor, id, body.date, 'employer.close', async (trx) => {
       await repo.update(trx, id, { closed_on: body.date });
       // The memberships are kept by the union above; members move before the tallies are rebuilt.
       const members = await moveMembersOfClosedEmployer(trx, actor, id, body.date);
-      await tallyRepository.rebuild(trx, [before.orgUnitId]);
-      const result = await after(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.close',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: before.orgUnitPath,
-        before: presentEmployer(before),
-        after: { ...result, note: body.note ?? null, members },
-      });
-      return result;
+      return { note: body.note ?? null, members };
     });
   },
 };
+
+/**
+ * One dated change to an open employer: checks scope and date, applies it, rebuilds the locality's
+ * counts and audits before and after (with what `apply` adds to the record).
+ */
+async function datedChange(
+  db: Db,
+  actor: Actor,
+  id: number,
+  date: string,
+  action: string,
+  apply: (trx: Trx, before: EmployerWithUnit) => Promise<Record<string, unknown>>,
+): Promise<Employer> {
+  return db.transaction().execute(async (trx) => {
+    const before = await changeable(trx, actor, id);
+    assertOnOrAfter(date, before.registeredOn);
+    const extra = await apply(trx, before);
+    await tallyRepository.rebuild(trx, [before.orgUnitId]);
+    const result = await after(trx, actor, id);
+    await audit(trx, actor, {
+      action,
+      entityType: 'employer',
+      entityId: id,
+      scopePath: before.orgUnitPath,
+      before: presentEmployer(before),
+      after: { ...result, ...extra },
+    });
+    return result;
+  });
+}
+
+function recordStatus(
+  trx: Trx,
+  actor: Actor,
+  employerId: number,
+  aspect: 'union' | 'party' | 'instructor',
+  value: string,
+  date: string,
+  note: string | null,
+) {
+  return repo.recordStatus(trx, { employerId, aspect, value, date, note, by: actor.userId || null });
+}
 
 async function unitPathIn(db: Db, unitId: number, scope: string): Promise<string> {
   const unit = await orgRepository.findAt(db, unitId, today(), scope);
