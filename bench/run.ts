@@ -2,6 +2,7 @@ import { createTestDatabase } from '../server/test/database.ts';
 import { benchOrgTree } from './org-tree.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
 import { benchMembers } from './members.bench.ts';
+import { benchEmployerImport } from './employers-import.bench.ts';
 
 // Benchmarks run on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new PostgreSQL
 // database created beside the one named and dropped afterwards.
@@ -23,6 +24,13 @@ async function main() {
       await benchMembers(members.db, members.kind);
     } finally {
       await members.close();
+    }
+    console.log();
+    const employers = await createTestDatabase();
+    try {
+      await benchEmployerImport(employers.db, employers.kind);
+    } finally {
+      await employers.close();
     }
   } finally {
     await handle.close();

@@ -195,6 +195,30 @@ describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
     await page.close();
   });
 
+  test("入会率 counts people: members of unionised firms over their employees, with each firm's members", async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/indicators?indicator=membership`);
+    await page.getByTestId('indicators-page').waitFor();
+    const report = await apiFromPage<IndicatorReport>(page, '/api/indicators');
+    const figure = report.body.unit.values.find((v) => v.indicator === 'membership')!;
+    // The demo gives 董浜镇 whole rosters: most workers of its unionised firms are members.
+    expect(figure.rate).toBeGreaterThan(70);
+    expect(figure.rate).toBeLessThan(100);
+    const card = page.getByTestId('indicator-card-membership');
+    await expect.poll(() => card.textContent()).toContain(`${figure.numerator.toLocaleString('en')} / `);
+    expect(await card.textContent()).toContain('人');
+    await expect.poll(() => page.getByTestId('indicator-table').textContent()).toContain('分子（人）');
+    const total = page.locator('[data-testid="indicator-table"] tr[data-row-kind="total"]');
+    await total.getByTestId('indicator-numerator-total').click();
+    await page.getByTestId('employers-behind').waitFor();
+    const table = page.getByTestId('employers-behind-table');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    expect(await table.locator('thead').textContent()).toContain('会员');
+    await screenshot(page, 'dongbang-membership-rate');
+    await page.close();
+  });
+
   test('the 双帮双比 campaign shows 16 new independent and 26 joint party organisations', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');

@@ -52,6 +52,8 @@ export const auditActionLabels: Record<string, string> = {
   'member.status': '变更会员状态',
   'member.import': '导入会员名册',
   'member.import_upload': '上传会员名册',
+  'member.export': '导出会员名册',
+  'member.export_download': '下载导出的会员名册',
   'member.employer_closed': '单位注销后会员转上级工会',
   'transfer.start': '发起会员接转',
   'transfer.start_bulk': '批量发起会员接转',
@@ -59,6 +61,10 @@ export const auditActionLabels: Record<string, string> = {
   'transfer.reject': '拒绝会员接转',
   'transfer.cancel': '撤回会员接转',
   'personal_data.reveal': '查看个人敏感信息',
+  'agreement.create': '登记集体合同',
+  'agreement.update': '修改集体合同',
+  'agreement.add_employers': '集体合同增加覆盖单位',
+  'agreement.remove_employers': '集体合同移除覆盖单位',
 };
 
 /** Labels for the kinds of record the audit log is about. */
@@ -76,6 +82,7 @@ export const auditEntityTypeLabels: Record<string, string> = {
   formation_campaign_task: '活动任务',
   member: '会员',
   member_import: '会员导入',
+  collective_agreement: '集体合同',
   member_export: '会员导出',
   member_transfer: '会员接转',
 };

@@ -23,6 +23,8 @@ export const permissions = [
   'member:write',
   'member:reveal',
   'transfer:write',
+  'agreement:read',
+  'agreement:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

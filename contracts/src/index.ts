@@ -10,3 +10,5 @@ export * from './employers.ts';
 export * from './indicators.ts';
 export * from './resident-id.ts';
 export * from './members.ts';
+export * from './member-exports.ts';
+export * from './agreements.ts';

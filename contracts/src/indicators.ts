@@ -1,21 +1,42 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from './common.ts';
 
-/** The coverage indicators that the employer register answers (DESIGN §3). */
+/**
+ * The coverage indicators that the employer register, the member registry and the collective agreements
+ * answer (DESIGN §3). 工资协商覆盖职工 counts the employees of the employers under a wage agreement, out of
+ * the employees of all unionised employers.
+ */
 export const indicatorKeys = [
   'union_formation',
   'own_union_formation',
+  'membership',
   'above_scale_party_independent',
   'party_org_coverage',
   'party_work_coverage',
+  'wage_bargaining',
+  'wage_covered_workers',
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 export const indicatorLabels: Record<IndicatorKey, string> = {
   union_formation: '建会率',
   own_union_formation: '单独建会率',
+  membership: '入会率',
   above_scale_party_independent: '规模以上企业党组织独立组建率',
   party_org_coverage: '党的组织覆盖率',
   party_work_coverage: '党的工作覆盖率',
+  wage_bargaining: '工资集体协商建制率',
+  wage_covered_workers: '工资协商覆盖职工',
+};
+/** What a numerator and a denominator count: employers (家), or people (人) for 入会率. */
+export const indicatorCountUnits: Record<IndicatorKey, '家' | '人'> = {
+  union_formation: '家',
+  own_union_formation: '家',
+  membership: '人',
+  above_scale_party_independent: '家',
+  party_org_coverage: '家',
+  party_work_coverage: '家',
+  wage_bargaining: '家',
+  wage_covered_workers: '人',
 };
 export const indicatorParts = ['numerator', 'denominator'] as const;
 export type IndicatorPart = (typeof indicatorParts)[number];

@@ -92,7 +92,10 @@ export const enrolMemberBody = memberFields.extend({
 });
 export type EnrolMemberBody = z.infer<typeof enrolMemberBody>;
 
-export const updateMemberBody = memberFields.partial();
+// The flags' defaults belong to enrolment: a change that leaves them out keeps them as they are.
+export const updateMemberBody = memberFields
+  .extend({ migrantWorker: z.boolean().optional(), newEmploymentForm: z.boolean().optional() })
+  .partial();
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 
 export const changeStatusBody = z.object({

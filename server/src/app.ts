@@ -32,6 +32,7 @@ import { memberRoutes } from './modules/members/member.routes.ts';
 import { transferRoutes } from './modules/members/transfer.routes.ts';
 import { memberImportRoutes } from './modules/members/member-import.routes.ts';
 import { campaignRoutes } from './modules/formation-campaigns/campaign.routes.ts';
+import { agreementRoutes } from './modules/agreements/agreement.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(transferRoutes);
   await app.register(memberImportRoutes);
   await app.register(campaignRoutes);
+  await app.register(agreementRoutes);
 
   const webDist = options.webDist;
   const hasWeb = !!webDist && fs.existsSync(path.join(webDist, 'index.html'));

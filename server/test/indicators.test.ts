@@ -8,6 +8,7 @@ import {
 } from '@gonghui/contracts';
 import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
+import { enrolBody } from './members-fixtures.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -39,6 +40,8 @@ describe('kept tallies give the same numbers as the naive count over raw rows', 
       '2012-10-26',
       '2018-01-01',
       '2026-01-01',
+      // After every unit's last change: each unit answers from its latest row.
+      '2099-01-01',
     ];
     let compared = 0;
     for (const unit of units) {
@@ -78,6 +81,171 @@ describe('kept tallies give the same numbers as the naive count over raw rows', 
       }
     }
     await dongbang.post(`/api/employers/${e.id}/close`, { date: '2015-01-01' });
+  });
+});
+
+describe('tallies kept under older definitions', () => {
+  it('are rebuilt once on start, and then left alone', async () => {
+    const town = await unitIdByCode(t.handle, '320581107');
+    const db = t.handle.db;
+    await db.updateTable('employer_tally').set({ unionised_members: 0 }).execute();
+    await db.updateTable('employer_locality').set({ unionised_members: 0 }).execute();
+    await db
+      .updateTable('setting')
+      .set({ value: JSON.stringify(1) })
+      .where('key', '=', 'employer_tally.version')
+      .execute();
+    const stale = await tallyRepository.childCountsAt(db, town, '2099-01-01');
+    expect([...stale.values()].every((c) => c.unionised_members === 0)).toBe(true);
+    expect(await tallyRepository.ensureCurrent(db)).toBeGreaterThan(2000);
+    expect(Object.fromEntries(await tallyRepository.childCountsAt(db, town, '2099-01-01'))).toEqual(
+      Object.fromEntries(await tallyRepository.childCountsNaive(db, town, '2099-01-01')),
+    );
+    expect(await tallyRepository.ensureCurrent(db)).toBe(0);
+  });
+});
+
+describe('入会率 counts active members of unionised employers over their employees', () => {
+  it('follows enrolment, employer changes, status changes and union formation, dated', async () => {
+    const town = await unitIdByCode(t.handle, '320581107');
+    const city = await unitIdByCode(t.handle, '320500');
+    const firm = async (serial: number, name: string) =>
+      (
+        await dongbang.post('/api/employers', {
+          creditCode: makeCreditCode('9', '1', '320581', serial),
+          name,
+          unitCategory: '300',
+          industryCode: '39',
+          employees: 80,
+          aboveScale: false,
+          orgUnitId: town,
+          registeredOn: '2015-01-01',
+        })
+      ).json() as Employer;
+    const unionised = await firm(55601, '入会率测试甲有限公司');
+    const without = await firm(55602, '入会率测试乙有限公司');
+    const membership = async (asOf: string) =>
+      value(
+        (await dongbang.get(`/api/indicators?unitId=${town}&asOf=${asOf}`)).json() as IndicatorReport,
+        'membership',
+      );
+    const before = await membership('2026-01-01');
+    await dongbang.post(`/api/employers/${unionised.id}/union`, { status: 'joint', date: '2020-01-01' });
+    const formed = await membership('2026-01-01');
+    expect(formed.numerator).toBe(before.numerator);
+    expect(formed.denominator).toBe(before.denominator + 80);
+
+    const enrol = async (employerId: number, joinedOn: string) => {
+      const res = await dongbang.post('/api/members', {
+        ...enrolBody(town),
+        employerId,
+        joinedOn,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { id: number }).id;
+    };
+    const first = await enrol(unionised.id, '2019-06-01');
+    const second = await enrol(unionised.id, '2021-03-01');
+    await enrol(without.id, '2021-03-01');
+    // Joined before the firm's union: counted from the day the union exists.
+    expect((await membership('2019-12-31')).numerator).toBe(before.numerator);
+    expect((await membership('2020-06-30')).numerator).toBe(before.numerator + 1);
+    expect((await membership('2026-01-01')).numerator).toBe(before.numerator + 2);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const left = await dongbang.post(`/api/members/${second}/status`, {
+      status: 'left',
+      date: today,
+      note: '离职',
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    const moved = await dongbang.patch(`/api/members/${first}`, { employerId: without.id });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const now = await membership('2099-01-01');
+    expect(now.numerator).toBe(before.numerator);
+    expect(now.rate).toBe(Math.round((now.numerator * 10000) / now.denominator) / 100);
+    expect((await membership('2026-01-01')).numerator).toBe(before.numerator + 2);
+
+    for (const date of ['2019-12-31', '2020-06-30', '2026-01-01', today, '2099-01-01']) {
+      for (const unit of [city, town]) {
+        expect(Object.fromEntries(await tallyRepository.childCountsAt(t.handle.db, unit, date))).toEqual(
+          Object.fromEntries(await tallyRepository.childCountsNaive(t.handle.db, unit, date)),
+        );
+      }
+    }
+    const behind = (
+      await dongbang.get(
+        `/api/indicators/employers?unitId=${town}&indicator=membership&part=numerator&asOf=2026-01-01&pageSize=100`,
+      )
+    ).json() as { items: Array<{ id: number; members: number }> };
+    expect(behind.items.find((e) => e.id === unionised.id)?.members).toBe(2);
+    expect(behind.items.some((e) => e.id === without.id)).toBe(false);
+  });
+});
+
+describe('工资集体协商建制率 counts unionised employers under a wage agreement in force', () => {
+  it('from the day the agreement starts to the day it ends, and only wage agreements', async () => {
+    const town = await unitIdByCode(t.handle, '320581107');
+    const db = t.handle.db;
+    const firm = (
+      await dongbang.post('/api/employers', {
+        creditCode: makeCreditCode('9', '1', '320581', 55701),
+        name: '协商测试有限公司',
+        unitCategory: '300',
+        industryCode: '39',
+        employees: 120,
+        aboveScale: false,
+        orgUnitId: town,
+        // After 2011-09-30, so the demo's 2011 facts of 董浜镇 stay as they are.
+        registeredOn: '2011-10-08',
+      })
+    ).json() as Employer;
+    await dongbang.post(`/api/employers/${firm.id}/union`, { status: 'own', date: '2011-11-01' });
+    const at = async (asOf: string) => {
+      const r = (await dongbang.get(`/api/indicators?unitId=${town}&asOf=${asOf}`)).json() as IndicatorReport;
+      return { rate: value(r, 'wage_bargaining'), workers: value(r, 'wage_covered_workers') };
+    };
+    const before = { inside: await at('2012-06-30'), after: await at('2014-01-01') };
+    const agreement = async (wageSpecific: boolean) =>
+      db.transaction().execute(async (trx) => {
+        const a = await trx
+          .insertInto('collective_agreement')
+          .values({
+            kind: 'enterprise',
+            wage_specific: wageSpecific,
+            title: `${firm.name}${wageSpecific ? '工资专项集体合同' : '集体合同'}`,
+            org_unit_id: town,
+            signed_on: '2011-12-20',
+            starts_on: '2012-01-01',
+            ends_on: '2013-12-31',
+            raise_bp: 500,
+            minimum_wage_fen: null,
+            filed_on: null,
+            note: null,
+            created_by: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('collective_agreement_employer')
+          .values({ agreement_id: a.id, employer_id: firm.id })
+          .execute();
+        await tallyRepository.rebuildForEmployers(trx, [firm.id]);
+      });
+    await agreement(false);
+    expect((await at('2012-06-30')).rate.numerator).toBe(before.inside.rate.numerator);
+    await agreement(true);
+    const inside = await at('2012-06-30');
+    expect(inside.rate.numerator).toBe(before.inside.rate.numerator + 1);
+    expect(inside.rate.denominator).toBe(before.inside.rate.denominator);
+    expect(inside.workers.numerator).toBe(before.inside.workers.numerator + 120);
+    expect((await at('2013-12-31')).rate.numerator).toBe(before.inside.rate.numerator + 1);
+    expect((await at('2014-01-01')).rate.numerator).toBe(before.after.rate.numerator);
+    for (const date of ['2011-12-31', '2012-01-01', '2013-12-31', '2014-01-01', '2099-01-01']) {
+      expect(Object.fromEntries(await tallyRepository.childCountsAt(db, town, date))).toEqual(
+        Object.fromEntries(await tallyRepository.childCountsNaive(db, town, date)),
+      );
+    }
   });
 });
 

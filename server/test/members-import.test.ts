@@ -6,7 +6,6 @@ import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { runMemberImport } from '../src/modules/members/member.import.ts';
-import { personalData } from '../src/platform/personal-data/personal-data.ts';
 
 let t: TestApp;
 let changshu: Client;
@@ -146,35 +145,6 @@ describe('roster import', () => {
     const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
     expect(summary).toEqual({ created: 2500, updated: 0, unchanged: 0, errors: 0 });
     expect(await search(changshu, many[2499].id)).toHaveLength(1);
-  });
-
-  it('exports masked IDs in the template columns with registry numbers, and the edited file imports back', async () => {
-    // The whole of 常熟 (thousands of rows) so Chinese text crosses the reader's chunk boundaries.
-    const res = await changshu.get('/api/members/export');
-    expect(res.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0];
-    expect(String(sheet.getRow(1).getCell(1).value)).toBe('会员编号');
-    const row = sheet.getRow(2);
-    const id = String(row.getCell(3).value);
-    expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
-    const registryNo = String(row.getCell(1).value);
-    row.getCell(2).value = '改名测试（演示）';
-    row.commit();
-    const edited = Buffer.from(await wb.xlsx.writeBuffer());
-    const total = sheet.rowCount - 1;
-    const result = await importFile(changshu, cs[0], '导出修改.xlsx', edited);
-    expect(result.summary).toEqual({ created: 0, updated: 1, unchanged: total - 1, errors: 0 });
-    const found = await search(changshu, '改名测试');
-    expect(found.map((m) => m.registryNo)).toEqual([registryNo]);
-    const raw = await t.handle.db
-      .selectFrom('member')
-      .select('resident_id_cipher')
-      .where('id', '=', found[0].id)
-      .executeTakeFirstOrThrow();
-    expect(personalData().decrypt(raw.resident_id_cipher)).not.toContain('*');
-    expect(personalData().decrypt(raw.resident_id_cipher).slice(-4)).toBe(id.slice(-4));
   });
 
   it('refuses a non-roster upload with a Chinese message', async () => {

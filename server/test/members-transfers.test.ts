@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Member, MemberDetail, Transfer } from '@gonghui/contracts';
+import type { Member, MemberDetail, OrgUnit, Transfer } from '@gonghui/contracts';
 import { enrolBody, employerIn, nextResidentId, villageUnits } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { today } from '../src/platform/orgs/dates.ts';
+import dayjs from 'dayjs';
+
+const yesterday = () => dayjs(today()).subtract(1, 'day').format('YYYY-MM-DD');
 
 let t: TestApp;
 let changshu: Client;
@@ -141,6 +144,13 @@ describe('an employer that closes', () => {
       reason: '调动',
     });
     expect(pending.statusCode).toBe(200);
+    const former = await enrol(changshu, enrolBody(employer.grassrootsUnionId!, { employerId: employer.id }));
+    const left = await changshu.post(`/api/members/${former.id}/status`, {
+      status: 'left',
+      date: today(),
+      note: '离职',
+    });
+    expect(left.statusCode, left.body).toBe(200);
     const closed = await changshu.post(`/api/employers/${employer.id}/close`, { date: today() });
     expect(closed.statusCode).toBe(200);
     const entry = (await changshu.get('/api/audit?action=employer.close')).json() as {
@@ -156,5 +166,21 @@ describe('an employer that closes', () => {
     expect(after.history.at(-1)!.change).toBe('employer_closed');
     const tr = (await changshu.get(`/api/transfers/${(pending.json() as Transfer).id}`)).json() as Transfer;
     expect(tr.status).toBe('cancelled');
+    // Its own union ends the same day, succeeded by the union above.
+    const union = (
+      await changshu.get(`/api/orgs/${employer.grassrootsUnionId}?asOf=${yesterday()}`)
+    ).json() as OrgUnit;
+    expect(union.closedOn).toBe(today());
+    expect(union.successorId).toBe(employer.orgUnitId);
+    const siblings = (await changshu.get(`/api/orgs/${employer.orgUnitId}/children`)).json() as OrgUnit[];
+    expect(siblings.some((u) => u.id === employer.grassrootsUnionId)).toBe(false);
+    const closedUnion = (await changshu.get('/api/audit?action=org.close')).json() as {
+      items: Array<{ entityId: string }>;
+    };
+    expect(closedUnion.items.some((e) => e.entityId === String(employer.grassrootsUnionId))).toBe(true);
+    // Who had left before stays on record at the union as it last was.
+    const kept = await changshu.get(`/api/members/${former.id}`);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((kept.json() as MemberDetail).orgUnitId).toBe(employer.grassrootsUnionId);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Employer, ImportMode, ImportStatus, Member, OrgUnit, User } from '@gonghui/contracts';
 import { taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
@@ -38,6 +39,9 @@ describe('route declarations', () => {
     const lines = t.app.apiRoutes.map((r) => `${r.method} ${r.url} → ${r.access}`).sort();
     expect(lines).toMatchInlineSnapshot(`
       [
+        "GET /api/agreements → agreement:read",
+        "GET /api/agreements/:id → agreement:read",
+        "GET /api/agreements/export → agreement:read",
         "GET /api/audit → audit:read",
         "GET /api/auth/me → authenticated",
         "GET /api/campaigns → indicator:read",
@@ -54,11 +58,12 @@ describe('route declarations', () => {
         "GET /api/indicators/employers → indicator:read",
         "GET /api/indicators/export → indicator:read",
         "GET /api/indicators/trend → indicator:read",
+        "GET /api/member-exports/:id → member:read",
+        "GET /api/member-exports/:id/file → member:read",
         "GET /api/member-imports/:id → member:read",
         "GET /api/member-imports/:id/report → member:read",
         "GET /api/members → member:read",
         "GET /api/members/:id → member:read",
-        "GET /api/members/export → member:read",
         "GET /api/members/template → member:read",
         "GET /api/meta → public",
         "GET /api/openapi.json → public",
@@ -74,9 +79,13 @@ describe('route declarations', () => {
         "GET /api/transfers/:id → member:read",
         "GET /api/users → user:read",
         "GET /api/workbench → authenticated",
+        "PATCH /api/agreements/:id → agreement:write",
         "PATCH /api/employers/:id → employer:write",
         "PATCH /api/members/:id → member:write",
         "PATCH /api/users/:id → user:write",
+        "POST /api/agreements → agreement:write",
+        "POST /api/agreements/:id/employers → agreement:write",
+        "POST /api/agreements/:id/employers/remove → agreement:write",
         "POST /api/auth/login → public",
         "POST /api/auth/logout → authenticated",
         "POST /api/campaigns → employer:write",
@@ -89,6 +98,7 @@ describe('route declarations', () => {
         "POST /api/employers/:id/instructor → employer:write",
         "POST /api/employers/:id/party → employer:write",
         "POST /api/employers/:id/union → employer:write",
+        "POST /api/member-exports → member:read",
         "POST /api/member-imports → member:write",
         "POST /api/members → member:write",
         "POST /api/members/:id/reveal → member:reveal",
@@ -121,7 +131,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangTransfer: number;
   let taicangImport: number;
   let taicangEmployerImport: number;
+  let taicangExport: number;
   let taicangTask: number;
+  let taicangAgreement: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -148,6 +160,26 @@ describe('changshu cannot read or change anything of taicang, through every rout
     } = await taicangMemberRecords(t.handle, taicang));
     taicangEmployerImport = (await uploadEmployers(taicang, 'x.csv', Buffer.from('统一社会信用代码\n1\n')))
       .id;
+    taicangExport = ((await taicang.post('/api/member-exports', {})).json() as { id: number }).id;
+    await new JobRunner(t.handle.db, jobHandlers).drain();
+    const townEmployer = (
+      (await taicang.get(`/api/employers?orgUnitId=${taicangTown}&pageSize=1`)).json() as {
+        items: Employer[];
+      }
+    ).items[0];
+    const agreement = await taicang.post('/api/agreements', {
+      kind: 'regional',
+      wageSpecific: true,
+      title: '太仓区域性工资专项集体合同',
+      orgUnitId: taicangTown,
+      signedOn: '2011-03-01',
+      startsOn: '2011-04-01',
+      endsOn: '2014-03-31',
+      raiseBp: 500,
+      employerIds: [townEmployer.id],
+    });
+    expect(agreement.statusCode, agreement.body).toBe(200);
+    taicangAgreement = (agreement.json() as { id: number }).id;
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -265,6 +297,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
       'GET /api/member-imports/:id': { url: `/api/member-imports/${taicangImport}` },
       'GET /api/member-imports/:id/report': { url: `/api/member-imports/${taicangImport}/report` },
       'GET /api/employer-imports/:id': { url: `/api/employer-imports/${taicangEmployerImport}` },
+      'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
+      'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },
+      'GET /api/member-exports/:id/file': { url: `/api/member-exports/${taicangExport}/file` },
       'GET /api/employer-imports/:id/report': {
         url: `/api/employer-imports/${taicangEmployerImport}/report`,
       },
@@ -285,6 +320,32 @@ describe('changshu cannot read or change anything of taicang, through every rout
       'POST /api/transfers/bulk': {
         url: '/api/transfers/bulk',
         payload: { fromOrgUnitId: taicangTown, toOrgUnitId: changshuTown, reason: '越权批量接转' },
+      },
+      'GET /api/agreements/:id': { url: `/api/agreements/${taicangAgreement}` },
+      'PATCH /api/agreements/:id': {
+        url: `/api/agreements/${taicangAgreement}`,
+        payload: { title: '越权修改的集体合同' },
+      },
+      'POST /api/agreements/:id/employers': {
+        url: `/api/agreements/${taicangAgreement}/employers`,
+        payload: { employerIds: [taicangEmployer] },
+      },
+      'POST /api/agreements/:id/employers/remove': {
+        url: `/api/agreements/${taicangAgreement}/employers/remove`,
+        payload: { employerIds: [taicangEmployer] },
+      },
+      'POST /api/agreements': {
+        url: '/api/agreements',
+        payload: {
+          kind: 'regional',
+          wageSpecific: true,
+          title: '渗透测试集体合同',
+          orgUnitId: taicangTown,
+          signedOn: date,
+          startsOn: date,
+          endsOn: '2020-12-31',
+          employerIds: [taicangEmployer],
+        },
       },
       'POST /api/campaigns': {
         url: '/api/campaigns',
@@ -323,8 +384,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/employers/template',
     'POST /api/employer-imports',
     'GET /api/campaigns',
+    'GET /api/agreements',
+    'GET /api/agreements/export',
     'GET /api/members',
-    'GET /api/members/export',
     'GET /api/members/template',
     'GET /api/transfers',
   ]);
@@ -375,6 +437,12 @@ describe('changshu cannot read or change anything of taicang, through every rout
     };
     expect(campaign.targets).toEqual([]);
     expect(campaign.tasks.map((x) => [x.title, x.doneOn])).toEqual([['走访企业', null]]);
+    const agreement = (await taicang.get(`/api/agreements/${taicangAgreement}`)).json() as {
+      title: string;
+      employerCount: number;
+    };
+    expect(agreement).toMatchObject({ title: '太仓区域性工资专项集体合同', employerCount: 1 });
+    expect((await taicang.get(`/api/agreements?q=${encodeURIComponent('渗透测试')}`)).json().total).toBe(0);
   });
 
   it('imports employers only within its own subtree: rows aimed at taicang are refused one by one', async () => {
@@ -418,6 +486,15 @@ describe('changshu cannot read or change anything of taicang, through every rout
     expect((await changshu.get(`/api/employers?q=${encodeURIComponent('太仓')}`)).json().total).toBe(0);
     const campaigns = (await changshu.get('/api/campaigns')).json() as Array<{ name: string }>;
     expect(campaigns.map((c) => c.name)).not.toContain('太仓组建月');
+    const agreements = (await changshu.get('/api/agreements?pageSize=200')).json() as {
+      items: Array<{ id: number }>;
+    };
+    expect(agreements.items.map((a) => a.id)).not.toContain(taicangAgreement);
+    const exported = await changshu.get(`/api/agreements/export?q=${encodeURIComponent('太仓区域性')}`);
+    expect(exported.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    expect(book.getWorksheet('集体合同')!.rowCount).toBe(1);
   });
 
   it('lists members and transfers only within its own subtree, and changed none of taicang', async () => {

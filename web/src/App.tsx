@@ -32,6 +32,12 @@ const CampaignsPage = lazy(() =>
 const CampaignPage = lazy(() =>
   import('./modules/campaigns/pages/CampaignPage.tsx').then((m) => ({ default: m.CampaignPage })),
 );
+const AgreementsPage = lazy(() =>
+  import('./modules/agreements/pages/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })),
+);
+const AgreementPage = lazy(() =>
+  import('./modules/agreements/pages/AgreementPage.tsx').then((m) => ({ default: m.AgreementPage })),
+);
 const MembersPage = lazy(() =>
   import('./modules/members/pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
@@ -177,6 +183,26 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
                     <RequirePermission permission="indicator:read">
                       <Lazy>
                         <CampaignPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="agreements"
+                  element={
+                    <RequirePermission permission="agreement:read">
+                      <Lazy>
+                        <AgreementsPage />
+                      </Lazy>
+                    </RequirePermission>
+                  }
+                />
+                <Route
+                  path="agreements/:id"
+                  element={
+                    <RequirePermission permission="agreement:read">
+                      <Lazy>
+                        <AgreementPage />
                       </Lazy>
                     </RequirePermission>
                   }

@@ -1,6 +1,7 @@
 import { loadConfig, type AppConfig } from '../config.ts';
 import { lockDataDir, type DataDirLock } from '../db/data-dir-lock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { tallyRepository } from '../modules/indicators/tally.repository.ts';
 
 export interface CliDatabase extends DatabaseHandle {
   config: AppConfig;
@@ -17,6 +18,8 @@ export async function openForCommand(purpose: string, port: number | null = null
   try {
     const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrateToLatest(handle.db);
+    const rebuilt = await tallyRepository.ensureCurrent(handle.db);
+    if (rebuilt > 0) console.log(`指标统计口径已更新，已重算 ${rebuilt} 个组织的统计。`);
     return {
       ...handle,
       config,

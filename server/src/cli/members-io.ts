@@ -7,6 +7,10 @@ import { systemActor } from '../platform/auth/actor.ts';
 import { jobQueue } from '../platform/jobs/job.queue.ts';
 import { memberImportService } from '../modules/members/member-import.service.ts';
 import { runMemberImport } from '../modules/members/member.import.ts';
+import { exportFilter } from '../modules/members/member-export.job.ts';
+import { memberRosterExport } from '../modules/members/member-export.writer.ts';
+import { memberRepository } from '../modules/members/member.repository.ts';
+import { recordReveal } from '../platform/personal-data/reveal.ts';
 import { progressReporter } from './progress.ts';
 
 async function rootUnit(db: Kysely<Database>) {
@@ -103,7 +107,26 @@ export async function writeImportReport(
 /** `gonghui export members FILE`: every member, IDs masked unless a reason to reveal them is given. */
 export async function exportMembersFile(db: Kysely<Database>, file: string, revealReason: string | null) {
   const root = await rootUnit(db);
-  const service = memberImportService;
-  const stream = await service.export(db, systemActor(root.id, 'cli'), root.path, {}, revealReason);
-  await pipeline(stream, fs.createWriteStream(file));
+  if (revealReason !== null) {
+    await recordReveal(db, systemActor(root.id, 'cli'), {
+      entityType: 'member_export',
+      entityId: 0,
+      field: 'residentId,phone',
+      reason: revealReason,
+      scopePath: root.path,
+    });
+  }
+  const filter = await exportFilter(db, root.path, {});
+  const bar = progressReporter('导出会员名册');
+  const total = (await memberRepository.list(db, root.path, filter, 'id', 'asc', { limit: 0, offset: 0 }))
+    .total;
+  const stream = memberRosterExport(db, root.path, filter, {
+    reveal: revealReason !== null,
+    onRows: async (written) => bar.update('写入', written, Math.max(total, written)),
+  });
+  try {
+    await pipeline(stream, fs.createWriteStream(file));
+  } finally {
+    bar.stop();
+  }
 }

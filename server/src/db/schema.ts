@@ -156,6 +156,52 @@ export interface EmployerTallyTable {
   party_org: number;
   party_work: number;
   unionised_employees: number;
+  unionised_members: number;
+  wage_covered: number;
+  wage_covered_employees: number;
+}
+
+/** A unit that holds employers, with its latest tally (last_day null when it has none). */
+export interface EmployerLocalityTable {
+  org_unit_id: number;
+  last_day: DateColumn | null;
+  in_scope: Generated<number>;
+  unionised: Generated<number>;
+  own_union: Generated<number>;
+  above_scale: Generated<number>;
+  above_scale_independent: Generated<number>;
+  party_org: Generated<number>;
+  party_work: Generated<number>;
+  unionised_employees: Generated<number>;
+  unionised_members: Generated<number>;
+  wage_covered: Generated<number>;
+  wage_covered_employees: Generated<number>;
+}
+
+export type AgreementKind = 'enterprise' | 'regional' | 'industry';
+/** A collective agreement; in force from starts_on to ends_on, both inclusive. */
+export interface CollectiveAgreementTable {
+  id: Generated<number>;
+  kind: AgreementKind;
+  wage_specific: boolean;
+  title: string;
+  org_unit_id: number;
+  signed_on: DateColumn;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  /** Agreed wage raise in basis points (350 = 3.5%). */
+  raise_bp: number | null;
+  minimum_wage_fen: number | null;
+  filed_on: DateColumn | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CollectiveAgreementEmployerTable {
+  agreement_id: number;
+  employer_id: number;
 }
 
 export interface FormationCampaignTable {
@@ -279,6 +325,26 @@ export interface MemberImportTable {
   finished_at: Date | null;
 }
 
+export interface MemberExportTable {
+  id: Generated<number>;
+  job_id: number | null;
+  scope_path: string;
+  filters: Json;
+  status: Generated<'queued' | 'running' | 'done'>;
+  file_name: string;
+  row_count: Generated<number>;
+  size_bytes: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface MemberExportChunkTable {
+  export_id: number;
+  seq: number;
+  content: Buffer;
+}
+
 export interface MemberImportChunkTable {
   import_id: number;
   seq: number;
@@ -320,7 +386,9 @@ export interface Database {
   employer: EmployerTable;
   employer_status_change: EmployerStatusChangeTable;
   employer_tally: EmployerTallyTable;
-  employer_locality: { org_unit_id: number };
+  employer_locality: EmployerLocalityTable;
+  collective_agreement: CollectiveAgreementTable;
+  collective_agreement_employer: CollectiveAgreementEmployerTable;
   formation_campaign: FormationCampaignTable;
   formation_campaign_employer: FormationCampaignEmployerTable;
   formation_campaign_task: FormationCampaignTaskTable;
@@ -332,6 +400,8 @@ export interface Database {
   member_import: MemberImportTable;
   member_import_chunk: MemberImportChunkTable;
   member_import_row: MemberImportRowTable;
+  member_export: MemberExportTable;
+  member_export_chunk: MemberExportChunkTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

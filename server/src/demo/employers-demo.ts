@@ -3,6 +3,7 @@ import { makeCreditCode, type PartyStatus, type UnionStatus } from '@gonghui/con
 import type { Database, EmployerStatusChangeTable } from '../db/schema.ts';
 import { nameInitials } from '../platform/orgs/initials.ts';
 import { tallyRepository } from '../modules/indicators/tally.repository.ts';
+import { random } from './random.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -48,17 +49,6 @@ const TRADES: Array<[string, string]> = [
   ['65', '软件'],
 ];
 const CATEGORIES = ['170', '170', '170', '170', '170', '200', '300', '159', '110'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every demo load is the same city. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Locality {
   id: number;

@@ -11,6 +11,7 @@ import { userRepository } from '../platform/users/user.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { loadEmployerDemo } from './employers-demo.ts';
 import { loadMembersDemo } from './members-demo.ts';
+import { loadAgreementsDemo } from './agreements-demo.ts';
 import {
   GUSU_STREET_DISTRICT,
   HISTORICAL_DISTRICTS,
@@ -131,6 +132,7 @@ export async function loadDemo(db: Kysely<Database>, progress: DemoProgress = ()
 
   await loadEmployerDemo(db);
   await loadMembersDemo(db);
+  await loadAgreementsDemo(db);
   progress('演示账号', 4, steps);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {

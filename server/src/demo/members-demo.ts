@@ -3,8 +3,11 @@ import { sql, type Insertable, type Kysely } from 'kysely';
 import { composeResidentId, educationLevels } from '@gonghui/contracts';
 import type { Database, MemberTable } from '../db/schema.ts';
 import { nameKeys } from '../modules/members/member.names.ts';
+import { tallyRepository } from '../modules/indicators/tally.repository.ts';
+import { DONGBANG } from './employers-demo.ts';
 import { today } from '../platform/orgs/dates.ts';
 import { personalData } from '../platform/personal-data/personal-data.ts';
+import { fromDay, random, toDay } from './random.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -16,21 +19,6 @@ const GIVEN =
 const SUFFIX = '（演示）';
 /** Where migrant workers' IDs were issued: provinces that send many workers to Suzhou. */
 const MIGRANT_PROVINCES = ['34', '41', '51', '52', '43', '42', '36'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every demo load is the same city. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const DAY = 86_400_000;
-const toDay = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
-const fromDay = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
 
 interface DemoEmployer {
   id: number;
@@ -45,7 +33,10 @@ interface DemoEmployer {
 }
 
 export interface MembersDemoOptions {
-  /** Members enrolled per employer at most: keeps `npm start` quick while every employer has some. */
+  /**
+   * Members enrolled per employer at most: keeps `npm start` quick while every employer has some. Firms in
+   * 董浜镇, the town the demo follows closely, get their whole roster, so its 入会率 reads like a real town's.
+   */
   maxPerEmployer: number;
   seed?: number;
   progress?: (done: number, total: number) => void;
@@ -129,7 +120,8 @@ export async function loadMembersDemo(
   for (const e of employers) {
     const unionised = e.unionStatus === 'own' || e.unionStatus === 'joint';
     const share = unionised ? 0.75 + rnd() * 0.2 : 0.02 + rnd() * 0.05;
-    const count = Math.max(1, Math.min(opts.maxPerEmployer, Math.round(e.employees * share)));
+    const cap = e.localityCode.startsWith(DONGBANG) ? Infinity : opts.maxPerEmployer;
+    const count = Math.max(1, Math.min(cap, Math.round(e.employees * share)));
     const home = e.unionStatus === 'own' && e.unionId ? e.unionId : e.localityId;
     const since = unionised && e.unionSince ? e.unionSince : e.registeredOn;
     const parked =
@@ -155,5 +147,11 @@ export async function loadMembersDemo(
     where not exists (select 1 from member_history h where h.member_id = m.id)`.execute(db);
   // The embedded database has no autovacuum: without fresh statistics the planner guesses a few rows.
   await sql`analyze member, member_history`.execute(db);
+  await db.transaction().execute((trx) =>
+    tallyRepository.rebuildForEmployers(
+      trx,
+      employers.map((e) => e.id),
+    ),
+  );
   return rows.length;
 }

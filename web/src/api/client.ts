@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldIssue } from '@gonghui/contracts';
+import { errorCodes, type ErrorCode, type FieldIssue } from '@gonghui/contracts';
 
 /** An error answered by the API, or a network failure turned into the same shape. */
 export class ApiError extends Error {
@@ -74,20 +74,7 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return search ? `${path}?${search}` : path;
 }
 
-const errorCodeSet = new Set<string>([
-  'BAD_REQUEST',
-  'VALIDATION',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CSRF',
-  'NOT_FOUND',
-  'CONFLICT',
-  'LOCKED',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'INTERNAL',
-]);
+const errorCodeSet = new Set<string>(errorCodes);
 
 const fallbackMessages: Record<number, string> = {
   400: '请求有误',

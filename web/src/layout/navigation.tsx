@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { BarChartOutlined, FlagOutlined, ShopOutlined } from '@ant-design/icons';
-import { IdcardOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, IdcardOutlined } from '@ant-design/icons';
 import type { Permission } from '@gonghui/contracts';
 
 export interface NavItem {
@@ -47,6 +47,13 @@ export const navItems: NavItem[] = [
     icon: <FlagOutlined />,
     permission: 'indicator:read',
     supportsAsOf: true,
+  },
+  {
+    key: 'agreements',
+    path: '/agreements',
+    label: '集体合同',
+    icon: <FileProtectOutlined />,
+    permission: 'agreement:read',
   },
   {
     key: 'members',

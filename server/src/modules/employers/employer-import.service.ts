@@ -172,6 +172,7 @@ export const employerImportService = {
         '未建党组织',
         '',
         '',
+        '',
       ],
       { italic: true, color: { argb: 'FF888888' } },
     );

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { employerRepository, type EmployerWithUnit } from './employer.repository.ts';
-import { sheetValues } from './employer.presenter.ts';
+import { sheetValues, type ChangeDates } from './employer.presenter.ts';
 import { sheetWriter } from './employer.sheet.ts';
 
 /** Streams batches of employers into an .xlsx with the import template's columns. */
@@ -15,7 +15,7 @@ export function exportEmployers(
   void (async () => {
     try {
       for await (const rows of batches) {
-        const since = new Map<number, { union?: string; party?: string }>();
+        const since = new Map<number, ChangeDates>();
         for (const d of await employerRepository.latestChangeDates(
           db,
           rows.map((r) => r.id),
@@ -23,6 +23,7 @@ export function exportEmployers(
           const s = since.get(d.employerId) ?? {};
           if (d.aspect === 'union') s.union = d.date;
           if (d.aspect === 'party') s.party = d.date;
+          if (d.aspect === 'instructor') s.instructor = d.date;
           since.set(d.employerId, s);
         }
         for (const r of rows) writer.add(sheetValues(r, since.get(r.id) ?? {}));

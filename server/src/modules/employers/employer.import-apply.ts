@@ -45,6 +45,10 @@ interface Writer {
   audits: Array<AuditChange & { unitId: number }>;
 }
 
+function auditedFields({ instructorDated: _, ...e }: ImportedEmployer) {
+  return e;
+}
+
 async function create(w: Writer, rows: ImportedEmployer[]) {
   if (rows.length === 0) return;
   const inserted = await w.trx
@@ -103,7 +107,8 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
               employer_id,
               aspect: 'instructor' as const,
               value: 'assigned',
-              valid_from: e.registeredOn,
+              // Files made before the date column was added date the assignment at registration, as before.
+              valid_from: e.instructorSince ?? e.registeredOn,
               note: e.instructorName,
               created_by: by,
             },
@@ -129,7 +134,7 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
       entityId: id,
       scopePath: null,
       unitId: e.orgUnitId,
-      after: { ...e, importId: w.importId },
+      after: { ...auditedFields(e), importId: w.importId },
     });
   }
 }
@@ -180,13 +185,13 @@ async function update(w: Writer, u: Update) {
       employerId: s.id,
       aspect: 'instructor',
       value: e.instructorName ? 'assigned' : 'none',
-      date: w.date,
+      date: e.instructorSince ?? w.date,
       note: e.instructorName,
       by,
     });
     set.instructor_name = e.instructorName;
     Object.assign(before, { instructorName: s.instructorName });
-    Object.assign(after, { instructorName: e.instructorName });
+    Object.assign(after, { instructorName: e.instructorName, instructorSince: e.instructorSince ?? w.date });
   }
   await repo.update(w.trx, s.id, set);
   w.units.add(s.orgUnitId).add(e.orgUnitId);

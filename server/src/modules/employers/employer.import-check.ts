@@ -43,6 +43,9 @@ export interface ImportedEmployer {
   partyStatus: PartyStatus;
   partySince: string | null;
   instructorName: string | null;
+  instructorSince: string | null;
+  /** Whether the file has the instructor date column; older files date an instructor change as before. */
+  instructorDated: boolean;
 }
 
 /** The units an employer in the importer's scope may be placed at, found by division code or name. */
@@ -95,7 +98,7 @@ function resolveLocality(code: string, name: string, places: Localities): number
 
 function statusDate(
   text: string,
-  column: 'unionSince' | 'partySince',
+  column: 'unionSince' | 'partySince' | 'instructorSince',
   registeredOn: string | null,
   today: string,
   problems: RowProblem[],
@@ -191,6 +194,7 @@ export function checkRow(
   if (instructorName && instructorName.length > 40) {
     problems.push({ column: 'instructorName', message: '党建指导员姓名最多 40 个字' });
   }
+  const instructorSince = statusDate(r.instructorSince, 'instructorSince', registeredOn, today, problems);
 
   if (problems.length > 0 || !code.ok || typeof locality !== 'number' || !registeredOn) return { problems };
   return {
@@ -211,6 +215,8 @@ export function checkRow(
       partyStatus: partyStatus!,
       partySince,
       instructorName,
+      instructorSince,
+      instructorDated: line.columns.has('instructorSince'),
     },
   };
 }
@@ -266,6 +272,36 @@ export type RowPlan =
     }
   | { kind: 'unchanged' };
 
+/** An instructor change needs a date from the file (older files: today) not before the latest change. */
+function instructorProblems(
+  e: ImportedEmployer,
+  stored: StoredEmployer,
+  today: string,
+  problems: RowProblem[],
+) {
+  const latest = stored.latest.instructor;
+  if (!e.instructorDated) {
+    if (latest && latest > today) {
+      problems.push({ column: 'instructorName', message: '党建指导员有晚于今天的记录，请在单位详情中修改' });
+    }
+    return;
+  }
+  const was = stored.instructorName ? `“${stored.instructorName}”` : '空';
+  if (!e.instructorSince) {
+    problems.push({
+      column: 'instructorSince',
+      message: e.instructorName
+        ? `党建指导员与系统中（${was}）不同，请填写党建指导员指派日期`
+        : `清空了党建指导员（系统中为${was}），请填写撤销日期`,
+    });
+  } else if (latest && e.instructorSince < latest) {
+    problems.push({
+      column: 'instructorSince',
+      message: `党建指导员指派日期不能早于最近一次变更日期 ${latest}`,
+    });
+  }
+}
+
 /** Decides what a checked row does to the stored employer with its code, or why it may not. */
 export function planRow(
   e: ImportedEmployer,
@@ -279,6 +315,12 @@ export function planRow(
     }
     if (e.partyStatus !== 'none' && !e.partySince) {
       problems.push({ column: 'partySince', message: '填写了党组织状态，请同时填写党组织状态日期' });
+    }
+    if (e.instructorName && e.instructorDated && !e.instructorSince) {
+      problems.push({
+        column: 'instructorSince',
+        message: '填写了党建指导员，请同时填写党建指导员指派日期',
+      });
     }
     return problems.length > 0 ? { problems } : { kind: 'create', employer: e };
   }
@@ -318,9 +360,7 @@ export function planRow(
   };
   since(union, e.unionSince, stored.latest.union, 'unionSince', '工会状态');
   since(party, e.partySince, stored.latest.party, 'partySince', '党组织状态');
-  if (instructor && stored.latest.instructor && stored.latest.instructor > today) {
-    problems.push({ column: 'instructorName', message: '党建指导员有晚于今天的记录，请在单位详情中修改' });
-  }
+  if (instructor) instructorProblems(e, stored, today, problems);
   if (problems.length > 0) return { problems };
   return { kind: 'update', employer: e, stored, fields, union, party, instructor };
 }

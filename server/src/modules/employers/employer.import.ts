@@ -22,7 +22,7 @@ import {
   sheetFormatOf,
   type SheetLine,
 } from './employer.sheet-reader.ts';
-import { sheetWriter } from './employer.sheet.ts';
+import { sheetColumns, sheetWriter } from './employer.sheet.ts';
 
 export const EMPLOYER_IMPORT_JOB = 'employer.import';
 const BATCH = 1000;
@@ -116,9 +116,11 @@ export async function storedEmployers(
         .groupBy(['employer_id', 'aspect'])
         .execute()
     : [];
+  const datesOf = new Map<number, typeof dates>();
+  for (const d of dates) datesOf.set(d.id, [...(datesOf.get(d.id) ?? []), d]);
   const byCode = new Map<string, StoredEmployer>();
   for (const { path, creditCode, ...r } of rows) {
-    const own = dates.filter((d) => d.id === r.id);
+    const own = datesOf.get(r.id) ?? [];
     const latest = Object.fromEntries(own.map((d) => [d.aspect, d.latest]));
     const firstChange = own.map((d) => d.first).sort()[0] ?? null;
     byCode.set(creditCode, { ...r, inScope: path.startsWith(scopePath), latest, firstChange });
@@ -155,7 +157,7 @@ async function errorReport(lines: CheckedLine[], formatMessage: string | null): 
     writer.stream.on('end', resolve);
     writer.stream.on('error', reject);
   });
-  if (formatMessage) writer.add([...Array<string>(17).fill(''), '1', formatMessage]);
+  if (formatMessage) writer.add([...Array<string>(sheetColumns.length).fill(''), '1', formatMessage]);
   for (const c of lines) {
     const messages = c.problems.map((p) => describeProblem(c.line.rowNo, p));
     writer.add([...c.line.cells, String(c.line.rowNo), messages.join('；')]);

@@ -28,8 +28,15 @@ export function presentEmployer(r: EmployerWithUnit): Employer {
   };
 }
 
-/** The template's cells for one employer; `since` holds the date of its latest union and party change. */
-export function sheetValues(r: EmployerWithUnit, since: { union?: string; party?: string }): string[] {
+/** The date of an employer's latest change of each aspect. */
+export interface ChangeDates {
+  union?: string;
+  party?: string;
+  instructor?: string;
+}
+
+/** The template's cells for one employer; `since` holds the dates of its latest changes. */
+export function sheetValues(r: EmployerWithUnit, since: ChangeDates): string[] {
   const cells: Record<SheetKey, string> = {
     creditCode: r.creditCode,
     name: r.name,
@@ -48,6 +55,7 @@ export function sheetValues(r: EmployerWithUnit, since: { union?: string; party?
     partyStatus: partyStatusLabels[r.partyStatus],
     partySince: since.party ?? '',
     instructorName: r.instructorName ?? '',
+    instructorSince: since.instructor ?? '',
   };
   return sheetColumns.map((c) => cells[c.key]);
 }

@@ -237,10 +237,47 @@ export const employerService = {
       await repo.update(trx, id, { closed_on: body.date });
       // The memberships are kept by the union above; members move before the tallies are rebuilt.
       const members = await moveMembersOfClosedEmployer(trx, actor, id, body.date);
-      return { note: body.note ?? null, members };
+      const grassrootsUnion = await closeGrassrootsUnion(trx, actor, id, body.date, members.upperOrgUnitId);
+      return { note: body.note ?? null, members, grassrootsUnion };
     });
   },
 };
+
+/**
+ * The employer's own union ends with it (工会法 §12), succeeded by the union above, which also takes over
+ * its user accounts. Returns what was closed, or null when the employer had no open union of its own.
+ */
+async function closeGrassrootsUnion(
+  trx: Trx,
+  actor: Actor,
+  employerId: number,
+  date: string,
+  successorId: number | null,
+): Promise<{ id: number; successorId: number | null; movedUsers: number } | null> {
+  const union = await trx
+    .selectFrom('employer as e')
+    .innerJoin('org_unit as u', 'u.id', 'e.grassroots_union_id')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'u.id').on('v.valid_to', 'is', null),
+    )
+    .select(['u.id', 'v.name', 'v.path'])
+    .where('e.id', '=', employerId)
+    .where('u.closed_on', 'is', null)
+    .executeTakeFirst();
+  if (!union) return null;
+  const movedUsers = successorId === null ? 0 : await orgRepository.moveUsers(trx, [union.id], successorId);
+  await orgRepository.close(trx, union.id, date, successorId);
+  const outcome = { id: union.id, successorId, movedUsers };
+  await audit(trx, actor, {
+    action: 'org.close',
+    entityType: 'org_unit',
+    entityId: union.id,
+    scopePath: union.path,
+    before: { name: union.name, path: union.path },
+    after: { closedOn: date, successorId, movedUsers, reason: 'employer_closed' },
+  });
+  return outcome;
+}
 
 /**
  * One dated change to an open employer: checks scope and date, applies it, rebuilds the locality's

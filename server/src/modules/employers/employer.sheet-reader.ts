@@ -22,6 +22,8 @@ export interface SheetLine {
   row: SheetRow;
   /** The cells as they were, for the error report. */
   cells: string[];
+  /** The template's columns this file has: files made before a column was added still import. */
+  columns: ReadonlySet<SheetKey>;
 }
 
 const keyByHeader = new Map<string, SheetKey>(sheetColumns.map((c) => [c.header, c.key]));
@@ -47,7 +49,12 @@ function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-function headerKeys(cells: string[]): Array<SheetKey | null> {
+interface Header {
+  keys: Array<SheetKey | null>;
+  columns: ReadonlySet<SheetKey>;
+}
+
+function headerOf(cells: string[]): Header {
   const keys = cells.map((c) => keyByHeader.get(c.trim()) ?? null);
   const missing = sheetColumns.filter((c) => REQUIRED.includes(c.key) && !keys.includes(c.key));
   if (missing.length > 0) {
@@ -58,20 +65,20 @@ function headerKeys(cells: string[]): Array<SheetKey | null> {
   if (!keys.includes('localityCode') && !keys.includes('localityName')) {
     throw new SheetFormatError('第 1 行应为导入模板的表头，缺少“所在地统计区划代码”或“所在镇街或村社区”列');
   }
-  return keys;
+  return { keys, columns: new Set(keys.filter((k) => k !== null)) };
 }
 
-function toLine(rowNo: number, cells: string[], keys: Array<SheetKey | null>): SheetLine {
+function toLine(rowNo: number, cells: string[], header: Header): SheetLine {
   const row = Object.fromEntries(sheetColumns.map((c) => [c.key, ''])) as SheetRow;
-  keys.forEach((k, i) => {
+  header.keys.forEach((k, i) => {
     if (k) row[k] = (cells[i] ?? '').trim();
   });
-  return { rowNo, row, cells: sheetColumns.map((c) => row[c.key]) };
+  return { rowNo, row, cells: sheetColumns.map((c) => row[c.key]), columns: header.columns };
 }
 
 /** Reads the employer sheet of a .csv or .xlsx row by row (ExcelJS streaming reader, csv-parse). */
 export async function* readEmployerSheet(content: Buffer, format: SheetFormat): AsyncGenerator<SheetLine> {
-  let keys: Array<SheetKey | null> | null = null;
+  let header: Header | null = null;
   try {
     if (format === 'csv') {
       const parser = Readable.from([content]).pipe(
@@ -80,8 +87,8 @@ export async function* readEmployerSheet(content: Buffer, format: SheetFormat): 
       let rowNo = 0;
       for await (const record of parser as AsyncIterable<string[]>) {
         rowNo++;
-        if (!keys) keys = headerKeys(record);
-        else yield toLine(rowNo, record, keys);
+        if (!header) header = headerOf(record);
+        else yield toLine(rowNo, record, header);
       }
     } else {
       const reader = workbookReader(Readable.from([content]), {
@@ -95,8 +102,8 @@ export async function* readEmployerSheet(content: Buffer, format: SheetFormat): 
         for await (const row of sheet) {
           const values = (row.values as unknown[]).slice(1).map(cellText);
           if (values.every((v) => v === '')) continue;
-          if (!keys) keys = headerKeys(values);
-          else yield toLine(row.number, values, keys);
+          if (!header) header = headerOf(values);
+          else yield toLine(row.number, values, header);
         }
         // Only the first sheet holds employers; the template's second sheet explains the columns.
         break;
@@ -109,5 +116,5 @@ export async function* readEmployerSheet(content: Buffer, format: SheetFormat): 
       `无法读取${what}：${e instanceof Error ? e.message : String(e)}。请确认文件完整且为导入模板格式`,
     );
   }
-  if (!keys) throw new SheetFormatError('文件是空的：没有表头和数据行');
+  if (!header) throw new SheetFormatError('文件是空的：没有表头和数据行');
 }

@@ -28,6 +28,7 @@ export const sheetColumns = [
   { key: 'partyStatus', header: '党组织状态', width: 12 },
   { key: 'partySince', header: '党组织状态日期', width: 14 },
   { key: 'instructorName', header: '党建指导员', width: 10 },
+  { key: 'instructorSince', header: '党建指导员指派日期', width: 16 },
 ] as const;
 export type SheetKey = (typeof sheetColumns)[number]['key'];
 export type SheetRow = Record<SheetKey, string>;
@@ -83,6 +84,10 @@ export function sheetWriter(extraHeaders: string[] = []) {
         help.addRow(['示例单位类别', `170 ${unitCategoryName('170')}；行业 13 ${industryLabel('13')}`]);
         help.addRow(['所在镇街或村社区', '可只填名称（如 董浜镇）；有同名组织时请填统计区划代码']);
         help.addRow(['工会状态、党组织状态', '留空为未建；状态与系统中不同时须填写状态日期']);
+        help.addRow([
+          '党建指导员指派日期',
+          '党建指导员的指派日期（清空姓名时为撤销日期），YYYY-MM-DD；新登记单位填写了党建指导员，或指导员与系统中不同时必填，不能早于登记日期或该单位最近一次指导员变更日期',
+        ]);
         for (const n of moreNotes) help.addRow(['说明', n]);
         help.commit();
       }

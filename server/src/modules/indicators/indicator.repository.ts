@@ -11,6 +11,7 @@ export interface EmployerAtRow {
   credit_code: string;
   org_unit_name: string;
   employees: number;
+  members: number;
   union_status: string;
   party_status: string;
   total: number;
@@ -33,7 +34,7 @@ export const indicatorRepository = {
     const fact = indicatorDefinitions[indicator][part];
     const place = direct ? sql`v.path = ${path}` : sql`v.path like ${`${path}%`}`;
     const { rows } = await sql<EmployerAtRow>`
-      select e.id, e.name, e.credit_code, v.name as org_unit_name, e.employees, s.union_status, s.party_status,
+      select e.id, e.name, e.credit_code, v.name as org_unit_name, e.employees, s.members, s.union_status, s.party_status,
              count(*) over ()::int as total
       from employer e
       join org_unit_version v on v.org_unit_id = e.org_unit_id

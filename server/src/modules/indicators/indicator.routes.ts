@@ -25,6 +25,8 @@ const employerBehind = z.object({
   creditCode: z.string(),
   orgUnitName: z.string(),
   employees: z.number().int(),
+  /** Active members at the date asked. */
+  members: z.number().int(),
   unionStatus: z.string(),
   partyStatus: z.string(),
 });

@@ -164,6 +164,7 @@ export const indicatorService = {
         creditCode: r.credit_code,
         orgUnitName: r.org_unit_name,
         employees: r.employees,
+        members: r.members,
         unionStatus: r.union_status,
         partyStatus: r.party_status,
       })),

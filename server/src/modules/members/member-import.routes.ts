@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam, importMembersQuery, listMembersQuery, memberImport } from '@gonghui/contracts';
+import { idParam, importMembersQuery, memberImport } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { memberImportService } from './member-import.service.ts';
-import { memberScope } from './member.service.ts';
+import { memberExportRoutes } from './member-export.routes.ts';
 import { rosterTemplate } from './member.sheet.ts';
 
 const tags = ['members'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-const exportQuery = listMembersQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
 export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -26,31 +25,7 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
       return rosterTemplate();
     },
   );
-  app.get(
-    '/api/members/export',
-    {
-      config: { access: 'member:read' },
-      schema: {
-        tags,
-        summary: '导出筛选出的会员（.xlsx，证件号码和电话脱敏；可修改后再导入）',
-        querystring: exportQuery,
-      },
-    },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      const stream = await memberImportService.export(
-        db,
-        actor,
-        await memberScope(db, actor),
-        req.query,
-        null,
-      );
-      reply
-        .header('content-disposition', attachment(`会员名册-${new Date().toISOString().slice(0, 10)}.xlsx`))
-        .type(XLSX);
-      return reply.send(stream);
-    },
-  );
+  await app.register(memberExportRoutes);
   app.post(
     '/api/member-imports',
     {

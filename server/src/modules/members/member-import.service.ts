@@ -1,15 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import {
-  genderLabels,
-  householdTypeLabels,
-  maskPhone,
-  maskResidentId,
-  memberStatusLabels,
-  registryNumber,
-  type ListMembersQuery,
-  type MemberImport,
-} from '@gonghui/contracts';
+import type { MemberImport } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -18,11 +9,8 @@ import { jobQueue } from '../../platform/jobs/job.queue.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
-import { recordReveal } from '../../platform/personal-data/reveal.ts';
 import { MEMBER_IMPORT_JOB } from './member.import.ts';
-import { memberRepository } from './member.repository.ts';
-import { memberScope, memberService } from './member.service.ts';
-import { exportInfoColumns, rosterWriter } from './member.sheet.ts';
+import { memberScope } from './member.service.ts';
 
 /** Largest roster accepted: a city-wide CSV of a million rows is about 120 MB. */
 export const MAX_ROSTER_BYTES = 512 * 1024 * 1024;
@@ -168,67 +156,5 @@ export const memberImportService = {
       .executeTakeFirst();
     if (!r?.report) throw notFound('错误报告');
     return Buffer.from(r.report);
-  },
-
-  /**
-   * The filtered roster as .xlsx in the template's columns plus the registry number: IDs and phones masked,
-   * or in clear when a reason is given by someone allowed to reveal (audited once for the file).
-   */
-  async export(
-    db: Kysely<Database>,
-    actor: Actor | null,
-    scope: string,
-    q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
-    revealReason: string | null,
-  ): Promise<Readable> {
-    const filter = await memberService.filterOf(db, scope, q);
-    const cipher = personalData();
-    if (revealReason !== null) {
-      await recordReveal(db, actor ?? { userId: 0, username: 'cli', orgUnitId: 0, clientAddress: null }, {
-        entityType: 'member_export',
-        entityId: 0,
-        field: 'residentId,phone',
-        reason: revealReason,
-        scopePath: scope,
-      });
-    }
-    const w = rosterWriter('会员名册', exportInfoColumns);
-    void (async () => {
-      try {
-        for await (const rows of memberRepository.each(db, scope, filter)) {
-          for (const m of rows) {
-            const id = cipher.decrypt(m.residentIdCipher);
-            const phone = m.phoneCipher ? cipher.decrypt(m.phoneCipher) : '';
-            w.add(
-              {
-                registryNo: registryNumber(m.id),
-                name: m.name,
-                residentId: revealReason !== null ? id : maskResidentId(id),
-                phone: revealReason !== null || !phone ? phone : maskPhone(phone),
-                ethnicity: m.ethnicity ?? '',
-                education: m.education ?? '',
-                householdType: m.householdType ? householdTypeLabels[m.householdType] : '',
-                migrantWorker: m.migrantWorker ? '是' : '否',
-                newEmploymentForm: m.newEmploymentForm ? '是' : '否',
-                employerCreditCode: m.employerCreditCode ?? '',
-                orgUnitId: String(m.orgUnitId),
-                joinedOn: m.joinedOn,
-              },
-              [
-                m.orgUnitName,
-                m.employerName ?? '',
-                genderLabels[m.gender],
-                m.birthDate,
-                memberStatusLabels[m.status],
-              ],
-            );
-          }
-        }
-        await w.finish();
-      } catch (e) {
-        w.stream.destroy(e as Error);
-      }
-    })();
-    return w.stream;
   },
 };

@@ -9,6 +9,7 @@ import {
   registryIdOf,
   registryNumber,
   type MemberStatus,
+  type ResidentId,
 } from '@gonghui/contracts';
 import type { MemberImportRowTable } from '../../db/schema.ts';
 import type { PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
@@ -49,6 +50,12 @@ export interface BatchFacts {
 
 export type StagedRow = Insertable<MemberImportRowTable>;
 
+/** A row's resident ID parsed and hashed, an invalid one with its message, or null when not checkable. */
+export type RowIdentity =
+  ({ ok: true; id: ResidentId; hash: Buffer } | { ok: false; message: string }) | null;
+
+const NAME_CACHE_SIZE = 200_000;
+
 const YES = new Set(['是', 'Y', 'y', '1', 'TRUE', 'true']);
 const NO = new Set(['否', 'N', 'n', '0', 'FALSE', 'false', '']);
 const HOUSEHOLD = new Map([
@@ -69,6 +76,8 @@ const live = (s: MemberStatus) => s === 'active' || s === 'retired' || s === 'un
 export class RosterChecker {
   readonly #seenIds = new Map<string, number>();
   readonly #seenRegistry = new Map<number, number>();
+  /** Names repeat across a roster; pinyin is the costliest step of a row, so each name is keyed once. */
+  readonly #nameKeys = new Map<string, { pinyin: string; initials: string }>();
 
   constructor(
     private readonly cipher: PersonalDataCipher,
@@ -76,15 +85,30 @@ export class RosterChecker {
     private readonly today: string,
   ) {}
 
-  /** The ID hash of a row when its ID is well-formed (for the batch lookup), else null. */
-  hashOf(row: RosterRow): Buffer | null {
+  /**
+   * The parsed ID of a row and its lookup hash, computed once per row and shared by the batch lookup and
+   * the row check; null for a blank, masked or Excel-mangled ID (the check explains those).
+   */
+  identify(row: RosterRow): RowIdentity {
+    if (!row.residentId || row.residentId.includes('*') || row.residentId.startsWith('#NUMBER:')) return null;
     const r = checkResidentId(row.residentId, this.today);
-    return r.ok ? this.cipher.lookupHash('resident_id', r.id.value) : null;
+    return r.ok ? { ok: true, id: r.id, hash: this.cipher.lookupHash('resident_id', r.id.value) } : r;
+  }
+
+  #keysOf(name: string) {
+    let keys = this.#nameKeys.get(name);
+    if (!keys) {
+      if (this.#nameKeys.size >= NAME_CACHE_SIZE) this.#nameKeys.clear();
+      keys = nameKeys(name);
+      this.#nameKeys.set(name, keys);
+    }
+    return keys;
   }
 
   check(
     importId: number,
     line: SheetLine,
+    identity: RowIdentity,
     facts: BatchFacts,
   ): { staged: StagedRow } | { problems: RowProblem[] } {
     const { row, rowNo } = line;
@@ -106,7 +130,7 @@ export class RosterChecker {
       else this.#seenRegistry.set(id, rowNo);
     }
 
-    let parsedId: { value: string; gender: 'male' | 'female'; birthDate: string } | null = null;
+    let parsedId: ResidentId | null = null;
     let hash: Buffer | null = null;
     if (masked) {
       if (!row.registryNo)
@@ -114,14 +138,17 @@ export class RosterChecker {
     } else if (row.residentId.startsWith('#NUMBER:')) {
       say('身份证号码', '被 Excel 存成了数字，末几位已丢失；请把该列设为文本格式后重新填写');
     } else {
-      const r = checkResidentId(row.residentId, this.today);
+      const r = identity ?? checkResidentId(row.residentId, this.today);
       if (!r.ok) say('身份证号码', r.message);
       else {
         parsedId = r.id;
-        hash = this.cipher.lookupHash('resident_id', r.id.value);
-        const first = this.#seenIds.get(r.id.value);
+        hash = identity?.ok ? identity.hash : this.cipher.lookupHash('resident_id', r.id.value);
+        // Keyed by the hash, a short string of its own: the ID text is a slice of the whole file chunk
+        // it was read from, and keeping a million of them would keep every chunk in memory.
+        const key = hash.toString('latin1');
+        const first = this.#seenIds.get(key);
         if (first) say('身份证号码', `与第 ${first} 行重复`);
-        else this.#seenIds.set(r.id.value, rowNo);
+        else this.#seenIds.set(key, rowNo);
         if (registry && !registry.hash.equals(hash))
           say('身份证号码', `与会员编号 ${row.registryNo} 登记的号码不符`);
       }
@@ -208,7 +235,8 @@ export class RosterChecker {
         ],
       };
     }
-    const keys = nameKeys(named.data!);
+    const keys = this.#keysOf(named.data!);
+    const phoneHash = keepPhone ? currentPhoneHash : phone ? this.cipher.lookupHash('phone', phone) : null;
     const isNew = memberId === null;
     return {
       staged: {
@@ -223,8 +251,12 @@ export class RosterChecker {
         resident_id_tail: isNew ? parsedId!.value.slice(-4) : null,
         gender: isNew ? parsedId!.gender : null,
         birth_date: isNew ? parsedId!.birthDate : null,
-        phone_cipher: keepPhone || !phone ? null : this.cipher.encrypt(phone),
-        phone_hash: keepPhone ? currentPhoneHash : phone ? this.cipher.lookupHash('phone', phone) : null,
+        // An unchanged phone keeps its stored ciphertext (the apply step keeps it when the hashes match).
+        phone_cipher:
+          keepPhone || !phone || (phoneHash && currentPhoneHash?.equals(phoneHash))
+            ? null
+            : this.cipher.encrypt(phone),
+        phone_hash: phoneHash,
         ethnicity: row.ethnicity || null,
         education,
         household_type: household,

@@ -1,18 +1,20 @@
 import { Readable, Transform } from 'node:stream';
-import { sql, type Kysely } from 'kysely';
-import type { Database, JobRow } from '../../db/schema.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, JobRow, MemberImportTable } from '../../db/schema.ts';
 import type { JobContext } from '../../platform/jobs/job.runner.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { personalData, type PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
-import { RosterChecker, type BatchFacts, type RowProblem, type StagedRow } from './member.import-check.ts';
-import { LIVE_STATUSES } from './member.repository.ts';
-import { isOneLiveViolation } from './member.service.ts';
-import { readRoster, RosterFormatError, rosterWriter, type SheetLine } from './member.sheet.ts';
-import { registryIdOf } from '@gonghui/contracts';
+import { EnrolledMeanwhileError, ImportApply, type ImportSummary } from './member-import-apply.ts';
+import { rosterBatches } from './member-import-csv.ts';
+import { factsFor, lookedUpAhead, StagingWriter } from './member-import-stage.ts';
+import { RosterChecker, type RowProblem, type StagedRow } from './member.import-check.ts';
+import { RosterFormatError, rosterWriter } from './member.sheet.ts';
+
+export type { ImportSummary };
 
 export const MEMBER_IMPORT_JOB = 'member.import';
-const BATCH = 1000;
+/** Rows checked and staged together: large enough that the per-statement cost disappears. */
+export const IMPORT_BATCH = 5000;
 /** Errors listed in the report; past this the report says how many more there were. */
 const MAX_REPORTED = 100_000;
 
@@ -36,104 +38,12 @@ function fileStream(db: Kysely<Database>, importId: number, cipher: PersonalData
   });
 }
 
-async function factsFor(
-  db: Kysely<Database>,
-  lines: SheetLine[],
-  checker: RosterChecker,
-  scopePath: string,
-): Promise<Omit<BatchFacts, 'unions'>> {
-  const codes = [...new Set(lines.map((l) => l.row.employerCreditCode.toUpperCase()).filter(Boolean))];
-  const hashes = lines.map((l) => checker.hashOf(l.row)).filter((h): h is Buffer => h !== null);
-  const registryIds = lines.map((l) => registryIdOf(l.row.registryNo)).filter((n): n is number => n !== null);
-  const inScope = sql<boolean>`v.path like ${`${scopePath}%`}`;
-  const [employers, live, registry] = await Promise.all([
-    codes.length === 0
-      ? []
-      : db
-          .selectFrom('employer as e')
-          .innerJoin('org_unit_version as v', (j) =>
-            j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on('v.valid_to', 'is', null),
-          )
-          .select([
-            'e.id',
-            'e.credit_code as code',
-            'e.name',
-            'e.closed_on as closedOn',
-            inScope.as('inScope'),
-          ])
-          .where('e.credit_code', 'in', codes)
-          .execute(),
-    hashes.length === 0
-      ? []
-      : db
-          .selectFrom('member as m')
-          .innerJoin('org_unit_version as v', (j) =>
-            j.onRef('v.org_unit_id', '=', 'm.org_unit_id').on('v.valid_to', 'is', null),
-          )
-          .select([
-            'm.id',
-            'm.resident_id_hash as hash',
-            'm.phone_hash as phoneHash',
-            'm.org_unit_id as orgUnitId',
-            'v.name as orgUnitName',
-            'm.status',
-            inScope.as('inScope'),
-          ])
-          .where('m.resident_id_hash', 'in', hashes)
-          .where('m.status', 'in', LIVE_STATUSES)
-          .execute(),
-    registryIds.length === 0
-      ? []
-      : db
-          .selectFrom('member as m')
-          .innerJoin('org_unit_version as v', (j) =>
-            j.onRef('v.org_unit_id', '=', 'm.org_unit_id').on('v.valid_to', 'is', null),
-          )
-          .select([
-            'm.id',
-            'm.resident_id_hash as hash',
-            'm.phone_hash as phoneHash',
-            'm.org_unit_id as orgUnitId',
-            'm.status',
-          ])
-          .where('m.id', 'in', registryIds)
-          .where('v.path', 'like', `${scopePath}%`)
-          .execute(),
-  ]);
-  return {
-    employers: new Map(employers.map((e) => [e.code, { ...e, inScope: !!e.inScope }])),
-    liveByHash: new Map(
-      live.map((m) => [
-        Buffer.from(m.hash).toString('hex'),
-        {
-          ...m,
-          hash: undefined,
-          inScope: !!m.inScope,
-          phoneHash: m.phoneHash ? Buffer.from(m.phoneHash) : null,
-        },
-      ]),
-    ),
-    byRegistry: new Map(
-      registry.map((m) => [
-        m.id,
-        { ...m, hash: Buffer.from(m.hash), phoneHash: m.phoneHash ? Buffer.from(m.phoneHash) : null },
-      ]),
-    ),
-  };
-}
-
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: number;
-}
-
 /**
  * Runs one roster import. Rows are checked and sealed into a staging table; only when every row is valid
- * are they applied, in one transaction of set-based statements. A crash at any point leaves no member
- * from the file: staging is invisible and is cleared when the job runs again; the apply either commits
- * whole or not at all. A re-import of the same file finds every person already there and changes nothing.
+ * is the import committed, in one transaction of set-based statements. A crash at any point leaves no
+ * member from the file: staging is invisible and is cleared when the job runs again; the apply either
+ * commits whole or not at all. A re-import of the same file finds every person already there and changes
+ * nothing.
  */
 export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<ImportSummary> {
   const { db } = ctx;
@@ -149,8 +59,44 @@ export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<Imp
     .set({ status: 'running', rows_read: 0, report: null, summary: null })
     .where('id', '=', importId)
     .execute();
-  const cipher = personalData();
   const date = today();
+  const apply = await ImportApply.open(db, importId);
+  const staging = new StagingWriter((rows) => apply.stage(rows));
+  try {
+    const read = await stageFile(db, ctx, imp, staging, date);
+    if (read.errors > 0) {
+      await apply.rollback();
+      return await reject(db, importId, read.problems, read.errors);
+    }
+    // Every row is read and staged: the last step applies the rest and commits.
+    await ctx.progress(imp.size_bytes, imp.size_bytes);
+    const summary = await apply.commit(imp.scope_path, imp.created_by, staging.staged, date);
+    // The embedded database has no autovacuum, so a large import refreshes the planner's statistics itself.
+    if (summary.created >= 10_000) await sql`analyze member, member_history`.execute(db);
+    await ctx.progress(imp.size_bytes, imp.size_bytes);
+    return summary;
+  } catch (e) {
+    await staging.settle();
+    await apply.rollback();
+    if (!(e instanceof EnrolledMeanwhileError)) throw e;
+    const message =
+      '导入期间有名单中的人员在别处登记了会籍，本次导入未写入任何数据；请重新导入，系统会列出这些人员';
+    return reject(db, importId, [{ rowNo: 0, name: '', residentIdMasked: '', message }], 1);
+  }
+}
+
+/**
+ * Reads the file, checks every row and stages the good ones while no row has failed; the problems found
+ * (a malformed file counts as one).
+ */
+async function stageFile(
+  db: Kysely<Database>,
+  ctx: JobContext,
+  imp: Selectable<MemberImportTable>,
+  staging: StagingWriter,
+  date: string,
+): Promise<{ errors: number; problems: RowProblem[] }> {
+  const cipher = personalData();
   const unionRows = await db
     .selectFrom('org_unit_version as v')
     .innerJoin('org_unit as u', 'u.id', 'v.org_unit_id')
@@ -162,7 +108,7 @@ export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<Imp
   const unions = new Map(unionRows.map((u) => [u.id, u.name]));
   const checker = new RosterChecker(cipher, imp.org_unit_id, date);
   const problems: RowProblem[] = [];
-  let errorCount = 0;
+  let errors = 0;
   let rows = 0;
   let bytes = 0;
   const counted = new Transform({
@@ -171,168 +117,64 @@ export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<Imp
       done(null, chunk);
     },
   });
-  let staged = 0;
-  let batch: SheetLine[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const facts = { ...(await factsFor(db, batch, checker, imp.scope_path)), unions };
-    const good: StagedRow[] = [];
-    for (const line of batch) {
-      const r = checker.check(importId, line, facts);
-      if ('staged' in r) good.push(r.staged);
-      else {
-        errorCount++;
-        if (problems.length < MAX_REPORTED) problems.push(...r.problems);
-      }
-    }
-    // Once a row has failed, nothing will be applied: keep checking, stop sealing.
-    if (errorCount === 0 && good.length > 0) {
-      await db.insertInto('member_import_row').values(good).execute();
-      staged += good.length;
-    }
-    rows += batch.length;
-    batch = [];
-    await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', importId).execute();
-    await ctx.progress(bytes, imp.size_bytes);
-  };
   try {
-    for await (const line of readRoster(fileStream(db, importId, cipher).pipe(counted), imp.format)) {
-      batch.push(line);
-      if (batch.length >= BATCH) await flush();
+    const input = fileStream(db, imp.id, cipher).pipe(counted);
+    const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH), async (lines) => {
+      const identities = lines.map((l) => checker.identify(l.row));
+      return { identities, found: await factsFor(db, lines, identities, imp.scope_path) };
+    });
+    for await (const [lines, { identities, found }] of batches) {
+      const facts = { ...found, unions };
+      const good: StagedRow[] = [];
+      for (let i = 0; i < lines.length; i++) {
+        const r = checker.check(imp.id, lines[i], identities[i], facts);
+        if ('staged' in r) good.push(r.staged);
+        else {
+          errors++;
+          if (problems.length < MAX_REPORTED) problems.push(...r.problems);
+        }
+      }
+      // Once a row has failed, nothing will be applied: keep checking, stop sealing.
+      if (errors === 0 && good.length > 0) await staging.write(good);
+      rows += lines.length;
+      await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', imp.id).execute();
+      await ctx.progress(bytes, imp.size_bytes);
     }
-    await flush();
+    await staging.flush();
   } catch (e) {
     if (!(e instanceof RosterFormatError)) throw e;
-    errorCount++;
+    await staging.settle();
+    errors++;
     problems.push({ rowNo: 1, name: '', residentIdMasked: '', message: e.message });
   }
-  if (rows === 0 && errorCount === 0) {
-    errorCount++;
+  if (rows === 0 && errors === 0) {
+    errors++;
     problems.push({ rowNo: 2, name: '', residentIdMasked: '', message: '文件中没有数据行' });
   }
-  if (errorCount > 0) {
-    const summary = { created: 0, updated: 0, unchanged: 0, errors: errorCount };
-    await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
-    await db
-      .updateTable('member_import')
-      .set({
-        status: 'rejected',
-        summary: JSON.stringify(summary),
-        report: await errorReport(problems, errorCount),
-        finished_at: new Date(),
-      })
-      .where('id', '=', importId)
-      .execute();
-    await db.deleteFrom('member_import_chunk').where('import_id', '=', importId).execute();
-    return summary;
-  }
-  const summary = await applyStaged(db, importId, imp.scope_path, imp.created_by, staged, date);
-  // The embedded database has no autovacuum, so a large import refreshes the planner's statistics itself.
-  if (summary.created >= 10_000) await sql`analyze member, member_history`.execute(db);
-  await ctx.progress(imp.size_bytes, imp.size_bytes);
-  return summary;
+  return { errors, problems };
 }
 
-async function applyStaged(
+/** Marks an import rejected with its error report; nothing of it was applied. */
+async function reject(
   db: Kysely<Database>,
   importId: number,
-  scopePath: string,
-  createdBy: number | null,
-  staged: number,
-  date: string,
+  problems: RowProblem[],
+  errors: number,
 ): Promise<ImportSummary> {
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const existing = await sql<{ n: number }>`
-        select count(*)::int as n from member_import_row where import_id = ${importId} and member_id is not null`.execute(
-        trx,
-      );
-      // Employer changes close the open span and open a new one dated today, before the row is updated.
-      await sql`
-        update member_history h set valid_to = ${date}
-        from member_import_row r join member m on m.id = r.member_id
-        where r.import_id = ${importId} and h.member_id = m.id and h.valid_to is null
-          and m.employer_id is distinct from r.employer_id`.execute(trx);
-      await sql`
-        insert into member_history (member_id, org_unit_id, employer_id, status, valid_from, change)
-        select m.id, m.org_unit_id, r.employer_id, m.status, ${date}, 'import'
-        from member_import_row r join member m on m.id = r.member_id
-        where r.import_id = ${importId} and m.employer_id is distinct from r.employer_id`.execute(trx);
-      const updated = await sql`
-        update member m set
-          name = r.name, name_pinyin = r.name_pinyin, name_initials = r.name_initials,
-          phone_cipher = case when r.phone_hash is not distinct from m.phone_hash then m.phone_cipher else r.phone_cipher end,
-          phone_hash = r.phone_hash, ethnicity = r.ethnicity, education = r.education,
-          household_type = r.household_type, migrant_worker = r.migrant_worker,
-          new_employment_form = r.new_employment_form, employer_id = r.employer_id, updated_at = now()
-        from member_import_row r
-        where r.import_id = ${importId} and r.member_id = m.id
-          and (m.name, m.phone_hash, m.ethnicity, m.education, m.household_type, m.migrant_worker,
-               m.new_employment_form, m.employer_id)
-            is distinct from (r.name, r.phone_hash, r.ethnicity, r.education, r.household_type, r.migrant_worker,
-               r.new_employment_form, r.employer_id)`.execute(trx);
-      await sql`
-        with created as (
-          insert into member (name, name_pinyin, name_initials, resident_id_cipher, resident_id_hash, resident_id_tail,
-            gender, birth_date, phone_cipher, phone_hash, ethnicity, education, household_type, migrant_worker,
-            new_employment_form, employer_id, org_unit_id, status, status_since, joined_on)
-          select name, name_pinyin, name_initials, resident_id_cipher, resident_id_hash, resident_id_tail,
-            gender, birth_date, phone_cipher, phone_hash, ethnicity, education, household_type, migrant_worker,
-            new_employment_form, employer_id, org_unit_id, 'active', joined_on, joined_on
-          from member_import_row where import_id = ${importId} and member_id is null order by row_no
-          returning id, org_unit_id, employer_id, joined_on)
-        insert into member_history (member_id, org_unit_id, employer_id, status, valid_from, change)
-        select id, org_unit_id, employer_id, 'active', joined_on, 'import' from created`.execute(trx);
-      const n = existing.rows[0].n;
-      const changed = Number(updated.numAffectedRows ?? 0);
-      const summary = { created: staged - n, updated: changed, unchanged: n - changed, errors: 0 };
-      await trx.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
-      await trx.deleteFrom('member_import_chunk').where('import_id', '=', importId).execute();
-      await trx
-        .updateTable('member_import')
-        .set({ status: 'done', summary: JSON.stringify(summary), finished_at: new Date() })
-        .where('id', '=', importId)
-        .execute();
-      const user = createdBy
-        ? await trx
-            .selectFrom('app_user')
-            .select(['id', 'username', 'org_unit_id'])
-            .where('id', '=', createdBy)
-            .executeTakeFirst()
-        : undefined;
-      await audit(
-        trx,
-        user
-          ? { userId: user.id, username: user.username, orgUnitId: user.org_unit_id, clientAddress: null }
-          : null,
-        {
-          action: 'member.import',
-          entityType: 'member_import',
-          entityId: importId,
-          scopePath,
-          after: summary,
-        },
-      );
-      return summary;
-    });
-  } catch (e) {
-    if (!isOneLiveViolation(e)) throw e;
-    const summary = { created: 0, updated: 0, unchanged: 0, errors: 1 };
-    await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
-    const message =
-      '导入期间有名单中的人员在别处登记了会籍，本次导入未写入任何数据；请重新导入，系统会列出这些人员';
-    await db
-      .updateTable('member_import')
-      .set({
-        status: 'rejected',
-        summary: JSON.stringify(summary),
-        report: await errorReport([{ rowNo: 0, name: '', residentIdMasked: '', message }], 1),
-        finished_at: new Date(),
-      })
-      .where('id', '=', importId)
-      .execute();
-    return summary;
-  }
+  const summary = { created: 0, updated: 0, unchanged: 0, errors };
+  await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
+  await db
+    .updateTable('member_import')
+    .set({
+      status: 'rejected',
+      summary: JSON.stringify(summary),
+      report: await errorReport(problems, errors),
+      finished_at: new Date(),
+    })
+    .where('id', '=', importId)
+    .execute();
+  await db.deleteFrom('member_import_chunk').where('import_id', '=', importId).execute();
+  return summary;
 }
 
 /** The error report: one line per faulty row, IDs masked, with the row number as Excel shows it. */

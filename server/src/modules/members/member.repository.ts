@@ -64,12 +64,16 @@ const columns = [
   'm.joined_on as joinedOn',
 ] as const;
 
-/** Members whose union lies in a subtree today: the only way any member row is read for a user. */
+/**
+ * Members whose union lies in a subtree today (or lay there when it closed, for those who left before
+ * their employer's union ended): the only way any member row is read for a user.
+ */
 function scoped(db: Db, scopePath: string) {
   return db
     .selectFrom('member as m')
+    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
     .innerJoin('org_unit_version as v', (j) =>
-      j.onRef('v.org_unit_id', '=', 'm.org_unit_id').on('v.valid_to', 'is', null),
+      j.onRef('v.org_unit_id', '=', 'u.id').on(sql<boolean>`v.valid_to is not distinct from u.closed_on`),
     )
     .leftJoin('employer as e', 'e.id', 'm.employer_id')
     .where('v.path', 'like', `${scopePath}%`);

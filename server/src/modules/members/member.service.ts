@@ -32,6 +32,7 @@ import {
   type MemberFilter,
   type MemberSearch,
 } from './member.repository.ts';
+import { tallyRepository } from '../indicators/tally.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -186,6 +187,7 @@ export const memberService = {
           from: body.joinedOn,
           change: 'enrol',
         });
+        await tallyRepository.rebuildForEmployers(trx, [body.employerId ?? null]);
         const created = await load(trx, id, scope);
         await audit(trx, actor, {
           action: 'member.enrol',
@@ -238,6 +240,7 @@ export const memberService = {
           from: today(),
           change: 'employer',
         });
+        await tallyRepository.rebuildForEmployers(trx, [row.employerId, body.employerId ?? null]);
       }
       const after = await load(trx, id, scope);
       await audit(trx, actor, {
@@ -286,6 +289,7 @@ export const memberService = {
           change: 'status',
           note: body.note,
         });
+        await tallyRepository.rebuildForEmployers(trx, [row.employerId]);
         const after = await load(trx, id, scope);
         await audit(trx, actor, {
           action: 'member.status',

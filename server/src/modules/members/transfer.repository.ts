@@ -4,16 +4,21 @@ import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Transfers with both unions' current names and paths, and the member's sealed ID for masking. */
+/**
+ * Transfers with both unions' names and paths, current or, for a union since closed (its employer closed),
+ * as they last were, and the member's sealed ID for masking.
+ */
 function withUnits(db: Db) {
   return db
     .selectFrom('member_transfer as t')
     .innerJoin('member as m', 'm.id', 't.member_id')
+    .innerJoin('org_unit as fu', 'fu.id', 't.from_org_unit_id')
     .innerJoin('org_unit_version as fv', (j) =>
-      j.onRef('fv.org_unit_id', '=', 't.from_org_unit_id').on('fv.valid_to', 'is', null),
+      j.onRef('fv.org_unit_id', '=', 'fu.id').on(sql<boolean>`fv.valid_to is not distinct from fu.closed_on`),
     )
+    .innerJoin('org_unit as tu', 'tu.id', 't.to_org_unit_id')
     .innerJoin('org_unit_version as tv', (j) =>
-      j.onRef('tv.org_unit_id', '=', 't.to_org_unit_id').on('tv.valid_to', 'is', null),
+      j.onRef('tv.org_unit_id', '=', 'tu.id').on(sql<boolean>`tv.valid_to is not distinct from tu.closed_on`),
     )
     .leftJoin('employer as te', 'te.id', 't.to_employer_id')
     .select([

@@ -21,6 +21,7 @@ import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { memberEmployerLookup, memberRepository, LIVE_STATUSES } from './member.repository.ts';
 import { memberScope } from './member.service.ts';
 import { transferRepository, type TransferRow } from './transfer.repository.ts';
+import { tallyRepository } from '../indicators/tally.repository.ts';
 
 function presentTransfer(t: TransferRow): Transfer {
   return {
@@ -267,6 +268,7 @@ export const transferService = {
           transferId: t.id,
           note: t.reason,
         });
+        await tallyRepository.rebuildForEmployers(trx, [member.employer_id, employerId]);
       }
       await transferRepository.decide(trx, id, {
         status: body.accept ? 'accepted' : 'rejected',

@@ -16,6 +16,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'member:write',
     'member:reveal',
     'transfer:write',
+    'agreement:read',
+    'agreement:write',
   ],
   cadre: [
     'org:read',
@@ -25,8 +27,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'member:read',
     'member:write',
     'transfer:write',
+    'agreement:read',
+    'agreement:write',
   ],
-  viewer: ['org:read', 'employer:read', 'indicator:read', 'member:read'],
+  viewer: ['org:read', 'employer:read', 'indicator:read', 'member:read', 'agreement:read'],
 };
 
 /** A route's declaration: a permission, any logged-in user, or open to all. */

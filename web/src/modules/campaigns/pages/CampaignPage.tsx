@@ -13,7 +13,6 @@ import {
   Segmented,
   Skeleton,
   Space,
-  Statistic,
   Table,
   Tag,
   Typography,
@@ -30,6 +29,7 @@ import type { CampaignProgress } from '@gonghui/contracts';
 import { errorMessage, isApiError } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
 import { usePageTitle } from '../../../layout/pageTitle.ts';
+import { FigureCard } from '../../../shared/FigureCard.tsx';
 import { formatCount, formatDate, formatDateLong } from '../../../shared/format.ts';
 import { PartyTag, UnionTag } from '../../employers/components/StatusTags.tsx';
 import { useCan } from '../../auth/session.tsx';
@@ -189,50 +189,40 @@ export function CampaignPage() {
       ) : null}
       <Row gutter={[16, 16]} data-testid="campaign-figures">
         <Col xs={12} lg={6}>
-          <Card>
-            <Statistic
-              title="新建工会"
-              value={formatCount(p.newUnions)}
-              suffix="家"
-              data-testid="campaign-new-unions"
-            />
-            <Typography.Text type="secondary">其中单独建会 {formatCount(p.newOwnUnions)} 家</Typography.Text>
-          </Card>
+          <FigureCard
+            title="新建工会"
+            value={p.newUnions}
+            suffix="家"
+            note={`其中单独建会 ${formatCount(p.newOwnUnions)} 家`}
+            testId="campaign-new-unions"
+          />
         </Col>
         <Col xs={12} lg={6}>
-          <Card>
-            <Statistic
-              title="新建独立党组织"
-              value={formatCount(p.newIndependentParty)}
-              suffix="个"
-              data-testid="campaign-new-independent"
-            />
-            <Typography.Text type="secondary">单独组建</Typography.Text>
-          </Card>
+          <FigureCard
+            title="新建独立党组织"
+            value={p.newIndependentParty}
+            suffix="个"
+            note="单独组建"
+            testId="campaign-new-independent"
+          />
         </Col>
         <Col xs={12} lg={6}>
-          <Card>
-            <Statistic
-              title="新建联合党组织"
-              value={formatCount(p.newJointParty)}
-              suffix="个"
-              data-testid="campaign-new-joint"
-            />
-            <Typography.Text type="secondary">联合组建</Typography.Text>
-          </Card>
+          <FigureCard
+            title="新建联合党组织"
+            value={p.newJointParty}
+            suffix="个"
+            note="联合组建"
+            testId="campaign-new-joint"
+          />
         </Col>
         <Col xs={12} lg={6}>
-          <Card>
-            <Statistic
-              title="目标单位尚未建党组织"
-              value={formatCount(p.targetsWithoutParty)}
-              suffix={`/ ${formatCount(p.targets.length)} 家`}
-              data-testid="campaign-targets-without-party"
-            />
-            <Typography.Text type="secondary">
-              尚未建会 {formatCount(p.targetsWithoutUnion)} 家
-            </Typography.Text>
-          </Card>
+          <FigureCard
+            title="目标单位尚未建党组织"
+            value={p.targetsWithoutParty}
+            suffix={`/ ${formatCount(p.targets.length)} 家`}
+            note={`尚未建会 ${formatCount(p.targetsWithoutUnion)} 家`}
+            testId="campaign-targets-without-party"
+          />
         </Col>
       </Row>
       <Row gutter={[16, 16]}>

@@ -31,6 +31,7 @@ import {
   type EmployerSort,
 } from '../api/employers.ts';
 import { industryTree, sizeOptions } from '../components/choices.ts';
+import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { EmployerFormModal } from '../components/EmployerFormModal.tsx';
 import { UnionModal } from '../components/EmployerActionModals.tsx';
 import { parseListParams, toSearchParams } from '../components/listParams.ts';
@@ -284,36 +285,30 @@ export function EmployersPage() {
           />
         </Col>
         <Col xs={12} md={6} xl={5}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
+          <FilterSelect
             placeholder="职工规模"
             options={sizeOptions}
             value={state.size}
             onChange={(value) => change({ size: value })}
-            data-testid="employers-size"
+            testId="employers-size"
           />
         </Col>
         <Col xs={12} md={6} xl={5}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
+          <FilterSelect
             placeholder="工会状态"
             options={unionOptions}
             value={state.unionStatus}
             onChange={(value) => change({ unionStatus: value })}
-            data-testid="employers-union"
+            testId="employers-union"
           />
         </Col>
         <Col xs={12} md={6} xl={5}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
+          <FilterSelect
             placeholder="党组织状态"
             options={partyOptions}
             value={state.partyStatus}
             onChange={(value) => change({ partyStatus: value })}
-            data-testid="employers-party"
+            testId="employers-party"
           />
         </Col>
         <Col xs={12} md={6} xl={4}>

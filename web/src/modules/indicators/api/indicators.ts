@@ -17,6 +17,8 @@ export interface EmployerBehind {
   creditCode: string;
   orgUnitName: string;
   employees: number;
+  /** Active members at the date asked. */
+  members: number;
   unionStatus: string;
   partyStatus: string;
 }

@@ -40,6 +40,7 @@ const columns: TableColumnsType<EmployerBehind> = [
   },
   { title: '所在地', dataIndex: 'orgUnitName', width: 160, ellipsis: true },
   { title: '职工', dataIndex: 'employees', width: 80, align: 'right', render: (n: number) => formatCount(n) },
+  { title: '会员', dataIndex: 'members', width: 80, align: 'right', render: (n: number) => formatCount(n) },
   { title: '工会', dataIndex: 'unionStatus', width: 96, render: (s: string) => <UnionTag status={s} /> },
   { title: '党组织', dataIndex: 'partyStatus', width: 96, render: (s: string) => <PartyTag status={s} /> },
 ];

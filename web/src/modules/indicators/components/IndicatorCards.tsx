@@ -1,5 +1,11 @@
 import { Card, Col, Progress, Row, Typography } from 'antd';
-import { indicatorKeys, indicatorLabels, type IndicatorKey, type UnitIndicators } from '@gonghui/contracts';
+import {
+  indicatorCountUnits,
+  indicatorKeys,
+  indicatorLabels,
+  type IndicatorKey,
+  type UnitIndicators,
+} from '@gonghui/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { valueOf } from './values.ts';
 
@@ -22,7 +28,7 @@ export function IndicatorCards({ unit, selected, onSelect, keys = indicatorKeys 
         const met = rate !== null && target !== null && rate >= target;
         const active = key === selected;
         return (
-          <Col key={key} xs={24} sm={12} lg={8} xl={{ flex: `${100 / keys.length}%` }}>
+          <Col key={key} xs={24} sm={12} lg={8} xl={keys.length > 6 ? 6 : { flex: `${100 / keys.length}%` }}>
             <Card
               size="small"
               hoverable={onSelect !== undefined}
@@ -48,7 +54,8 @@ export function IndicatorCards({ unit, selected, onSelect, keys = indicatorKeys 
                 success={target === null ? undefined : { percent: 0 }}
               />
               <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
-                {formatCount(v?.numerator ?? 0)} / {formatCount(v?.denominator ?? 0)} 家
+                {formatCount(v?.numerator ?? 0)} / {formatCount(v?.denominator ?? 0)}{' '}
+                {indicatorCountUnits[key]}
                 {target === null ? ' · 未设目标' : ` · 目标 ${target}%${met ? ' · 已达标' : ''}`}
               </div>
             </Card>

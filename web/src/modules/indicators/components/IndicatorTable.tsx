@@ -1,7 +1,13 @@
 import { Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
-import type { IndicatorKey, IndicatorPart, IndicatorReport, UnitIndicators } from '@gonghui/contracts';
+import {
+  indicatorCountUnits,
+  type IndicatorKey,
+  type IndicatorPart,
+  type IndicatorReport,
+  type UnitIndicators,
+} from '@gonghui/contracts';
 import { formatCount } from '../../../shared/format.ts';
 import { valueOf } from './values.ts';
 
@@ -70,14 +76,14 @@ export function IndicatorTable({ report, indicator, onDrill, onShowEmployers }: 
         ),
     },
     {
-      title: '分子',
+      title: `分子（${indicatorCountUnits[indicator]}）`,
       key: 'numerator',
       align: 'right',
       width: 110,
       render: (_v, row) => count(row, 'numerator'),
     },
     {
-      title: '分母',
+      title: `分母（${indicatorCountUnits[indicator]}）`,
       key: 'denominator',
       align: 'right',
       width: 110,

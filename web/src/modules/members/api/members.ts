@@ -4,14 +4,17 @@ import type {
   EnrolMemberBody,
   Member,
   MemberDetail,
+  MemberExport,
   MemberImport,
   MemberStatus,
   Page,
   RevealField,
+  StartMemberExportBody,
   Transfer,
   TransferStatus,
+  UpdateMemberBody,
 } from '@gonghui/contracts';
-import { ApiError, apiGet, apiPost, buildUrl } from '../../../api/client.ts';
+import { ApiError, apiGet, apiPatch, apiPost, buildUrl } from '../../../api/client.ts';
 
 export interface MemberListParams {
   page: number;
@@ -143,6 +146,59 @@ export function useMemberImport(id: number | null) {
     refetchInterval: (query) => {
       const s = query.state.data?.status;
       return s === 'queued' || s === 'running' ? 800 : false;
+    },
+  });
+}
+
+export const useUpdateMember = () =>
+  useMemberWrite(({ id, body }: { id: number; body: UpdateMemberBody }) =>
+    apiPatch<Member>(`/api/members/${id}`, body),
+  );
+
+/** Withdraws a pending transfer this union started; the server refuses anyone else's. */
+export const useCancelTransfer = () =>
+  useMemberWrite((id: number) => apiPost<Transfer>(`/api/transfers/${id}/cancel`));
+
+/** The pending transfer of one member that the caller's union started and so may withdraw. */
+export function usePendingTransferOf(member: { id: number; name: string }, enabled: boolean) {
+  return useQuery({
+    queryKey: ['transfers', 'pending-of', member.id],
+    enabled,
+    queryFn: async ({ signal }) => {
+      const boxes = await Promise.all(
+        (['outbox', 'inbox'] as const).map((box) =>
+          apiGet<Page<Transfer>>(
+            '/api/transfers',
+            { box, status: 'pending', q: member.name, pageSize: 50 },
+            signal,
+          ).then((page) => page.items.filter((t) => t.memberId === member.id && startedFrom(t, box))),
+        ),
+      );
+      return boxes.flat()[0] ?? null;
+    },
+  });
+}
+
+/**
+ * Whether the union looking at a box started the transfer: a sender's request shows in its outbox, a
+ * receiver's in its inbox. The server checks the same before it withdraws one.
+ */
+export function startedFrom(t: Transfer, box: 'inbox' | 'outbox'): boolean {
+  return box === 'outbox' ? t.initiatedBy === 'sender' : t.initiatedBy === 'receiver';
+}
+
+export function startMemberExport(filters: StartMemberExportBody) {
+  return apiPost<MemberExport>('/api/member-exports', filters);
+}
+
+export function useMemberExport(id: number | null) {
+  return useQuery({
+    queryKey: ['member-export', id],
+    enabled: id !== null,
+    queryFn: ({ signal }) => apiGet<MemberExport>(`/api/member-exports/${id}`, undefined, signal),
+    refetchInterval: (query) => {
+      const s = query.state.data?.status;
+      return s === 'queued' || s === 'running' ? 700 : false;
     },
   });
 }

@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Spin,
@@ -22,7 +23,14 @@ import { testId } from '../components/testId.ts';
 import { todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
-import { useChangeStatus, useMember, useStartTransfer } from '../api/members.ts';
+import {
+  useCancelTransfer,
+  useChangeStatus,
+  useMember,
+  usePendingTransferOf,
+  useStartTransfer,
+} from '../api/members.ts';
+import { EditMemberModal } from '../components/EditMemberModal.tsx';
 import { RevealButton } from '../components/RevealButton.tsx';
 import { StatusTag } from './MembersPage.tsx';
 
@@ -43,20 +51,64 @@ export function MemberPage() {
   const canTransfer = useCan('transfer:write');
   const [transferOpen, setTransferOpen] = useState(false);
   const [statusOpen, setStatusOpen] = useState(false);
+  const [editOpen, setEditOpen] = useState(false);
   const [transferForm] = Form.useForm<{ toOrgUnitId: number; reason: string }>();
   const [statusForm] = Form.useForm<{ status: MemberStatus; date: Dayjs; note: string }>();
   const startTransfer = useStartTransfer();
   const changeStatus = useChangeStatus();
+  const cancelTransfer = useCancelTransfer();
+  const pending = usePendingTransferOf(
+    { id, name: member.data?.name ?? '' },
+    canTransfer && member.data !== undefined,
+  );
   if (member.isLoading) return <Spin />;
   if (member.error || !member.data) return <Alert type="error" showIcon title={errorMessage(member.error)} />;
   const m = member.data;
+  const waiting = pending.data ?? null;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
+      {waiting ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="member-pending-transfer"
+          title={`${waiting.requestedOn} 已发起转往「${waiting.toOrgUnitName}」的会员关系接转，等待接收工会处理`}
+          description={`接转原因：${waiting.reason}`}
+          action={
+            <Popconfirm
+              title="撤回这条接转申请？"
+              description="撤回后会员留在原工会，可以重新发起接转。"
+              okText="撤回"
+              cancelText="不撤回"
+              okButtonProps={{ danger: true, loading: cancelTransfer.isPending, ...testId('withdraw-ok') }}
+              onConfirm={() =>
+                cancelTransfer.mutateAsync(waiting.id).then(
+                  () => void message.success('接转申请已撤回'),
+                  (e: unknown) => void message.error(errorMessage(e)),
+                )
+              }
+            >
+              <Button size="small" danger data-testid="member-transfer-withdraw">
+                撤回
+              </Button>
+            </Popconfirm>
+          }
+        />
+      ) : null}
       <Card
         title={`${m.name}（${m.registryNo}）`}
         extra={
           <Space>
-            {canTransfer && m.status !== 'left' && m.status !== 'deceased' && m.status !== 'transferred' ? (
+            {canWrite ? (
+              <Button onClick={() => setEditOpen(true)} data-testid="member-edit-open">
+                修改信息
+              </Button>
+            ) : null}
+            {canTransfer &&
+            !waiting &&
+            m.status !== 'left' &&
+            m.status !== 'deceased' &&
+            m.status !== 'transferred' ? (
               <Button type="primary" onClick={() => setTransferOpen(true)} data-testid="member-transfer">
                 发起接转
               </Button>
@@ -110,6 +162,7 @@ export function MemberPage() {
           }))}
         />
       </Card>
+      {editOpen ? <EditMemberModal member={m} open onClose={() => setEditOpen(false)} /> : null}
       <Modal
         title="发起会员关系接转"
         open={transferOpen}

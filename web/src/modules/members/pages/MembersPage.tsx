@@ -7,9 +7,9 @@ import { memberStatusLabels, memberStatuses, type Member, type MemberStatus } fr
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
-import { downloadExport } from '../../employers/api/download.ts';
-import { useMemberList, type MemberListParams } from '../api/members.ts';
+import { startMemberExport, useMemberList, type MemberListParams } from '../api/members.ts';
 import { EnrolMemberModal } from '../components/EnrolMemberModal.tsx';
+import { MemberExportModal } from '../components/MemberExportModal.tsx';
 import { RevealButton } from '../components/RevealButton.tsx';
 
 const statusColor: Record<MemberStatus, string> = {
@@ -35,6 +35,10 @@ export function MembersPage() {
   const q = params.get('q') ?? '';
   const [draft, setDraft] = useState(q);
   const [enrolling, setEnrolling] = useState(false);
+  const [exportId, setExportId] = useState<number | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [exportFilterText, setExportFilterText] = useState('');
+  const [exportStarting, setExportStarting] = useState(false);
   const sortParam = params.get('sort');
   const query: MemberListParams = {
     page: Math.max(1, Number(params.get('page')) || 1),
@@ -49,6 +53,21 @@ export function MembersPage() {
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
   };
   const list = useMemberList(query);
+  const filterText =
+    [query.q ? `搜索“${query.q}”` : null, query.status ? `会籍：${memberStatusLabels[query.status]}` : null]
+      .filter(Boolean)
+      .join('，') || '您管辖范围内的全部会员';
+  const startExport = () => {
+    setExportStarting(true);
+    startMemberExport({ q: query.q || undefined, status: query.status })
+      .then((x) => {
+        setExportId(x.id);
+        setExportFilterText(filterText);
+        setExportOpen(true);
+      })
+      .catch((e: unknown) => void message.error(errorMessage(e)))
+      .finally(() => setExportStarting(false));
+  };
   const set = (next: Record<string, string | number | undefined>) =>
     setParams((prev) => {
       const merged = new URLSearchParams(prev);
@@ -98,18 +117,16 @@ export function MembersPage() {
           <Button
             icon={<DownloadOutlined />}
             data-testid="members-export"
-            onClick={() =>
-              void downloadExport(
-                '/api/members/export',
-                { q: query.q || undefined, status: query.status },
-                '会员名册.xlsx',
-              )
-                .then((name) => message.success(`已导出 ${name}（证件号码已脱敏）`))
-                .catch((e: unknown) => message.error(errorMessage(e)))
-            }
+            loading={exportStarting}
+            onClick={startExport}
           >
             导出 Excel
           </Button>
+          {exportId !== null && !exportOpen ? (
+            <Button type="link" onClick={() => setExportOpen(true)} data-testid="members-export-last">
+              查看本次导出
+            </Button>
+          ) : null}
           <Button icon={<SwapOutlined />} onClick={() => navigate('/members/transfers')}>
             会员关系接转
           </Button>
@@ -183,6 +200,13 @@ export function MembersPage() {
           showSizeChanger: true,
           showTotal: (t) => `共 ${formatCount(t)} 人`,
         }}
+      />
+      <MemberExportModal
+        exportId={exportId}
+        open={exportOpen}
+        filterText={exportFilterText}
+        onClose={() => setExportOpen(false)}
+        onRetry={startExport}
       />
       <EnrolMemberModal
         open={enrolling}

@@ -8,6 +8,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Space,
   Table,
   Tabs,
@@ -21,7 +22,13 @@ import { formatCount } from '../../../shared/format.ts';
 import { todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
-import { useBulkTransfer, useDecideTransfers, useTransfers } from '../api/members.ts';
+import {
+  startedFrom,
+  useBulkTransfer,
+  useCancelTransfer,
+  useDecideTransfers,
+  useTransfers,
+} from '../api/members.ts';
 
 const statusColor: Record<TransferStatus, string> = {
   pending: 'gold',
@@ -40,6 +47,7 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
   const [reason, setReason] = useState('');
   const list = useTransfers({ box, status, page, pageSize: 20 });
   const decide = useDecideTransfers();
+  const cancel = useCancelTransfer();
   const run = (ids: number[], accept: boolean, why?: string) =>
     decide.mutate(
       { transferIds: ids, accept, reason: why },
@@ -76,20 +84,48 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
       ),
     },
   ];
-  if (box === 'inbox' && canWrite) {
+  if (canWrite) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 140,
+      width: 150,
       render: (_v, t) =>
         t.status === 'pending' ? (
           <Space size={0}>
-            <Button type="link" size="small" onClick={() => run([t.id], true)} data-testid="transfer-accept">
-              接收
-            </Button>
-            <Button type="link" size="small" danger onClick={() => setRejecting([t.id])}>
-              退回
-            </Button>
+            {box === 'inbox' ? (
+              <>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => run([t.id], true)}
+                  data-testid="transfer-accept"
+                >
+                  接收
+                </Button>
+                <Button type="link" size="small" danger onClick={() => setRejecting([t.id])}>
+                  退回
+                </Button>
+              </>
+            ) : null}
+            {startedFrom(t, box) ? (
+              <Popconfirm
+                title={`撤回 ${t.memberName} 的接转申请？`}
+                description="撤回后会员留在原工会，接收工会不再看到这条申请。"
+                okText="撤回"
+                cancelText="不撤回"
+                okButtonProps={{ danger: true, loading: cancel.isPending, ...testId('withdraw-ok') }}
+                onConfirm={() =>
+                  cancel.mutateAsync(t.id).then(
+                    () => void message.success(`已撤回 ${t.memberName} 的接转申请`),
+                    (e: unknown) => void message.error(errorMessage(e)),
+                  )
+                }
+              >
+                <Button type="link" size="small" danger data-testid="transfer-withdraw">
+                  撤回
+                </Button>
+              </Popconfirm>
+            ) : null}
           </Space>
         ) : null,
     });

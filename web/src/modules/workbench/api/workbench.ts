@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { AuditEntry, OrgUnit } from '@gonghui/contracts';
+import type { AuditEntry, OrgUnit, Page, Transfer } from '@gonghui/contracts';
 import { apiGet } from '../../../api/client.ts';
 
 export interface Workbench {
@@ -12,5 +12,15 @@ export function useWorkbench() {
   return useQuery({
     queryKey: ['workbench'],
     queryFn: ({ signal }) => apiGet<Workbench>('/api/workbench', undefined, signal),
+  });
+}
+
+/** Transfers into the caller's unions that wait for a decision (only the count is read). */
+export function usePendingTransferCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['transfers', 'pending-count'],
+    enabled,
+    queryFn: ({ signal }) =>
+      apiGet<Page<Transfer>>('/api/transfers', { box: 'inbox', status: 'pending', pageSize: 1 }, signal),
   });
 }

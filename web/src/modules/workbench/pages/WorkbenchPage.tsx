@@ -1,25 +1,19 @@
 import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Tag,
-  Typography,
-} from 'antd';
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, TeamOutlined } from '@ant-design/icons';
+  ApartmentOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { orgKindLabels, orgLevelLabels, type AuditEntry } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
-import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { actionColor, actionLabel, entityLabel, entityName } from '../../audit/labels.ts';
-import { useWorkbench } from '../api/workbench.ts';
+import { usePendingTransferCount, useWorkbench } from '../api/workbench.ts';
+import { FigureCard } from '../../../shared/FigureCard.tsx';
 import { useIndicatorReport } from '../../indicators/api/indicators.ts';
 import { IndicatorCards } from '../../indicators/components/IndicatorCards.tsx';
 import { todayIso } from '../../../shared/format.ts';
@@ -90,6 +84,8 @@ export function WorkbenchPage() {
   const canUsers = useCan('user:read');
   const canAudit = useCan('audit:read');
   const canIndicators = useCan('indicator:read');
+  const canMembers = useCan('member:read');
+  const pendingTransfers = usePendingTransferCount(canMembers);
 
   if (workbench.isError) {
     return <Alert type="error" showIcon title="工作台载入失败" description={errorMessage(workbench.error)} />;
@@ -149,39 +145,46 @@ export function WorkbenchPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={8}>
-          <Card data-testid="count-child-units">
-            <Statistic
-              title="直属下级组织"
-              value={data ? formatCount(data.counts.childUnits) : '—'}
-              prefix={<ClusterOutlined />}
-              suffix="个"
-              loading={!data}
-            />
-          </Card>
+        <Col xs={24} md={12} xl={6}>
+          <FigureCard
+            testId="count-child-units"
+            title="直属下级组织"
+            value={data?.counts.childUnits}
+            prefix={<ClusterOutlined />}
+            suffix="个"
+          />
         </Col>
-        <Col xs={24} md={8}>
-          <Card data-testid="count-subtree-units">
-            <Statistic
-              title="下辖各级组织（不含本级）"
-              value={data ? formatCount(data.counts.subtreeUnits) : '—'}
-              prefix={<ApartmentOutlined />}
-              suffix="个"
-              loading={!data}
-            />
-          </Card>
+        <Col xs={24} md={12} xl={6}>
+          <FigureCard
+            testId="count-subtree-units"
+            title="下辖各级组织（不含本级）"
+            value={data?.counts.subtreeUnits}
+            prefix={<ApartmentOutlined />}
+            suffix="个"
+          />
         </Col>
-        <Col xs={24} md={8}>
-          <Card data-testid="count-users">
-            <Statistic
-              title="系统用户（本级及下级）"
-              value={data ? formatCount(data.counts.users) : '—'}
-              prefix={<TeamOutlined />}
-              suffix="人"
-              loading={!data}
-            />
-          </Card>
+        <Col xs={24} md={12} xl={6}>
+          <FigureCard
+            testId="count-users"
+            title="系统用户（本级及下级）"
+            value={data?.counts.users}
+            prefix={<TeamOutlined />}
+            suffix="人"
+          />
         </Col>
+        {canMembers ? (
+          <Col xs={24} md={12} xl={6}>
+            <FigureCard
+              testId="count-pending-transfers"
+              title="待接收的会员接转"
+              value={pendingTransfers.data?.total}
+              prefix={<SwapOutlined />}
+              suffix="件"
+              note="点击前往会员关系接转"
+              onClick={() => void navigate('/members/transfers')}
+            />
+          </Col>
+        ) : null}
       </Row>
 
       {canIndicators ? <KeyIndicators /> : null}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { pageQuery } from './common.ts';
+
+export const agreementKinds = ['enterprise', 'regional', 'industry'] as const;
+export type AgreementKind = (typeof agreementKinds)[number];
+export const agreementKindLabels: Record<AgreementKind, string> = {
+  enterprise: '企业集体合同',
+  regional: '区域性集体合同',
+  industry: '行业性集体合同',
+};
+
+/** The agreed raise is kept in basis points: 350 = 3.50 %. */
+export const RAISE_BP_MIN = -10000;
+export const RAISE_BP_MAX = 100000;
+/** A million yuan a month; the column is a 32-bit integer of fen. */
+export const MINIMUM_WAGE_FEN_MAX = 100_000_000;
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+const date = (label: string) => z.iso.date({ error: `${label}格式应为 YYYY-MM-DD，例如 2011-09-30` });
+
+export const agreementSorts = ['startsOn', 'endsOn', 'signedOn', 'title', 'raiseBp'] as const;
+export type AgreementSort = (typeof agreementSorts)[number];
+
+export const agreementFilterQuery = z.object({
+  q: z.string().trim().max(50, '搜索词最多 50 个字').optional(),
+  kind: z.enum(agreementKinds, { error: '合同类型应为企业、区域性或行业性' }).optional(),
+  wageSpecific: bool.optional(),
+  /** Agreements in force on this date (starts_on ≤ d ≤ ends_on). */
+  inForceOn: date('生效日期').optional(),
+  /** Agreements signed by this union or any union below it. */
+  orgUnitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  sort: z.enum(agreementSorts).default('startsOn'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type AgreementFilter = z.infer<typeof agreementFilterQuery>;
+export const listAgreementsQuery = pageQuery.extend(agreementFilterQuery.shape);
+export type ListAgreementsQuery = z.infer<typeof listAgreementsQuery>;
+
+const employerIds = z
+  .array(z.number({ error: '单位编号应为数字' }).int('单位编号应为整数').positive('单位编号应为正整数'), {
+    error: '请选择覆盖的单位',
+  })
+  .max(1000, '一次最多 1000 家单位');
+
+export const agreementTermFields = z.object({
+  title: z
+    .string({ error: '请填写合同名称' })
+    .trim()
+    .min(4, '合同名称至少 4 个字')
+    .max(100, '合同名称最多 100 个字'),
+  wageSpecific: z.boolean({ error: '请选择是否工资专项集体合同' }),
+  signedOn: date('签订日期'),
+  startsOn: date('生效日期'),
+  endsOn: date('期满日期'),
+  raiseBp: z
+    .number({ error: '工资增幅应为数字' })
+    .int('工资增幅最多两位小数')
+    .min(RAISE_BP_MIN, '工资增幅不能低于 -100%')
+    .max(RAISE_BP_MAX, '工资增幅不能超过 1000%')
+    .nullable()
+    .optional(),
+  minimumWageFen: z
+    .number({ error: '最低工资应为数字' })
+    .int('最低工资最多两位小数（以分计）')
+    .min(0, '最低工资不能为负')
+    .max(MINIMUM_WAGE_FEN_MAX, '最低工资过大')
+    .nullable()
+    .optional(),
+  filedOn: date('备案日期').nullable().optional(),
+  note: optionalText('备注', 500),
+});
+
+export const createAgreementBody = agreementTermFields.extend({
+  kind: z.enum(agreementKinds, { error: '请选择合同类型' }),
+  orgUnitId: z.number({ error: '请选择签约工会' }).int().positive().max(2147483647),
+  employerIds: employerIds.min(1, '请至少选择一家覆盖的单位'),
+});
+export type CreateAgreementBody = z.infer<typeof createAgreementBody>;
+
+export const updateAgreementBody = agreementTermFields.partial();
+export type UpdateAgreementBody = z.infer<typeof updateAgreementBody>;
+
+export const agreementEmployersBody = z.object({
+  employerIds: employerIds.min(1, '请至少选择一家单位'),
+});
+export type AgreementEmployersBody = z.infer<typeof agreementEmployersBody>;
+
+export const agreement = z.object({
+  id: z.number().int(),
+  kind: z.enum(agreementKinds),
+  wageSpecific: z.boolean(),
+  title: z.string(),
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  signedOn: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  raiseBp: z.number().int().nullable(),
+  minimumWageFen: z.number().int().nullable(),
+  filedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  employerCount: z.number().int(),
+  workersCovered: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Agreement = z.infer<typeof agreement>;
+
+export const agreementEmployer = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  creditCode: z.string(),
+  employees: z.number().int(),
+  orgUnitName: z.string(),
+  closedOn: z.string().nullable(),
+});
+export type AgreementEmployer = z.infer<typeof agreementEmployer>;
+
+export const agreementDetail = agreement.extend({ employers: z.array(agreementEmployer) });
+export type AgreementDetail = z.infer<typeof agreementDetail>;
+
+export const agreementEmployersResult = z.object({
+  /** Employers whose coverage changed now. */
+  changed: z.number().int(),
+  /** Employers that were already (or not) covered, left as they were. */
+  unchanged: z.number().int(),
+  agreement: agreementDetail,
+});
+export type AgreementEmployersResult = z.infer<typeof agreementEmployersResult>;
+
+/** 350 → "3.50%". */
+export function formatRaise(bp: number | null): string {
+  return bp === null ? '' : `${(bp / 100).toFixed(2)}%`;
+}
+
+/** 252000 → "2520.00". */
+export function formatYuan(fen: number | null): string {
+  return fen === null ? '' : (fen / 100).toFixed(2);
+}

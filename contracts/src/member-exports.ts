@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { memberStatuses } from './members.ts';
+
+/** Days an export's file is kept; older exports are removed when a new one starts. */
+export const MEMBER_EXPORT_KEEP_DAYS = 7;
+
+const recordId = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .positive(`${label}应为正整数`)
+    .max(2147483647, `${label}过大`);
+
+/** The member list's filters, as the export is asked for them: the same rows the list shows. */
+export const startMemberExportBody = z.object({
+  q: z.string({ error: '搜索词应为文字' }).trim().max(40, '搜索词最多 40 个字').optional(),
+  orgUnitId: recordId('所属工会编号').optional(),
+  employerId: recordId('工作单位编号').optional(),
+  status: z.enum(memberStatuses, { error: '会籍状态不正确' }).optional(),
+  migrantWorker: z.boolean({ error: '农民工筛选应为是或否' }).optional(),
+});
+export type StartMemberExportBody = z.infer<typeof startMemberExportBody>;
+
+export const memberExportStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export type MemberExportStatus = (typeof memberExportStatuses)[number];
+
+export const memberExport = z.object({
+  id: z.number().int(),
+  status: z.enum(memberExportStatuses),
+  /** Rows written so far, and how many the filters matched when the job began. */
+  progress: z.number().int(),
+  total: z.number().int().nullable(),
+  fileName: z.string(),
+  sizeBytes: z.number().int().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type MemberExport = z.infer<typeof memberExport>;

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { AgreementDetail, Employer, Page as ListPage } from '@gonghui/contracts';
+import { startDemoServer } from './harness.ts';
+import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { apiClient } from './helpers.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The input behind a form control's test id (antd puts some ids on a wrapper). */
+async function inputOf(page: Page, testId: string): Promise<Locator> {
+  const control = page.getByTestId(testId);
+  const tag = await control.evaluate((node) => node.tagName);
+  return tag === 'INPUT' ? control : control.locator('input').first();
+}
+
+function fieldError(page: Page, testId: string): Locator {
+  return page
+    .locator('.ant-form-item', { has: page.getByTestId(testId) })
+    .locator('.ant-form-item-explain-error');
+}
+
+async function typeDate(page: Page, testId: string, date: string) {
+  const input = await inputOf(page, testId);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+describe('the collective agreements register (dongbang)', () => {
+  test('registers an enterprise wage agreement, finds it in the list and opens it', async () => {
+    const api = await apiClient(server.baseUrl, 'dongbang');
+    const firms = await api.get<ListPage<Employer>>('/api/employers?unionStatus=own&pageSize=50');
+    const firm = firms.items.find((e) => e.grassrootsUnionId !== null && e.employees > 0)!;
+    const title = `${firm.name.replace(/（.*$/, '')}2025年度工资专项集体合同（浏览器测试）`;
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.getByTestId('menu-agreements').click();
+    await page.getByTestId('agreements-page').waitFor();
+    await page.getByTestId('agreement-create').click();
+    await page.getByTestId('agreement-form').waitFor();
+
+    const select = page.getByTestId('agreement-employers');
+    await select.click();
+    await select.locator('input').fill(firm.name.slice(0, 8));
+    await page
+      .locator('.ant-select-dropdown:visible [data-testid="agreement-employers-option"]', {
+        hasText: firm.name,
+      })
+      .click();
+    // The signing union follows from the employer: its own union.
+    await expect.poll(() => page.getByTestId('agreement-org').textContent()).toContain('工会');
+    await expect
+      .poll(async () => (await inputOf(page, 'agreement-title')).inputValue())
+      .toContain('工资专项集体合同');
+    await (await inputOf(page, 'agreement-title')).fill(title);
+
+    await typeDate(page, 'agreement-signed-on', '2024-12-20');
+    await typeDate(page, 'agreement-starts-on', '2025-01-01');
+    await typeDate(page, 'agreement-ends-on', '2024-12-31');
+    await expect
+      .poll(() => fieldError(page, 'agreement-ends-on').textContent())
+      .toContain('期满日期不能早于生效日期 2025-01-01');
+    await typeDate(page, 'agreement-ends-on', '2028-06-30');
+    await expect
+      .poll(() => fieldError(page, 'agreement-ends-on').textContent())
+      .toContain('期满日期最晚为 2027-12-31');
+    await screenshot(page, 'dongbang-agreement-form-invalid');
+    await typeDate(page, 'agreement-ends-on', '2025-12-31');
+    await expect.poll(() => fieldError(page, 'agreement-ends-on').count()).toBe(0);
+    await (await inputOf(page, 'agreement-raise')).fill('5.5');
+    await (await inputOf(page, 'agreement-minimum-wage')).fill('2520');
+    await typeDate(page, 'agreement-filed-on', '2025-01-10');
+    await screenshot(page, 'dongbang-agreement-form');
+    await page.getByTestId('agreement-form-ok').click();
+    await page.getByTestId('agreement-form').waitFor({ state: 'detached' });
+
+    const search = await inputOf(page, 'agreements-search');
+    await search.fill('浏览器测试');
+    await search.press('Enter');
+    const link = page.getByTestId('agreements-table').getByTestId('agreement-link');
+    await expect.poll(() => link.allTextContents()).toEqual([title]);
+    const row = page.getByTestId('agreements-table').locator('tbody tr.ant-table-row').first();
+    const cells = await row.textContent();
+    expect(cells).toContain('5.50%');
+    expect(cells).toContain('2,520.00 元');
+    expect(cells).toContain('2025-01-01');
+    await screenshot(page, 'dongbang-agreements-list');
+
+    await link.click();
+    await page.getByTestId('agreement-page').waitFor();
+    await expect.poll(() => page.getByTestId('agreement-title').textContent()).toBe(title);
+    const terms = (await page.getByTestId('agreement-terms').textContent()) ?? '';
+    expect(terms).toContain('企业集体合同');
+    expect(terms).toContain('2025-01-01 至 2025-12-31');
+    expect(terms).toContain('2,520.00 元');
+    expect(await page.getByTestId('agreement-employers-table').textContent()).toContain(firm.name);
+    await screenshot(page, 'dongbang-agreement-detail');
+
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const detail = await apiFromPage<AgreementDetail>(page, `/api/agreements/${id}`);
+    expect(detail.body).toMatchObject({
+      kind: 'enterprise',
+      wageSpecific: true,
+      orgUnitId: firm.grassrootsUnionId,
+      raiseBp: 550,
+      minimumWageFen: 252000,
+      filedOn: '2025-01-10',
+      workersCovered: firm.employees,
+    });
+    await page.close();
+  });
+});

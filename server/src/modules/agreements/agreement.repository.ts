@@ -1,0 +1,223 @@
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
+import type { AgreementFilter } from '@gonghui/contracts';
+import type { CollectiveAgreementTable, Database, OrgUnitVersionTable } from '../../db/schema.ts';
+import { containing } from '../../db/like.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Eb = ExpressionBuilder<Database & { a: CollectiveAgreementTable; v: OrgUnitVersionTable }, 'a' | 'v'>;
+
+/**
+ * Agreements whose signing union lies under a path in its latest version (a union closed since signing keeps
+ * its agreements where it last stood).
+ */
+function scoped(db: Db, scopePath: string) {
+  return db
+    .selectFrom('collective_agreement as a')
+    .innerJoin('org_unit_version as v', 'v.org_unit_id', 'a.org_unit_id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('org_unit_version as w')
+            .select('w.id')
+            .whereRef('w.org_unit_id', '=', 'v.org_unit_id')
+            .whereRef('w.valid_from', '>', 'v.valid_from'),
+        ),
+      ),
+    )
+    .where('v.path', 'like', `${scopePath}%`);
+}
+
+const columns = [
+  'a.id',
+  'a.kind',
+  'a.wage_specific as wageSpecific',
+  'a.title',
+  'a.org_unit_id as orgUnitId',
+  'v.name as orgUnitName',
+  'v.path as orgUnitPath',
+  'a.signed_on as signedOn',
+  'a.starts_on as startsOn',
+  'a.ends_on as endsOn',
+  'a.raise_bp as raiseBp',
+  'a.minimum_wage_fen as minimumWageFen',
+  'a.filed_on as filedOn',
+  'a.note',
+  'a.updated_at as updatedAt',
+  sql<number>`(select count(*)::int from collective_agreement_employer ae where ae.agreement_id = a.id)`.as(
+    'employerCount',
+  ),
+  sql<number>`(select coalesce(sum(e.employees), 0)::int from collective_agreement_employer ae
+    join employer e on e.id = ae.employer_id where ae.agreement_id = a.id)`.as('workersCovered'),
+] as const;
+
+export type AgreementRow = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
+function withColumns(db: Db, scopePath: string) {
+  return scoped(db, scopePath).select(columns);
+}
+
+function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>, unitPath: string | null) {
+  return (eb: Eb) => {
+    const conds = [];
+    if (unitPath) conds.push(eb('v.path', 'like', `${unitPath}%`));
+    if (f.kind) conds.push(eb('a.kind', '=', f.kind));
+    if (f.wageSpecific !== undefined) conds.push(eb('a.wage_specific', '=', f.wageSpecific));
+    if (f.inForceOn) {
+      conds.push(eb('a.starts_on', '<=', f.inForceOn));
+      conds.push(eb('a.ends_on', '>=', f.inForceOn));
+    }
+    const q = f.q?.trim();
+    if (q) conds.push(eb('a.title', 'like', containing(q)));
+    return eb.and(conds);
+  };
+}
+
+const sortColumns = {
+  startsOn: 'a.starts_on',
+  endsOn: 'a.ends_on',
+  signedOn: 'a.signed_on',
+  title: 'a.title',
+  raiseBp: 'a.raise_bp',
+} as const;
+
+export const agreementRepository = {
+  async find(db: Db, id: number, scopePath: string) {
+    return withColumns(db, scopePath).where('a.id', '=', id).executeTakeFirst();
+  },
+
+  /** One page of the filtered list, with the total; `unitPath` narrows to one union's subtree. */
+  async list(
+    db: Db,
+    scopePath: string,
+    f: AgreementFilter,
+    unitPath: string | null,
+    page: { limit: number; offset: number },
+  ) {
+    const base = scoped(db, scopePath).where(filterWhere(f, unitPath));
+    const [items, total] = await Promise.all([
+      base
+        .select(columns)
+        .orderBy(sortColumns[f.sort], f.order)
+        .orderBy('a.id', f.order)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items, total: total.n };
+  },
+
+  /** Every row of the filtered list in the list's order, for an export. */
+  async all(db: Db, scopePath: string, f: AgreementFilter, unitPath: string | null) {
+    return scoped(db, scopePath)
+      .where(filterWhere(f, unitPath))
+      .select(columns)
+      .orderBy(sortColumns[f.sort], f.order)
+      .orderBy('a.id', f.order)
+      .execute();
+  },
+
+  /** The employers an agreement covers, with their locality's present name. */
+  async employers(db: Db, agreementIds: number[]) {
+    if (agreementIds.length === 0) return [];
+    return db
+      .selectFrom('collective_agreement_employer as ae')
+      .innerJoin('employer as e', 'e.id', 'ae.employer_id')
+      .innerJoin('org_unit_version as v', (j) =>
+        j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on('v.valid_to', 'is', null),
+      )
+      .select([
+        'ae.agreement_id as agreementId',
+        'e.id',
+        'e.name',
+        'e.credit_code as creditCode',
+        'e.employees',
+        'v.name as orgUnitName',
+        'e.closed_on as closedOn',
+      ])
+      .where('ae.agreement_id', 'in', agreementIds)
+      .orderBy('e.name')
+      .orderBy('e.id')
+      .execute();
+  },
+
+  async employerIds(db: Db, agreementId: number): Promise<number[]> {
+    const rows = await db
+      .selectFrom('collective_agreement_employer')
+      .select('employer_id')
+      .where('agreement_id', '=', agreementId)
+      .orderBy('employer_id')
+      .execute();
+    return rows.map((r) => r.employer_id);
+  },
+
+  /** Of the given employers, those open today whose locality lies under a path, with their grassroots union. */
+  async openEmployersUnder(db: Db, ids: number[], path: string, date: string) {
+    if (ids.length === 0) return [];
+    return db
+      .selectFrom('employer as e')
+      .innerJoin('org_unit_version as v', (j) =>
+        j
+          .onRef('v.org_unit_id', '=', 'e.org_unit_id')
+          .on('v.valid_from', '<=', date)
+          .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+      )
+      .select(['e.id', 'e.name', 'e.grassroots_union_id as grassrootsUnionId', 'v.path'])
+      .where('e.id', 'in', ids)
+      .where('e.closed_on', 'is', null)
+      .where('v.path', 'like', `${path}%`)
+      .execute();
+  },
+
+  async insert(db: Db, values: Insertable<CollectiveAgreementTable>): Promise<number> {
+    const { id } = await db
+      .insertInto('collective_agreement')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  async update(db: Db, id: number, values: Updateable<CollectiveAgreementTable>) {
+    await db
+      .updateTable('collective_agreement')
+      .set({ ...values, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Adds covered employers, skipping those already covered; returns the ids added. */
+  async addEmployers(db: Db, agreementId: number, employerIds: number[]): Promise<number[]> {
+    if (employerIds.length === 0) return [];
+    const rows = await db
+      .insertInto('collective_agreement_employer')
+      .values(employerIds.map((employer_id) => ({ agreement_id: agreementId, employer_id })))
+      .onConflict((oc) => oc.columns(['agreement_id', 'employer_id']).doNothing())
+      .returning('employer_id')
+      .execute();
+    return rows.map((r) => r.employer_id);
+  },
+
+  async removeEmployers(db: Db, agreementId: number, employerIds: number[]) {
+    if (employerIds.length === 0) return;
+    await db
+      .deleteFrom('collective_agreement_employer')
+      .where('agreement_id', '=', agreementId)
+      .where('employer_id', 'in', employerIds)
+      .execute();
+  },
+
+  async touch(db: Db, id: number) {
+    await db
+      .updateTable('collective_agreement')
+      .set({ updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  },
+};

@@ -1,0 +1,123 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  agreement,
+  agreementDetail,
+  agreementEmployersBody,
+  agreementEmployersResult,
+  agreementFilterQuery,
+  createAgreementBody,
+  idParam,
+  listAgreementsQuery,
+  pageOf,
+  updateAgreementBody,
+} from '@gonghui/contracts';
+import { actorOf } from '../../platform/auth/actor.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { attachment } from '../employers/employer.routes.ts';
+import { agreementsWorkbook } from './agreement.export.ts';
+import { agreementService } from './agreement.service.ts';
+
+const tags = ['agreements'];
+const read = { access: 'agreement:read' as const };
+const write = { access: 'agreement:write' as const };
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.db;
+
+  app.get(
+    '/api/agreements',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '集体合同列表（筛选、搜索、分页、排序）',
+        querystring: listAgreementsQuery,
+        response: { 200: pageOf(agreement) },
+      },
+    },
+    async (req) => agreementService.list(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/agreements/export',
+    {
+      config: read,
+      schema: { tags, summary: '按当前筛选导出集体合同（.xlsx）', querystring: agreementFilterQuery },
+    },
+    async (req, reply) => {
+      const file = await agreementsWorkbook(await agreementService.all(db, actorOf(req), req.query));
+      return reply
+        .header('content-type', xlsx)
+        .header('content-disposition', attachment(`集体合同-${today()}.xlsx`))
+        .send(file);
+    },
+  );
+  app.get(
+    '/api/agreements/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '集体合同详情与覆盖单位',
+        params: idParam,
+        response: { 200: agreementDetail },
+      },
+    },
+    async (req) => agreementService.get(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/agreements',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记集体合同',
+        body: createAgreementBody,
+        response: { 200: agreementDetail },
+      },
+    },
+    async (req) => agreementService.create(db, actorOf(req), req.body),
+  );
+  app.patch(
+    '/api/agreements/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '修改集体合同条款',
+        params: idParam,
+        body: updateAgreementBody,
+        response: { 200: agreementDetail },
+      },
+    },
+    async (req) => agreementService.update(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/agreements/:id/employers',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '集体合同增加覆盖单位',
+        params: idParam,
+        body: agreementEmployersBody,
+        response: { 200: agreementEmployersResult },
+      },
+    },
+    async (req) => agreementService.addEmployers(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/agreements/:id/employers/remove',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '集体合同移除覆盖单位',
+        params: idParam,
+        body: agreementEmployersBody,
+        response: { 200: agreementEmployersResult },
+      },
+    },
+    async (req) => agreementService.removeEmployers(db, actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Member, MemberExport, MemberImport } from '@gonghui/contracts';
+import { villageUnits } from './members-fixtures.ts';
+import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
+import { exportMembersFile } from '../src/cli/members-io.ts';
+import { jobHandlers } from '../src/jobs.ts';
+import { runMemberExport } from '../src/modules/members/member-export.job.ts';
+import { JobRunner } from '../src/platform/jobs/job.runner.ts';
+import { personalData } from '../src/platform/personal-data/personal-data.ts';
+
+let t: TestApp;
+let changshu: Client;
+let taicang: Client;
+let cs: number[];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  changshu = await login(t.app, 'changshu');
+  taicang = await login(t.app, 'taicang');
+  cs = await villageUnits(t.handle, '320581', 1);
+});
+afterAll(() => t.close());
+
+const runJobs = () => new JobRunner(t.handle.db, jobHandlers).drain();
+
+async function start(client: Client, filters: object = {}): Promise<MemberExport> {
+  const res = await client.post('/api/member-exports', filters);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as MemberExport;
+}
+async function finished(client: Client, filters: object = {}): Promise<MemberExport> {
+  const queued = await start(client, filters);
+  expect(queued.status).toBe('queued');
+  await runJobs();
+  return (await client.get(`/api/member-exports/${queued.id}`)).json() as MemberExport;
+}
+async function workbookOf(client: Client, id: number) {
+  const res = await client.get(`/api/member-exports/${id}/file`);
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-disposition']).toContain('.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  return wb;
+}
+async function listTotal(client: Client, query: string) {
+  return ((await client.get(`/api/members?${query}`)).json() as { total: number }).total;
+}
+
+describe('member export as a background job', () => {
+  it('writes the filtered rows with masked IDs in the template columns, and an edited file imports back', async () => {
+    // The whole of 常熟: thousands of rows, so the file is stored in several chunks and read back across them.
+    const done = await finished(changshu);
+    expect(done.status).toBe('done');
+    const total = await listTotal(changshu, 'pageSize=1');
+    expect(total).toBeGreaterThan(1000);
+    expect(done).toMatchObject({ progress: total, total, error: null });
+    expect(done.sizeBytes).toBeGreaterThan(0);
+    expect(done.fileName).toMatch(/^会员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    const chunks = await t.handle.db
+      .selectFrom('member_export_chunk')
+      .select('seq')
+      .where('export_id', '=', done.id)
+      .execute();
+    expect(chunks.length).toBeGreaterThan(1);
+    const wb = await workbookOf(changshu, done.id);
+    const sheet = wb.worksheets[0];
+    expect(sheet.rowCount - 1).toBe(total);
+    expect(String(sheet.getRow(1).getCell(1).value)).toBe('会员编号');
+    expect(String(sheet.getRow(1).getCell(3).value)).toBe('身份证号码');
+    const row = sheet.getRow(2);
+    const id = String(row.getCell(3).value);
+    expect(id).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    const registryNo = String(row.getCell(1).value);
+    row.getCell(2).value = '导出改名（演示）';
+    row.commit();
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    const up = await changshu.request({
+      method: 'POST',
+      url: `/api/member-imports?orgUnitId=${cs[0]}&fileName=${encodeURIComponent('导出修改.xlsx')}`,
+      payload: edited,
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    await runJobs();
+    const result = (
+      await changshu.get(`/api/member-imports/${(up.json() as MemberImport).id}`)
+    ).json() as MemberImport;
+    expect(result.summary).toEqual({ created: 0, updated: 1, unchanged: total - 1, errors: 0 });
+    const found = (
+      (await changshu.get(`/api/members?q=${encodeURIComponent('导出改名')}`)).json() as { items: Member[] }
+    ).items;
+    expect(found.map((m) => m.registryNo)).toEqual([registryNo]);
+    const raw = await t.handle.db
+      .selectFrom('member')
+      .select('resident_id_cipher')
+      .where('id', '=', found[0].id)
+      .executeTakeFirstOrThrow();
+    expect(personalData().decrypt(raw.resident_id_cipher)).not.toContain('*');
+    expect(personalData().decrypt(raw.resident_id_cipher).slice(-4)).toBe(id.slice(-4));
+  });
+
+  it('exports exactly the rows of the list filters', async () => {
+    const town = await unitIdByCode(t.handle, '320581107');
+    const filters = { orgUnitId: town, status: 'active' };
+    const total = await listTotal(changshu, `orgUnitId=${town}&status=active&pageSize=1`);
+    expect(total).toBeGreaterThan(0);
+    const done = await finished(changshu, filters);
+    expect(done.total).toBe(total);
+    const sheet = (await workbookOf(changshu, done.id)).worksheets[0];
+    expect(sheet.rowCount - 1).toBe(total);
+    const statuses = new Set<string>();
+    sheet.eachRow((r, n) => {
+      if (n > 1) statuses.add(String(r.getCell(17).value));
+    });
+    expect([...statuses]).toEqual(['在册']);
+  });
+
+  it('reports progress in rows as the job runs', async () => {
+    const queued = await start(changshu, { status: 'active' });
+    const exp = await t.handle.db
+      .selectFrom('member_export')
+      .select('job_id')
+      .where('id', '=', queued.id)
+      .executeTakeFirstOrThrow();
+    const job = await t.handle.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', exp.job_id!)
+      .executeTakeFirstOrThrow();
+    const seen: Array<[number, number | null]> = [];
+    const result = await runMemberExport(job, {
+      db: t.handle.db,
+      progress: async (done, total) => void seen.push([done, total]),
+    });
+    const total = await listTotal(changshu, 'status=active&pageSize=1');
+    expect(result.rows).toBe(total);
+    expect(seen[0]).toEqual([0, total]);
+    expect(seen.at(-1)).toEqual([total, total]);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+  });
+
+  it('hides another district’s export exactly like a missing one, and audits each download', async () => {
+    const theirs = await finished(taicang);
+    expect(theirs.status).toBe('done');
+    for (const url of [`/api/member-exports/${theirs.id}`, `/api/member-exports/${theirs.id}/file`]) {
+      const res = await changshu.get(url);
+      const missing = await changshu.get(url.replace(String(theirs.id), '99999999'));
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toEqual(missing.json());
+    }
+    await workbookOf(taicang, theirs.id);
+    const downloads = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['username', 'entity_id as entityId'])
+      .where('action', '=', 'member.export_download')
+      .execute();
+    expect(downloads).toContainEqual({ username: 'taicang', entityId: String(theirs.id) });
+    expect(downloads.filter((d) => d.username === 'changshu' && d.entityId === String(theirs.id))).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a download before the file is ready, and a union outside the scope', async () => {
+    const queued = await start(changshu);
+    const early = await changshu.get(`/api/member-exports/${queued.id}/file`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.message).toContain('尚未完成');
+    await runJobs();
+    const taicangUnit = await unitIdByCode(t.handle, '320585');
+    const foreign = await changshu.post('/api/member-exports', { orgUnitId: taicangUnit });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details).toEqual([
+      { field: 'orgUnitId', message: '所属工会不存在或不在您的管辖范围内' },
+    ]);
+    const bad = await changshu.post('/api/member-exports', { status: 'x', q: 'a'.repeat(41) });
+    expect(bad.statusCode).toBe(400);
+    // The old in-request export is gone: the path now reads as a member number and is refused.
+    expect((await changshu.get('/api/members/export')).statusCode).toBe(400);
+  });
+
+  it('keeps the CLI export working on the same writer', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-export-')), '会员.xlsx');
+    await exportMembersFile(t.handle.db, file, null);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0];
+    const all = await t.handle.db
+      .selectFrom('member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(sheet.rowCount - 1).toBe(Number(all.n));
+    expect(String(sheet.getRow(2).getCell(3).value)).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
+import type { MemberImport } from '@gonghui/contracts';
+import { nextResidentId, villageUnits } from './members-fixtures.ts';
+import { buildTestApp, login, type Client, type TestApp } from './app.ts';
+import { onPostgres } from './database.ts';
+import { jobHandlers } from '../src/jobs.ts';
+import { JobRunner } from '../src/platform/jobs/job.runner.ts';
+import { IMPORT_BATCH, runMemberImport } from '../src/modules/members/member.import.ts';
+import { employerStateAt, factCondition } from '../src/modules/indicators/indicator.definitions.ts';
+import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
+import { today } from '../src/platform/orgs/dates.ts';
+import { personalData } from '../src/platform/personal-data/personal-data.ts';
+
+let t: TestApp;
+let changshu: Client;
+let cs: number[];
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  changshu = await login(t.app, 'changshu');
+  cs = await villageUnits(t.handle, '320581', 2);
+});
+afterAll(() => t.close());
+
+interface Person {
+  name: string;
+  id: string;
+  phone?: string;
+  employer?: string;
+}
+const HEADER = '姓名,身份证号码,手机号码,工作单位统一社会信用代码,入会日期';
+const csvOf = (rows: Person[]) =>
+  Buffer.from(
+    `${HEADER}\n${rows.map((r) => `${r.name},${r.id},${r.phone ?? ''},${r.employer ?? ''},2011-03-15`).join('\n')}\n`,
+  );
+const people = (n: number, prefix: string): Person[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `${prefix}${String.fromCharCode(0x4e00 + (i % 500))}${String.fromCharCode(0x4e00 + Math.floor(i / 500))}（演示）`,
+    id: nextResidentId(),
+  }));
+
+async function upload(unit: number, body: Buffer): Promise<number> {
+  const res = await changshu.request({
+    method: 'POST',
+    url: `/api/member-imports?orgUnitId=${unit}&fileName=roster.csv`,
+    payload: body,
+    headers: { 'content-type': 'application/octet-stream' },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as MemberImport).id;
+}
+async function importFile(unit: number, body: Buffer): Promise<MemberImport> {
+  const id = await upload(unit, body);
+  await new JobRunner(t.handle.db, jobHandlers).drain();
+  return (await changshu.get(`/api/member-imports/${id}`)).json() as MemberImport;
+}
+async function jobOf(importId: number) {
+  const { job_id } = await t.handle.db
+    .selectFrom('member_import')
+    .select('job_id')
+    .where('id', '=', importId)
+    .executeTakeFirstOrThrow();
+  return t.handle.db.selectFrom('job').selectAll().where('id', '=', job_id!).executeTakeFirstOrThrow();
+}
+async function membersWith(ids: string[]) {
+  const hashes = ids.map((id) => personalData().lookupHash('resident_id', id));
+  const { rows } = await sql<{
+    id: number;
+    hash: Buffer;
+    phone_cipher: Buffer | null;
+    employer_id: number | null;
+  }>`
+    select id, resident_id_hash as hash, phone_cipher, employer_id from member
+    where resident_id_hash = any(${hashes}::bytea[]) order by id`.execute(t.handle.db);
+  const order = new Map(hashes.map((h, i) => [h.toString('hex'), i]));
+  return rows.map((r) => ({ ...r, row: order.get(Buffer.from(r.hash).toString('hex'))! }));
+}
+
+describe('roster import over several batches', () => {
+  it('rolls back every batch when the job dies between batches, and the rerun numbers members in file order', async () => {
+    const many = people(IMPORT_BATCH + 700, '分批');
+    const importId = await upload(cs[0], csvOf(many));
+    const job = await jobOf(importId);
+    let calls = 0;
+    await expect(
+      runMemberImport(job, {
+        db: t.handle.db,
+        progress: async () => {
+          if (++calls === 1) throw new Error('进程中断');
+        },
+      }),
+    ).rejects.toThrow('进程中断');
+    expect(await membersWith([many[0].id, many[IMPORT_BATCH - 1].id])).toEqual([]);
+    const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
+    expect(summary).toEqual({ created: many.length, updated: 0, unchanged: 0, errors: 0 });
+    const created = await membersWith(many.map((p) => p.id));
+    expect(created.map((m) => m.row)).toEqual(many.map((_, i) => i));
+    const history = await sql<{ n: number }>`
+      select count(*)::int as n from member_history where member_id = any(${created.map((m) => m.id)}::int[])`.execute(
+      t.handle.db,
+    );
+    expect(history.rows[0].n).toBe(many.length);
+    const left = await t.handle.db.selectFrom('member_import_row').select('row_no').execute();
+    expect(left).toEqual([]);
+  });
+
+  it('writes nothing when a row in a later batch is bad, though earlier batches were fine', async () => {
+    const rows = [...people(IMPORT_BATCH + 5, '后错'), { name: '后错（演示）', id: '110105199001011230' }];
+    const result = await importFile(cs[1], csvOf(rows));
+    expect(result.status).toBe('rejected');
+    expect(result.summary).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 1 });
+    expect(await membersWith([rows[0].id, rows[IMPORT_BATCH + 4].id])).toEqual([]);
+  });
+
+  it('still reports the bad rows read before a malformed line that ends the file', async () => {
+    const rows = people(IMPORT_BATCH + 2, '断行');
+    rows[2] = { ...rows[2], id: '110105199001011230' };
+    const body = Buffer.concat([csvOf(rows), Buffer.from('引号（演示）,"110105\n')]);
+    const result = await importFile(cs[1], body);
+    expect(result.status).toBe('rejected');
+    expect(result.summary?.errors).toBe(2);
+    const report = await changshu.get(`/api/member-imports/${result.id}/report`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const text = wb.worksheets[0]
+      .getSheetValues()
+      .map((r) => (Array.isArray(r) ? r.map(String).join('|') : ''))
+      .join('\n');
+    expect(text).toMatch(/校验位/);
+    expect(text).toMatch(/引号没有成对/);
+    expect(await membersWith([rows[0].id])).toEqual([]);
+  });
+
+  it('keeps the membership tallies of the employers it enrols into and moves members between', async () => {
+    const date = today();
+    // Employers whose members count towards 入会率 today, by the indicator's own definition.
+    const [a, b] = await sql<{ id: number; code: string; unit: number }>`
+      select e.id, e.credit_code as code, e.org_unit_id as unit from employer e
+      join org_unit u on u.id = e.org_unit_id
+      cross join lateral (select ${employerStateAt(sql`${date}::date`)}) s
+      where u.division_code like '320581%' and ${factCondition('unionised_members')}
+      order by e.id limit 2`
+      .execute(t.handle.db)
+      .then((r) => r.rows);
+    expect(b).toBeDefined();
+    const counts = async (unit: number) => {
+      const kept = Object.fromEntries(await tallyRepository.childCountsAt(t.handle.db, unit, date));
+      expect(kept).toEqual(
+        Object.fromEntries(await tallyRepository.childCountsNaive(t.handle.db, unit, date)),
+      );
+      return Object.values(kept).reduce((s, c) => s + c.unionised_members, 0);
+    };
+    const beforeA = await counts(a.unit);
+    const staff = people(6, '计数').map((p) => ({ ...p, employer: a.code }));
+    expect((await importFile(cs[0], csvOf(staff))).summary?.created).toBe(6);
+    expect(await counts(a.unit)).toBe(beforeA + 6);
+    const beforeB = await counts(b.unit);
+    const moved = staff.slice(0, 2).map((p) => ({ ...p, employer: b.code }));
+    expect((await importFile(cs[0], csvOf(moved))).summary).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: 0,
+      errors: 0,
+    });
+    if (a.unit !== b.unit) {
+      expect(await counts(a.unit)).toBe(beforeA + 4);
+      expect(await counts(b.unit)).toBe(beforeB + 2);
+    }
+    expect((await membersWith(moved.map((p) => p.id))).map((m) => m.employer_id)).toEqual([b.id, b.id]);
+  });
+
+  it('keeps a stored phone when it is unchanged and seals a new one when it changed', async () => {
+    const [p, q] = people(2, '电话').map((x, i) => ({ ...x, phone: `1391234000${i}` }));
+    await importFile(cs[0], csvOf([p, q]));
+    const [before1, before2] = await membersWith([p.id, q.id]);
+    const again = await importFile(cs[0], csvOf([p, { ...q, phone: '13998765432' }]));
+    expect(again.summary).toEqual({ created: 0, updated: 1, unchanged: 1, errors: 0 });
+    const [after1, after2] = await membersWith([p.id, q.id]);
+    expect(Buffer.from(after1.phone_cipher!).equals(Buffer.from(before1.phone_cipher!))).toBe(true);
+    expect(Buffer.from(after2.phone_cipher!).equals(Buffer.from(before2.phone_cipher!))).toBe(false);
+    expect(personalData().decrypt(after2.phone_cipher!)).toBe('13998765432');
+  });
+
+  it.skipIf(onPostgres())(
+    'rejects the whole file when someone in it was enrolled elsewhere while it was read',
+    async () => {
+      const rows = people(IMPORT_BATCH + 3, '抢先');
+      const importId = await upload(cs[1], csvOf(rows));
+      const taicang = await login(t.app, 'taicang');
+      const [tc] = await villageUnits(t.handle, '320585', 1);
+      let enrolled = false;
+      const summary = await runMemberImport(await jobOf(importId), {
+        db: t.handle.db,
+        progress: async () => {
+          if (enrolled) return;
+          enrolled = true;
+          const res = await taicang.post('/api/members', {
+            name: '抢先（演示）',
+            residentId: rows[0].id,
+            orgUnitId: tc,
+            joinedOn: '2010-01-01',
+          });
+          expect(res.statusCode).toBe(200);
+        },
+      });
+      expect(summary).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 1 });
+      expect((await membersWith([rows[1].id, rows[IMPORT_BATCH + 2].id])).length).toBe(0);
+      const status = await changshu.get(`/api/member-imports/${importId}`);
+      expect((status.json() as MemberImport).status).toBe('rejected');
+    },
+  );
+});
