@@ -205,7 +205,11 @@ describe('工资集体协商建制率 counts unionised employers under a wage ag
       const r = (await dongbang.get(`/api/indicators?unitId=${town}&asOf=${asOf}`)).json() as IndicatorReport;
       return { rate: value(r, 'wage_bargaining'), workers: value(r, 'wage_covered_workers') };
     };
-    const before = { inside: await at('2012-06-30'), after: await at('2014-01-01') };
+    const before = {
+      inside: await at('2012-06-30'),
+      last: await at('2013-12-31'),
+      after: await at('2014-01-01'),
+    };
     const agreement = async (wageSpecific: boolean) =>
       db.transaction().execute(async (trx) => {
         const a = await trx
@@ -239,7 +243,7 @@ describe('工资集体协商建制率 counts unionised employers under a wage ag
     expect(inside.rate.numerator).toBe(before.inside.rate.numerator + 1);
     expect(inside.rate.denominator).toBe(before.inside.rate.denominator);
     expect(inside.workers.numerator).toBe(before.inside.workers.numerator + 120);
-    expect((await at('2013-12-31')).rate.numerator).toBe(before.inside.rate.numerator + 1);
+    expect((await at('2013-12-31')).rate.numerator).toBe(before.last.rate.numerator + 1);
     expect((await at('2014-01-01')).rate.numerator).toBe(before.after.rate.numerator);
     for (const date of ['2011-12-31', '2012-01-01', '2013-12-31', '2014-01-01', '2099-01-01']) {
       expect(Object.fromEntries(await tallyRepository.childCountsAt(db, town, date))).toEqual(

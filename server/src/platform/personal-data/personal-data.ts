@@ -8,6 +8,22 @@ export type LookupKind = 'resident_id' | 'phone';
 const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+const HEADER_BYTES = 1 + IV_BYTES + TAG_BYTES;
+
+/**
+ * Random IVs drawn from one buffer filled by the CSPRNG and never handed out twice: one call to the random
+ * source per 4,096 values instead of one per value (a roster import seals millions).
+ */
+const ivPool = Buffer.allocUnsafe(IV_BYTES * 4096);
+let ivAt = ivPool.length;
+function nextIv(into: Buffer, offset: number) {
+  if (ivAt + IV_BYTES > ivPool.length) {
+    crypto.randomFillSync(ivPool);
+    ivAt = 0;
+  }
+  ivPool.copy(into, offset, ivAt, ivAt + IV_BYTES);
+  ivAt += IV_BYTES;
+}
 
 /**
  * Personal data at rest: AES-256-GCM with a random 96-bit IV per value, and an HMAC-SHA256 lookup hash
@@ -35,20 +51,26 @@ export class PersonalDataCipher {
 
   /** Encrypts bytes (an uploaded file's chunk) the same way. */
   seal(clear: Buffer): Buffer {
-    const iv = crypto.randomBytes(IV_BYTES);
-    const cipher = crypto.createCipheriv('aes-256-gcm', this.#encryptionKey, iv);
-    const body = Buffer.concat([cipher.update(clear), cipher.final()]);
-    return Buffer.concat([Buffer.from([FORMAT_V1]), iv, cipher.getAuthTag(), body]);
+    const out = Buffer.allocUnsafe(HEADER_BYTES + clear.length);
+    out[0] = FORMAT_V1;
+    nextIv(out, 1);
+    const cipher = crypto.createCipheriv('aes-256-gcm', this.#encryptionKey, out.subarray(1, 1 + IV_BYTES));
+    // GCM is a stream mode: the ciphertext is exactly as long as the clear text.
+    const written =
+      cipher.update(clear).copy(out, HEADER_BYTES) + cipher.final().copy(out, HEADER_BYTES + clear.length);
+    if (written !== clear.length) throw new Error('personal-data ciphertext length mismatch');
+    cipher.getAuthTag().copy(out, 1 + IV_BYTES);
+    return out;
   }
 
   open(sealed: Uint8Array): Buffer {
     const buf = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
     if (buf[0] !== FORMAT_V1) throw new Error('unknown personal-data format');
     const iv = buf.subarray(1, 1 + IV_BYTES);
-    const tag = buf.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const tag = buf.subarray(1 + IV_BYTES, HEADER_BYTES);
     const decipher = crypto.createDecipheriv('aes-256-gcm', this.#encryptionKey, iv);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(buf.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([decipher.update(buf.subarray(HEADER_BYTES)), decipher.final()]);
   }
 
   /** The keyed hash that finds a value by exact match without storing it. */
