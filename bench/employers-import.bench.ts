@@ -108,12 +108,8 @@ async function importOnce(db: Kysely<Database>, actor: Actor, file: string, mode
     .select('job_id')
     .where('id', '=', queued.id)
     .executeTakeFirstOrThrow();
-  const job = await db
-    .updateTable('job')
-    .set({ status: 'running', locked_by: 'bench', locked_at: new Date() })
-    .where('id', '=', job_id!)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const job = await jobQueue.claimById(db, job_id!, 'bench');
+  if (!job) throw new Error(`job ${job_id} was claimed by someone else`);
   let readDone = 0;
   let checkDone = 0;
   const result = await runEmployerImport(job, {

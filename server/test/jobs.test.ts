@@ -23,6 +23,28 @@ describe('the job queue in the database', () => {
     expect(await jobQueue.claim(h.db, 'late', ['count'])).toBeUndefined();
   });
 
+  it('claims a named queued job once, and never one already running', async () => {
+    const id = await jobQueue.enqueue(h.db, 'named', {});
+    const job = await jobQueue.claimById(h.db, id, 'cli');
+    expect(job).toMatchObject({ id, status: 'running', locked_by: 'cli', attempts: 1 });
+    expect(job!.locked_at).toBeInstanceOf(Date);
+    expect(await jobQueue.claimById(h.db, id, 'other')).toBeUndefined();
+    expect(await jobQueue.get(h.db, id)).toMatchObject({ status: 'running', locked_by: 'cli', attempts: 1 });
+
+    const taken = await jobQueue.enqueue(h.db, 'named-elsewhere', {});
+    expect((await jobQueue.claim(h.db, 'runner', ['named-elsewhere']))?.id).toBe(taken);
+    expect(await jobQueue.claimById(h.db, taken, 'cli')).toBeUndefined();
+    expect(await jobQueue.get(h.db, taken)).toMatchObject({ locked_by: 'runner', attempts: 1 });
+  });
+
+  it('gives a named job to exactly one of several claiming it at once', async () => {
+    const id = await jobQueue.enqueue(h.db, 'named-race', {});
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, (_, w) => jobQueue.claimById(h.db, id, `worker-${w}`)),
+    );
+    expect(claims.filter((c) => c !== undefined)).toHaveLength(1);
+  });
+
   it('runs jobs with their handler, records progress and result, and retries a failure later', async () => {
     const ok = await jobQueue.enqueue(h.db, 'sum', { numbers: [1, 2, 3] });
     const bad = await jobQueue.enqueue(h.db, 'explode', {});

@@ -69,18 +69,8 @@ export async function importEmployersFile(
     .where('id', '=', queued.id)
     .executeTakeFirstOrThrow();
   // Taken straight away by this process, so no server's runner picks it up meanwhile.
-  const job = await db
-    .updateTable('job')
-    .set((eb) => ({
-      status: 'running',
-      locked_by: 'cli',
-      locked_at: new Date(),
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', '=', imp.job_id!)
-    .where('status', '=', 'queued')
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const job = await jobQueue.claimById(db, imp.job_id!, 'cli');
+  if (!job) throw new Error(`导入任务 ${imp.job_id} 已被其他进程领取`);
   const bar = progressReporter('导入单位名录');
   try {
     const result = await runEmployerImport(job, {

@@ -38,6 +38,26 @@ export const jobQueue = {
     return rows[0];
   },
 
+  /**
+   * Takes the named job if it is still queued, setting what `claim` sets, or returns undefined. For a
+   * process that queued a job itself and runs it at once, so it ignores `run_after`.
+   */
+  async claimById(db: Kysely<Database>, id: number, workerId: string): Promise<JobRow | undefined> {
+    // The status check in the update itself is what makes a second claimer (or a runner) miss it.
+    return db
+      .updateTable('job')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: workerId,
+        locked_at: sql<Date>`now()`,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+  },
+
   async progress(db: Kysely<Database>, id: number, done: number, total: number | null) {
     await db.updateTable('job').set({ progress: done, total }).where('id', '=', id).execute();
   },
