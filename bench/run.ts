@@ -1,40 +1,42 @@
+import type { Kysely } from 'kysely';
 import { createTestDatabase } from '../server/test/database.ts';
+import type { DatabaseKind } from '../server/src/db/database.ts';
+import type { Database } from '../server/src/db/schema.ts';
 import { benchOrgTree } from './org-tree.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
 import { benchMembers } from './members.bench.ts';
 import { benchEmployerImport } from './employers-import.bench.ts';
 
-// Benchmarks run on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new PostgreSQL
-// database created beside the one named and dropped afterwards.
-async function main() {
-  const handle = await createTestDatabase();
-  console.log(`Gonghui benchmarks on ${handle.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (in memory)'}\n`);
-  try {
-    await benchOrgTree(handle.db);
-    console.log();
-    const indicators = await createTestDatabase();
+const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
+  'org-tree': (db) => benchOrgTree(db),
+  indicators: benchIndicators,
+  members: benchMembers,
+  'employers-import': benchEmployerImport,
+};
+
+// Each benchmark runs on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new
+// PostgreSQL database created beside the one named and dropped afterwards.
+// `npm run bench -- members` runs the benchmarks named; with no name, all of them.
+async function main(names: string[]) {
+  const unknown = names.filter((n) => !(n in benchmarks));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+    process.exit(2);
+  }
+  const chosen = names.length > 0 ? names : Object.keys(benchmarks);
+  for (const [i, name] of chosen.entries()) {
+    const handle = await createTestDatabase();
+    if (i === 0)
+      console.log(
+        `Gonghui benchmarks on ${handle.kind === 'postgres' ? 'PostgreSQL' : 'PGlite (in memory)'}\n`,
+      );
+    else console.log();
     try {
-      await benchIndicators(indicators.db, indicators.kind);
+      await benchmarks[name](handle.db, handle.kind);
     } finally {
-      await indicators.close();
+      await handle.close();
     }
-    console.log();
-    const members = await createTestDatabase();
-    try {
-      await benchMembers(members.db, members.kind);
-    } finally {
-      await members.close();
-    }
-    console.log();
-    const employers = await createTestDatabase();
-    try {
-      await benchEmployerImport(employers.db, employers.kind);
-    } finally {
-      await employers.close();
-    }
-  } finally {
-    await handle.close();
   }
 }
 
-await main();
+await main(process.argv.slice(2));

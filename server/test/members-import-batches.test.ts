@@ -78,6 +78,24 @@ async function membersWith(ids: string[]) {
   return rows.map((r) => ({ ...r, row: order.get(Buffer.from(r.hash).toString('hex'))! }));
 }
 
+const quiet = {
+  get db() {
+    return t.handle.db;
+  },
+  progress: async () => {},
+};
+
+/** The error report of an import, one line per row: its cells joined by |. */
+async function reportText(importId: number): Promise<string> {
+  const report = await changshu.get(`/api/member-imports/${importId}/report`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+  return wb.worksheets[0]
+    .getSheetValues()
+    .map((r) => (Array.isArray(r) ? r.slice(1).map(String).join('|') : ''))
+    .join('\n');
+}
+
 describe('roster import over several batches', () => {
   it('rolls back every batch when the job dies between batches, and the rerun numbers members in file order', async () => {
     const many = people(IMPORT_BATCH + 700, '分批');
@@ -121,13 +139,7 @@ describe('roster import over several batches', () => {
     const result = await importFile(cs[1], body);
     expect(result.status).toBe('rejected');
     expect(result.summary?.errors).toBe(2);
-    const report = await changshu.get(`/api/member-imports/${result.id}/report`);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
-    const text = wb.worksheets[0]
-      .getSheetValues()
-      .map((r) => (Array.isArray(r) ? r.map(String).join('|') : ''))
-      .join('\n');
+    const text = await reportText(result.id);
     expect(text).toMatch(/校验位/);
     expect(text).toMatch(/引号没有成对/);
     expect(await membersWith([rows[0].id])).toEqual([]);
@@ -181,6 +193,43 @@ describe('roster import over several batches', () => {
     expect(Buffer.from(after1.phone_cipher!).equals(Buffer.from(before1.phone_cipher!))).toBe(true);
     expect(Buffer.from(after2.phone_cipher!).equals(Buffer.from(before2.phone_cipher!))).toBe(false);
     expect(personalData().decrypt(after2.phone_cipher!)).toBe('13998765432');
+  });
+
+  it('checks on threads of its own like on its own thread: repeats across batches, order, sealing', async () => {
+    const rows = people(IMPORT_BATCH + 40, '线程').map((p, i) => ({
+      ...p,
+      phone: i % 3 === 0 ? `1371234${String(i).padStart(4, '0')}` : undefined,
+    }));
+    // A repeat whose first occurrence lies in the batch before it, and a bad ID: reported, nothing written.
+    const faulty = [
+      ...rows,
+      { ...rows[3], name: '线程重复（演示）' },
+      { name: '线程（演示）', id: '110105199001011230' },
+    ];
+    const threaded = { threadedFromBytes: 0 };
+    const rejectedId = await upload(cs[1], csvOf(faulty));
+    const rejected = await runMemberImport(await jobOf(rejectedId), quiet, threaded);
+    expect(rejected).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 2 });
+    const report = await reportText(rejectedId);
+    expect(report).toContain(`${IMPORT_BATCH + 42}|`);
+    expect(report).toMatch(/与第 5 行重复/);
+    expect(report).toMatch(/校验位/);
+    expect(await membersWith([rows[0].id])).toEqual([]);
+
+    const summary = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
+    expect(summary).toEqual({ created: rows.length, updated: 0, unchanged: 0, errors: 0 });
+    const created = await membersWith(rows.map((p) => p.id));
+    expect(created.map((m) => m.row)).toEqual(rows.map((_, i) => i));
+    const stored = await t.handle.db
+      .selectFrom('member')
+      .select(['resident_id_cipher', 'phone_cipher', 'name_pinyin'])
+      .where('id', '=', created[3].id)
+      .executeTakeFirstOrThrow();
+    expect(personalData().decrypt(stored.resident_id_cipher)).toBe(rows[3].id);
+    expect(personalData().decrypt(stored.phone_cipher!)).toBe(rows[3].phone);
+    expect(stored.name_pinyin).toMatch(/^xiancheng/);
+    const again = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
+    expect(again).toEqual({ created: 0, updated: 0, unchanged: rows.length, errors: 0 });
   });
 
   it.skipIf(onPostgres())(

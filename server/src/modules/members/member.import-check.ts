@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import {
   educationLevels,
   maskResidentId,
@@ -11,7 +10,6 @@ import {
   type MemberStatus,
   type ResidentId,
 } from '@gonghui/contracts';
-import type { MemberImportRowTable } from '../../db/schema.ts';
 import type { PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { nameKeys } from './member.names.ts';
@@ -24,10 +22,13 @@ export interface RowProblem {
   message: string;
 }
 
-/** What the checker needs from the database for one batch of rows, fetched in a few set queries. */
+/**
+ * What the checker needs from the database for one batch of rows, fetched in a few set queries. Hashes are
+ * hex text: that is how they are looked up, compared and written, and it crosses a thread boundary as is.
+ */
 export interface BatchFacts {
   employers: Map<string, { id: number; name: string; closedOn: string | null; inScope: boolean }>;
-  /** Live memberships by ID hash (hex), anywhere. */
+  /** Live memberships by ID hash, anywhere. */
   liveByHash: Map<
     string,
     {
@@ -36,23 +37,49 @@ export interface BatchFacts {
       orgUnitName: string;
       status: MemberStatus;
       inScope: boolean;
-      phoneHash: Buffer | null;
+      phoneHash: string | null;
     }
   >;
   /** Members named by registry number, within the importer's scope. */
   byRegistry: Map<
     number,
-    { id: number; orgUnitId: number; status: MemberStatus; hash: Buffer; phoneHash: Buffer | null }
+    { id: number; orgUnitId: number; status: MemberStatus; hash: string; phoneHash: string | null }
   >;
-  /** Open unions in the importer's scope. */
-  unions: Map<number, string>;
 }
 
-export type StagedRow = Insertable<MemberImportRowTable>;
+/** A checked row as it is written: personal data sealed, lookup hashes as hex text. */
+export interface StagedRow {
+  row_no: number;
+  member_id: number | null;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  resident_id_cipher: Buffer | null;
+  resident_id_hash: string | null;
+  resident_id_tail: string | null;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  phone_cipher: Buffer | null;
+  phone_hash: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  household_type: 'urban' | 'rural' | null;
+  migrant_worker: boolean;
+  new_employment_form: boolean;
+  employer_id: number | null;
+  org_unit_id: number;
+  joined_on: string;
+}
 
 /** A row's resident ID parsed and hashed, an invalid one with its message, or null when not checkable. */
 export type RowIdentity =
-  ({ ok: true; id: ResidentId; hash: Buffer } | { ok: false; message: string }) | null;
+  ({ ok: true; id: ResidentId; hash: string } | { ok: false; message: string }) | null;
+
+/** The earlier row of the file that repeats this row's ID or registry number, if any. */
+export interface RowRepeats {
+  idRow: number | null;
+  registryRow: number | null;
+}
 
 const NAME_CACHE_SIZE = 200_000;
 
@@ -70,18 +97,16 @@ const HOUSEHOLD = new Map([
 const live = (s: MemberStatus) => s === 'active' || s === 'retired' || s === 'unemployed';
 
 /**
- * Checks roster rows one by one, remembering every ID and registry number seen so a duplicate inside the
- * file is reported with the row it repeats.
+ * What has to be decided in file order, before rows are checked in parallel: each row's ID parsed and
+ * hashed (the hash finds the person in the database), and which earlier row an ID or registry number
+ * repeats.
  */
-export class RosterChecker {
+export class RosterIdentities {
   readonly #seenIds = new Map<string, number>();
   readonly #seenRegistry = new Map<number, number>();
-  /** Names repeat across a roster; pinyin is the costliest step of a row, so each name is keyed once. */
-  readonly #nameKeys = new Map<string, { pinyin: string; initials: string }>();
 
   constructor(
     private readonly cipher: PersonalDataCipher,
-    private readonly defaultUnionId: number,
     private readonly today: string,
   ) {}
 
@@ -92,8 +117,45 @@ export class RosterChecker {
   identify(row: RosterRow): RowIdentity {
     if (!row.residentId || row.residentId.includes('*') || row.residentId.startsWith('#NUMBER:')) return null;
     const r = checkResidentId(row.residentId, this.today);
-    return r.ok ? { ok: true, id: r.id, hash: this.cipher.lookupHash('resident_id', r.id.value) } : r;
+    return r.ok
+      ? { ok: true, id: r.id, hash: this.cipher.lookupHash('resident_id', r.id.value).toString('hex') }
+      : r;
   }
+
+  /** The earlier rows this one repeats; remembers this row for the rows after it. */
+  repeats(line: SheetLine, identity: RowIdentity, facts: BatchFacts): RowRepeats {
+    let registryRow: number | null = null;
+    const registryId = line.row.registryNo ? registryIdOf(line.row.registryNo) : null;
+    const registry = registryId === null ? undefined : facts.byRegistry.get(registryId);
+    // Only a number that names a live member counts: any other is reported for what it is.
+    if (registryId !== null && registry && live(registry.status)) {
+      registryRow = this.#seenRegistry.get(registryId) ?? null;
+      if (registryRow === null) this.#seenRegistry.set(registryId, line.rowNo);
+    }
+    let idRow: number | null = null;
+    if (identity?.ok) {
+      idRow = this.#seenIds.get(identity.hash) ?? null;
+      if (idRow === null) this.#seenIds.set(identity.hash, line.rowNo);
+    }
+    return { idRow, registryRow };
+  }
+}
+
+/**
+ * Checks one roster row against the facts of its batch and seals what it stores. Holds nothing from row
+ * to row but a cache of name keys, so batches can be checked on several threads at once.
+ */
+export class RowChecker {
+  /** Names repeat across a roster; pinyin is the costliest step of a row, so each name is keyed once. */
+  readonly #nameKeys = new Map<string, { pinyin: string; initials: string }>();
+
+  constructor(
+    private readonly cipher: PersonalDataCipher,
+    private readonly defaultUnionId: number,
+    private readonly today: string,
+    /** Open unions in the importer's scope. */
+    private readonly unions: Map<number, string>,
+  ) {}
 
   #keysOf(name: string) {
     let keys = this.#nameKeys.get(name);
@@ -105,12 +167,14 @@ export class RosterChecker {
     return keys;
   }
 
+  /** A row ready to write, or what is wrong with it; `seal` false skips the sealing of a row that passes. */
   check(
-    importId: number,
     line: SheetLine,
     identity: RowIdentity,
+    repeats: RowRepeats,
     facts: BatchFacts,
-  ): { staged: StagedRow } | { problems: RowProblem[] } {
+    seal = true,
+  ): { staged: StagedRow | null } | { problems: RowProblem[] } {
     const { row, rowNo } = line;
     const messages: string[] = [];
     const say = (column: string, message: string) => messages.push(`${column}：${message}`);
@@ -126,12 +190,11 @@ export class RosterChecker {
       else if (!registry) say('会员编号', `${row.registryNo} 不存在或不在您的管辖范围内`);
       else if (!live(registry.status))
         say('会员编号', `${row.registryNo} 的会籍已终止（${memberStatusLabels[registry.status]}）`);
-      else if (this.#seenRegistry.has(id)) say('会员编号', `与第 ${this.#seenRegistry.get(id)} 行重复`);
-      else this.#seenRegistry.set(id, rowNo);
+      else if (repeats.registryRow !== null) say('会员编号', `与第 ${repeats.registryRow} 行重复`);
     }
 
     let parsedId: ResidentId | null = null;
-    let hash: Buffer | null = null;
+    let hash: string | null = null;
     if (masked) {
       if (!row.registryNo)
         say('身份证号码', '是脱敏后的号码，无法识别会员；新会员请填写完整号码，已有会员请保留会员编号');
@@ -142,14 +205,11 @@ export class RosterChecker {
       if (!r.ok) say('身份证号码', r.message);
       else {
         parsedId = r.id;
-        hash = identity?.ok ? identity.hash : this.cipher.lookupHash('resident_id', r.id.value);
-        // Keyed by the hash, a short string of its own: the ID text is a slice of the whole file chunk
-        // it was read from, and keeping a million of them would keep every chunk in memory.
-        const key = hash.toString('latin1');
-        const first = this.#seenIds.get(key);
-        if (first) say('身份证号码', `与第 ${first} 行重复`);
-        else this.#seenIds.set(key, rowNo);
-        if (registry && !registry.hash.equals(hash))
+        hash = identity?.ok
+          ? identity.hash
+          : this.cipher.lookupHash('resident_id', r.id.value).toString('hex');
+        if (repeats.idRow !== null) say('身份证号码', `与第 ${repeats.idRow} 行重复`);
+        if (registry && registry.hash !== hash)
           say('身份证号码', `与会员编号 ${row.registryNo} 登记的号码不符`);
       }
     }
@@ -158,7 +218,7 @@ export class RosterChecker {
     let currentUnion: number | null = registry?.orgUnitId ?? null;
     let currentPhoneHash = registry?.phoneHash ?? null;
     if (!row.registryNo && hash) {
-      const found = facts.liveByHash.get(hash.toString('hex'));
+      const found = facts.liveByHash.get(hash);
       if (found) {
         if (!found.inScope) {
           say(
@@ -176,14 +236,14 @@ export class RosterChecker {
     let orgUnitId = this.defaultUnionId;
     if (row.orgUnitId) {
       const n = Number(row.orgUnitId);
-      if (!Number.isInteger(n) || !facts.unions.has(n))
+      if (!Number.isInteger(n) || !this.unions.has(n))
         say('所属工会编号', `${row.orgUnitId} 不存在、已撤销或不在您的管辖范围内`);
       else orgUnitId = n;
     } else if (currentUnion !== null) orgUnitId = currentUnion;
     if (currentUnion !== null && orgUnitId !== currentUnion) {
       say(
         '所属工会编号',
-        `此人现为「${facts.unions.get(currentUnion) ?? '其他工会'}」的会员；调整所属工会请办理会员关系接转`,
+        `此人现为「${this.unions.get(currentUnion) ?? '其他工会'}」的会员；调整所属工会请办理会员关系接转`,
       );
     }
 
@@ -235,12 +295,16 @@ export class RosterChecker {
         ],
       };
     }
+    if (!seal) return { staged: null };
     const keys = this.#keysOf(named.data!);
-    const phoneHash = keepPhone ? currentPhoneHash : phone ? this.cipher.lookupHash('phone', phone) : null;
+    const phoneHash = keepPhone
+      ? currentPhoneHash
+      : phone
+        ? this.cipher.lookupHash('phone', phone).toString('hex')
+        : null;
     const isNew = memberId === null;
     return {
       staged: {
-        import_id: importId,
         row_no: rowNo,
         member_id: memberId,
         name: named.data!,
@@ -253,9 +317,7 @@ export class RosterChecker {
         birth_date: isNew ? parsedId!.birthDate : null,
         // An unchanged phone keeps its stored ciphertext (the apply step keeps it when the hashes match).
         phone_cipher:
-          keepPhone || !phone || (phoneHash && currentPhoneHash?.equals(phoneHash))
-            ? null
-            : this.cipher.encrypt(phone),
+          keepPhone || !phone || phoneHash === currentPhoneHash ? null : this.cipher.encrypt(phone),
         phone_hash: phoneHash,
         ethnicity: row.ethnicity || null,
         education,

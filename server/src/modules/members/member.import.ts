@@ -7,7 +7,9 @@ import { personalData, type PersonalDataCipher } from '../../platform/personal-d
 import { EnrolledMeanwhileError, ImportApply, type ImportSummary } from './member-import-apply.ts';
 import { rosterBatches } from './member-import-csv.ts';
 import { factsFor, lookedUpAhead, StagingWriter } from './member-import-stage.ts';
-import { RosterChecker, type RowProblem, type StagedRow } from './member.import-check.ts';
+import { batchCheckers, importThreads } from './member-import-checkers.ts';
+import type { CheckedBatch } from './member-import-rows.ts';
+import { RosterIdentities, type RowProblem } from './member.import-check.ts';
 import { RosterFormatError, rosterWriter } from './member.sheet.ts';
 
 export type { ImportSummary };
@@ -17,6 +19,13 @@ export const MEMBER_IMPORT_JOB = 'member.import';
 export const IMPORT_BATCH = 5000;
 /** Errors listed in the report; past this the report says how many more there were. */
 const MAX_REPORTED = 100_000;
+/** Files from this size on are checked on threads of their own (about 10,000 rows). */
+export const THREADED_FROM_BYTES = 1_000_000;
+
+export interface ImportOptions {
+  /** Check on threads of their own from this file size on; default THREADED_FROM_BYTES. */
+  threadedFromBytes?: number;
+}
 
 /** The uploaded file, decrypted chunk by chunk as the parser asks for it. */
 function fileStream(db: Kysely<Database>, importId: number, cipher: PersonalDataCipher): Readable {
@@ -45,7 +54,11 @@ function fileStream(db: Kysely<Database>, importId: number, cipher: PersonalData
  * commits whole or not at all. A re-import of the same file finds every person already there and changes
  * nothing.
  */
-export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<ImportSummary> {
+export async function runMemberImport(
+  job: JobRow,
+  ctx: JobContext,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const { db } = ctx;
   const importId = (job.payload as { importId: number }).importId;
   const imp = await db
@@ -61,18 +74,19 @@ export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<Imp
     .execute();
   const date = today();
   const apply = await ImportApply.open(db, importId);
-  const staging = new StagingWriter((rows) => apply.stage(rows));
+  const staging = new StagingWriter((batch) => apply.stage(batch));
+  const threaded = imp.size_bytes >= (options.threadedFromBytes ?? THREADED_FROM_BYTES);
   try {
-    const read = await stageFile(db, ctx, imp, staging, date);
+    const read = await stageFile(db, ctx, imp, staging, date, threaded ? importThreads() : 0);
     if (read.errors > 0) {
       await apply.rollback();
       return await reject(db, importId, read.problems, read.errors);
     }
     // Every row is read and staged: the last step applies the rest and commits.
     await ctx.progress(imp.size_bytes, imp.size_bytes);
-    const summary = await apply.commit(imp.scope_path, imp.created_by, staging.staged, date);
+    const summary = await apply.commit(imp.scope_path, imp.created_by, date);
     // The embedded database has no autovacuum, so a large import refreshes the planner's statistics itself.
-    if (summary.created >= 10_000) await sql`analyze member, member_history`.execute(db);
+    if (summary.created >= 10_000 && !apply.onServer) await sql`analyze member, member_history`.execute(db);
     await ctx.progress(imp.size_bytes, imp.size_bytes);
     return summary;
   } catch (e) {
@@ -87,7 +101,9 @@ export async function runMemberImport(job: JobRow, ctx: JobContext): Promise<Imp
 
 /**
  * Reads the file, checks every row and stages the good ones while no row has failed; the problems found
- * (a malformed file counts as one).
+ * (a malformed file counts as one). What must follow file order (reading, hashing IDs, spotting repeats)
+ * happens here; checking and sealing happen on `threads` threads of their own, batches in flight while
+ * the database stores the ones before.
  */
 async function stageFile(
   db: Kysely<Database>,
@@ -95,6 +111,7 @@ async function stageFile(
   imp: Selectable<MemberImportTable>,
   staging: StagingWriter,
   date: string,
+  threads: number,
 ): Promise<{ errors: number; problems: RowProblem[] }> {
   const cipher = personalData();
   const unionRows = await db
@@ -105,8 +122,16 @@ async function stageFile(
     .where('u.closed_on', 'is', null)
     .where('v.path', 'like', `${imp.scope_path}%`)
     .execute();
-  const unions = new Map(unionRows.map((u) => [u.id, u.name]));
-  const checker = new RosterChecker(cipher, imp.org_unit_id, date);
+  const identities = new RosterIdentities(cipher, date);
+  const checkers = batchCheckers(
+    {
+      defaultUnionId: imp.org_unit_id,
+      today: date,
+      unions: new Map(unionRows.map((u) => [u.id, u.name])),
+      maxProblems: MAX_REPORTED,
+    },
+    threads,
+  );
   const problems: RowProblem[] = [];
   let errors = 0;
   let rows = 0;
@@ -117,35 +142,45 @@ async function stageFile(
       done(null, chunk);
     },
   });
+  const inFlight: Array<Promise<CheckedBatch>> = [];
+  const tally = (checked: CheckedBatch) => {
+    errors += checked.errors;
+    for (const p of checked.problems) if (problems.length < MAX_REPORTED) problems.push(p);
+    rows += checked.rows;
+  };
+  /** Takes the oldest checked batch: counts its problems and, while no row has failed, stages it. */
+  const settleOldest = async () => {
+    const checked = await inFlight.shift()!;
+    tally(checked);
+    if (errors === 0 && checked.fresh.count + checked.existing.count > 0) await staging.write(checked);
+    await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', imp.id).execute();
+    await ctx.progress(bytes, imp.size_bytes);
+  };
   try {
     const input = fileStream(db, imp.id, cipher).pipe(counted);
     const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH), async (lines) => {
-      const identities = lines.map((l) => checker.identify(l.row));
-      return { identities, found: await factsFor(db, lines, identities, imp.scope_path) };
+      const ids = lines.map((l) => identities.identify(l.row));
+      return { ids, facts: await factsFor(db, lines, ids, imp.scope_path) };
     });
-    for await (const [lines, { identities, found }] of batches) {
-      const facts = { ...found, unions };
-      const good: StagedRow[] = [];
-      for (let i = 0; i < lines.length; i++) {
-        const r = checker.check(imp.id, lines[i], identities[i], facts);
-        if ('staged' in r) good.push(r.staged);
-        else {
-          errors++;
-          if (problems.length < MAX_REPORTED) problems.push(...r.problems);
-        }
-      }
-      // Once a row has failed, nothing will be applied: keep checking, stop sealing.
-      if (errors === 0 && good.length > 0) await staging.write(good);
-      rows += lines.length;
-      await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', imp.id).execute();
-      await ctx.progress(bytes, imp.size_bytes);
+    for await (const [lines, { ids, facts }] of batches) {
+      const repeats = lines.map((line, i) => identities.repeats(line, ids[i], facts));
+      const checked = checkers.check({ lines, identities: ids, repeats, facts, seal: errors === 0 });
+      // Awaited in turn below; until then a failure must not count as unhandled.
+      checked.catch(() => {});
+      inFlight.push(checked);
+      if (inFlight.length > checkers.depth) await settleOldest();
     }
+    while (inFlight.length > 0) await settleOldest();
     await staging.flush();
   } catch (e) {
     if (!(e instanceof RosterFormatError)) throw e;
+    // The batches read before the malformed record are still checked and reported.
+    for (const checked of inFlight.splice(0)) tally(await checked);
     await staging.settle();
     errors++;
     problems.push({ rowNo: 1, name: '', residentIdMasked: '', message: e.message });
+  } finally {
+    await checkers.close();
   }
   if (rows === 0 && errors === 0) {
     errors++;

@@ -79,22 +79,30 @@ export class PersonalDataCipher {
   }
 }
 
-let current: PersonalDataCipher | null = null;
+let current: { cipher: PersonalDataCipher; secret: Buffer } | null = null;
 
 /**
  * The process's cipher, made on first use from the environment or the key file beside the data folder;
  * a newly made key file is announced loudly.
  */
 export function personalData(): PersonalDataCipher {
-  if (current) return current;
+  if (current) return current.cipher;
   const source = loadSecretKey(process.env, loadConfig().dataDir);
   if (source.created) console.warn(keyCreatedWarning(source.origin));
-  current = new PersonalDataCipher(source.key);
-  return current;
+  return usePersonalDataSecret(source.key);
 }
 
 /** Uses a given secret from now on (tests, or a host that supplies the key itself). */
 export function usePersonalDataSecret(secret: Buffer): PersonalDataCipher {
-  current = new PersonalDataCipher(secret);
-  return current;
+  current = { cipher: new PersonalDataCipher(secret), secret: Buffer.from(secret) };
+  return current.cipher;
+}
+
+/**
+ * A copy of the secret behind `personalData()`, for a worker thread of this process that seals rows
+ * with the same key; it never leaves the process.
+ */
+export function personalDataSecret(): Buffer {
+  personalData();
+  return Buffer.from(current!.secret);
 }

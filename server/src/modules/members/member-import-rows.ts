@@ -1,0 +1,140 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { SheetLine } from './member.sheet.ts';
+import type {
+  BatchFacts,
+  RowChecker,
+  RowIdentity,
+  RowProblem,
+  RowRepeats,
+  StagedRow,
+} from './member.import-check.ts';
+
+type SqlArrayType = 'int' | 'text' | 'bytea' | 'bool' | 'date';
+
+/** Staged columns with their SQL array types, in the order the packed literals follow. */
+const STAGED_COLUMNS = [
+  ['row_no', 'int'],
+  ['member_id', 'int'],
+  ['name', 'text'],
+  ['name_pinyin', 'text'],
+  ['name_initials', 'text'],
+  ['resident_id_cipher', 'bytea'],
+  ['resident_id_hash', 'bytea'],
+  ['resident_id_tail', 'text'],
+  ['gender', 'text'],
+  ['birth_date', 'date'],
+  ['phone_cipher', 'bytea'],
+  ['phone_hash', 'bytea'],
+  ['ethnicity', 'text'],
+  ['education', 'text'],
+  ['household_type', 'text'],
+  ['migrant_worker', 'bool'],
+  ['new_employment_form', 'bool'],
+  ['employer_id', 'int'],
+  ['org_unit_id', 'int'],
+  ['joined_on', 'date'],
+] as const satisfies ReadonlyArray<readonly [keyof StagedRow, SqlArrayType]>;
+
+const hexOf = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+
+/**
+ * One PostgreSQL array literal (`{…}`) of values of one type. Text elements are always quoted, so commas,
+ * braces, quotes and backslashes in them survive; bytea is given as hex text, and a hash already is hex.
+ * Building the literal here costs one string per column, where a driver would escape every element of
+ * every array again on the thread that talks to the database.
+ */
+export function arrayLiteral(values: ReadonlyArray<unknown>, type: SqlArrayType): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) parts[i] = 'NULL';
+    else if (type === 'bytea') parts[i] = `"\\\\x${typeof v === 'string' ? v : hexOf(v as Uint8Array)}"`;
+    else if (type === 'int') parts[i] = String(v as number);
+    else if (type === 'bool') parts[i] = v ? 't' : 'f';
+    else parts[i] = quoted(String(v as string));
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Rows packed for one statement: a literal per staged column. */
+export interface PackedRows {
+  count: number;
+  columns: string[];
+}
+
+export function packRows(rows: StagedRow[]): PackedRows {
+  return {
+    count: rows.length,
+    columns: STAGED_COLUMNS.map(([c, type]) =>
+      arrayLiteral(
+        rows.map((r) => r[c]),
+        type,
+      ),
+    ),
+  };
+}
+
+/**
+ * The packed rows as a relation `u` with the staged columns and `ord`, their order in the batch: the
+ * server unpacks twenty array parameters, however many rows there are.
+ */
+export function unpackedRows(rows: PackedRows): RawBuilder<unknown> {
+  const arrays = sql.join(STAGED_COLUMNS.map(([, type], i) => sql`${rows.columns[i]}::${sql.raw(type)}[]`));
+  const names = sql.join(STAGED_COLUMNS.map(([c]) => sql.ref(c)));
+  return sql`unnest(${arrays}) with ordinality as u(${names}, ord)`;
+}
+
+/** The staged column names, for an insert into the staging table. */
+export const stagedColumnNames = sql.join(STAGED_COLUMNS.map(([c]) => sql.ref(c)));
+
+/** One batch of rows, with all that was decided about it in file order. */
+export interface BatchToCheck {
+  lines: SheetLine[];
+  identities: RowIdentity[];
+  repeats: RowRepeats[];
+  facts: BatchFacts;
+  /** False once a row of the file has failed: nothing will be written, so nothing is sealed. */
+  seal: boolean;
+}
+
+/** A checked batch: new members and changes to existing ones, packed to write, or the problems found. */
+export interface CheckedBatch {
+  rows: number;
+  errors: number;
+  problems: RowProblem[];
+  fresh: PackedRows;
+  existing: PackedRows;
+  /** Employers of the new members: their tallies change. */
+  freshEmployers: number[];
+}
+
+/** Checks a batch row by row; the same on the import's own thread and on a checking thread. */
+export function checkBatch(checker: RowChecker, batch: BatchToCheck, maxProblems: number): CheckedBatch {
+  const fresh: StagedRow[] = [];
+  const existing: StagedRow[] = [];
+  const problems: RowProblem[] = [];
+  const employers = new Set<number>();
+  let errors = 0;
+  const { lines, identities, repeats, facts, seal } = batch;
+  for (let i = 0; i < lines.length; i++) {
+    const r = checker.check(lines[i], identities[i], repeats[i], facts, seal && errors === 0);
+    if ('problems' in r) {
+      errors++;
+      if (problems.length < maxProblems) problems.push(...r.problems);
+    } else if (r.staged?.member_id === null) {
+      fresh.push(r.staged);
+      if (r.staged.employer_id !== null) employers.add(r.staged.employer_id);
+    } else if (r.staged) existing.push(r.staged);
+  }
+  const none = errors > 0;
+  return {
+    rows: lines.length,
+    errors,
+    problems,
+    fresh: packRows(none ? [] : fresh),
+    existing: packRows(none ? [] : existing),
+    freshEmployers: none ? [] : [...employers],
+  };
+}
