@@ -206,7 +206,7 @@ describe('roster import over several batches', () => {
       { ...rows[3], name: '线程重复（演示）' },
       { name: '线程（演示）', id: '110105199001011230' },
     ];
-    const threaded = { threadedFromBytes: 0 };
+    const threaded = { threads: 2 };
     const rejectedId = await upload(cs[1], csvOf(faulty));
     const rejected = await runMemberImport(await jobOf(rejectedId), quiet, threaded);
     expect(rejected).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 2 });

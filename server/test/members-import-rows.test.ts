@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { arrayLiteral } from '../src/modules/members/member-import-rows.ts';
 import { StagingWriter } from '../src/modules/members/member-import-stage.ts';
+import { importThreads } from '../src/modules/members/member-import-checkers.ts';
 import type { CheckedBatch } from '../src/modules/members/member-import-rows.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -110,5 +111,17 @@ describe('staging writer', () => {
     await expect(writer.write(batch(4))).rejects.toThrow('磁盘已满');
     await writer.settle();
     expect(stored).toEqual([1]);
+  });
+});
+
+describe('checking threads of an import', () => {
+  it('come from GONGHUI_IMPORT_THREADS, else from the processors, and a wrong setting is refused', () => {
+    expect(importThreads({ GONGHUI_IMPORT_THREADS: '0' })).toBe(0);
+    expect(importThreads({ GONGHUI_IMPORT_THREADS: '3' })).toBe(3);
+    expect(() => importThreads({ GONGHUI_IMPORT_THREADS: 'many' })).toThrow(/GONGHUI_IMPORT_THREADS 应为/);
+    expect(() => importThreads({ GONGHUI_IMPORT_THREADS: '-1' })).toThrow(/GONGHUI_IMPORT_THREADS 应为/);
+    const auto = importThreads({});
+    expect(auto).toBeGreaterThanOrEqual(0);
+    expect(auto).toBeLessThanOrEqual(4);
   });
 });

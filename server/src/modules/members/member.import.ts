@@ -20,11 +20,11 @@ export const IMPORT_BATCH = 5000;
 /** Errors listed in the report; past this the report says how many more there were. */
 const MAX_REPORTED = 100_000;
 /** Files from this size on are checked on threads of their own (about 10,000 rows). */
-export const THREADED_FROM_BYTES = 1_000_000;
+const THREADED_FROM_BYTES = 1_000_000;
 
 export interface ImportOptions {
-  /** Check on threads of their own from this file size on; default THREADED_FROM_BYTES. */
-  threadedFromBytes?: number;
+  /** Checking threads whatever the file's size; by default `importThreads()` from THREADED_FROM_BYTES on. */
+  threads?: number;
 }
 
 /** The uploaded file, decrypted chunk by chunk as the parser asks for it. */
@@ -75,9 +75,9 @@ export async function runMemberImport(
   const date = today();
   const apply = await ImportApply.open(db, importId);
   const staging = new StagingWriter((batch) => apply.stage(batch));
-  const threaded = imp.size_bytes >= (options.threadedFromBytes ?? THREADED_FROM_BYTES);
+  const threads = options.threads ?? (imp.size_bytes >= THREADED_FROM_BYTES ? importThreads() : 0);
   try {
-    const read = await stageFile(db, ctx, imp, staging, date, threaded ? importThreads() : 0);
+    const read = await stageFile(db, ctx, imp, staging, date, threads);
     if (read.errors > 0) {
       await apply.rollback();
       return await reject(db, importId, read.problems, read.errors);
