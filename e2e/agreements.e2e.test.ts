@@ -38,6 +38,29 @@ async function typeDate(page: Page, testId: string, date: string) {
   await input.press('Enter');
 }
 
+/**
+ * Types part of an employer's name into a search select and picks it once the list shows the answer to
+ * that search. Until the debounced search is answered the list still holds the previous results, which
+ * may already include the employer; clicking there races the list being replaced, and after a few
+ * "not stable" retries Playwright scrolls the (scroll-locked) page to reach the option, the dropdown
+ * realigns between mousedown and mouseup and the click selects nothing.
+ */
+async function pickEmployer(page: Page, testId: string, name: string) {
+  const select = page.getByTestId(testId);
+  const typed = name.slice(0, 8);
+  await select.click();
+  await select.locator('input').fill(typed);
+  const options = page.locator(`.ant-select-dropdown:visible [data-testid="${testId}-option"]`);
+  await expect
+    .poll(async () => {
+      const shown = await options.allTextContents();
+      return shown.length > 0 && shown.every((text) => text.includes(typed));
+    })
+    .toBe(true);
+  await options.filter({ hasText: name }).click();
+  await expect.poll(() => select.textContent()).toContain(name);
+}
+
 describe('the collective agreements register (dongbang)', () => {
   test('registers an enterprise wage agreement, finds it in the list and opens it', async () => {
     const api = await apiClient(server.baseUrl, 'dongbang');
@@ -52,14 +75,7 @@ describe('the collective agreements register (dongbang)', () => {
     await page.getByTestId('agreement-create').click();
     await page.getByTestId('agreement-form').waitFor();
 
-    const select = page.getByTestId('agreement-employers');
-    await select.click();
-    await select.locator('input').fill(firm.name.slice(0, 8));
-    await page
-      .locator('.ant-select-dropdown:visible [data-testid="agreement-employers-option"]', {
-        hasText: firm.name,
-      })
-      .click();
+    await pickEmployer(page, 'agreement-employers', firm.name);
     // The signing union follows from the employer: its own union.
     await expect.poll(() => page.getByTestId('agreement-org').textContent()).toContain('工会');
     await expect
