@@ -232,6 +232,23 @@ describe('roster import over several batches', () => {
     expect(again).toEqual({ created: 0, updated: 0, unchanged: rows.length, errors: 0 });
   });
 
+  it('leaves the server free for other work between batches', async () => {
+    const rows = people(IMPORT_BATCH * 2 + 5, '让行');
+    const importId = await upload(cs[0], csvOf(rows));
+    let calls = 0;
+    let firedAt: number | null = null;
+    const summary = await runMemberImport(await jobOf(importId), {
+      db: t.handle.db,
+      progress: async () => {
+        // A timer stands for any request waiting on the event loop: it must not wait for the whole file.
+        if (++calls === 1) setTimeout(() => (firedAt ??= calls), 0);
+      },
+    });
+    expect(summary.created).toBe(rows.length);
+    expect(firedAt).not.toBeNull();
+    expect(firedAt).toBeLessThan(calls);
+  });
+
   it.skipIf(onPostgres())(
     'rejects the whole file when someone in it was enrolled elsewhere while it was read',
     async () => {

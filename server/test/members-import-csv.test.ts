@@ -53,6 +53,19 @@ describe('roster CSV reader', () => {
     expect(lines[0].row.joinedOn).toBe('');
   });
 
+  it('meters the bytes and records it has parsed, for the progress of an import', async () => {
+    const bytes = Buffer.from(`${HEADER}\n${'甲（演示）,110105196001010011,,汉族\n'.repeat(7)}`, 'utf8');
+    const meter = { bytes: 0, records: 0 };
+    const seen: Array<[number, number]> = [];
+    for await (const lines of readRosterCsvBatches(chunked(bytes, [40]), 2, meter)) {
+      seen.push([lines[lines.length - 1].rowNo, meter.records]);
+      // The meter never runs behind the rows handed out.
+      expect(meter.records).toBeGreaterThanOrEqual(lines[lines.length - 1].rowNo);
+    }
+    expect(meter).toEqual({ bytes: bytes.length, records: 8 });
+    expect(seen.map(([row]) => row)).toEqual([3, 5, 7, 8]);
+  });
+
   it('gives the same rows as the general CSV parser, however the file is cut into chunks', async () => {
     const safe = fc.constantFrom('a', '1', '中', '（', '·', ' ', 'X');
     const risky = fc.constantFrom(',', '"', '\n', '\r\n');

@@ -102,12 +102,22 @@ function quotedRecord(text: string, pos: number, final: boolean, recordNo: numbe
   }
 }
 
+/** How much of a file the reader has parsed: bytes taken in and the records they held. */
+export interface ReadMeter {
+  bytes: number;
+  records: number;
+}
+
 /**
  * Reads a roster CSV as batches of rows. A line without quotes is split directly, the common case in
  * rosters; a quoted line goes through the full parser. Rows are numbered by record, header = 1, blank
- * lines skipped, cells trimmed, like the spreadsheet reader.
+ * lines skipped, cells trimmed, like the spreadsheet reader. The meter, if given, follows the parsing.
  */
-export async function* readRosterCsvBatches(input: Readable, batchSize: number): AsyncGenerator<SheetLine[]> {
+export async function* readRosterCsvBatches(
+  input: Readable,
+  batchSize: number,
+  meter: ReadMeter = { bytes: 0, records: 0 },
+): AsyncGenerator<SheetLine[]> {
   const decoder = new StringDecoder('utf8');
   let text = '';
   let first = true;
@@ -157,6 +167,8 @@ export async function* readRosterCsvBatches(input: Readable, batchSize: number):
       first = false;
     }
     consume(false);
+    meter.bytes += chunk.length;
+    meter.records = recordNo;
     while (batch.length >= batchSize) {
       yield batch.slice(0, batchSize);
       batch = batch.slice(batchSize);
@@ -165,6 +177,7 @@ export async function* readRosterCsvBatches(input: Readable, batchSize: number):
   text += decoder.end();
   if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   consume(true);
+  meter.records = recordNo;
   if (!makeRow) throw new RosterFormatError('文件是空的：没有表头和数据行');
   while (batch.length > 0) {
     yield batch.slice(0, batchSize);
@@ -178,14 +191,18 @@ function splitLine(line: string): string[] {
   return cells;
 }
 
-/** Rows of a roster file in batches: the fast reader for CSV, the streaming workbook reader for .xlsx. */
+/**
+ * Rows of a roster file in batches: the fast reader for CSV, the streaming workbook reader for .xlsx.
+ * The meter follows a CSV file only.
+ */
 export async function* rosterBatches(
   input: Readable,
   format: 'csv' | 'xlsx',
   batchSize: number,
+  meter?: ReadMeter,
 ): AsyncGenerator<SheetLine[]> {
   if (format === 'csv') {
-    yield* readRosterCsvBatches(input, batchSize);
+    yield* readRosterCsvBatches(input, batchSize, meter);
     return;
   }
   let batch: SheetLine[] = [];

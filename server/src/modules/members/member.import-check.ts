@@ -10,6 +10,7 @@ import {
   type MemberStatus,
   type ResidentId,
 } from '@gonghui/contracts';
+import type { MemberImportRowTable } from '../../db/schema.ts';
 import type { PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { nameKeys } from './member.names.ts';
@@ -48,28 +49,10 @@ export interface BatchFacts {
 }
 
 /** A checked row as it is written: personal data sealed, lookup hashes as hex text. */
-export interface StagedRow {
-  row_no: number;
-  member_id: number | null;
-  name: string;
-  name_pinyin: string;
-  name_initials: string;
-  resident_id_cipher: Buffer | null;
+export type StagedRow = Omit<MemberImportRowTable, 'import_id' | 'resident_id_hash' | 'phone_hash'> & {
   resident_id_hash: string | null;
-  resident_id_tail: string | null;
-  gender: 'male' | 'female' | null;
-  birth_date: string | null;
-  phone_cipher: Buffer | null;
   phone_hash: string | null;
-  ethnicity: string | null;
-  education: string | null;
-  household_type: 'urban' | 'rural' | null;
-  migrant_worker: boolean;
-  new_employment_form: boolean;
-  employer_id: number | null;
-  org_unit_id: number;
-  joined_on: string;
-}
+};
 
 /** A row's resident ID parsed and hashed, an invalid one with its message, or null when not checkable. */
 export type RowIdentity =

@@ -1,11 +1,12 @@
 import { Readable, Transform } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobRow, MemberImportTable } from '../../db/schema.ts';
 import type { JobContext } from '../../platform/jobs/job.runner.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { personalData, type PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
 import { EnrolledMeanwhileError, ImportApply, type ImportSummary } from './member-import-apply.ts';
-import { rosterBatches } from './member-import-csv.ts';
+import { rosterBatches, type ReadMeter } from './member-import-csv.ts';
 import { factsFor, lookedUpAhead, StagingWriter } from './member-import-stage.ts';
 import { batchCheckers, importThreads } from './member-import-checkers.ts';
 import type { CheckedBatch } from './member-import-rows.ts';
@@ -142,6 +143,7 @@ async function stageFile(
       done(null, chunk);
     },
   });
+  const meter: ReadMeter = { bytes: 0, records: 0 };
   const inFlight: Array<Promise<CheckedBatch>> = [];
   const tally = (checked: CheckedBatch) => {
     errors += checked.errors;
@@ -154,15 +156,21 @@ async function stageFile(
     tally(checked);
     if (errors === 0 && checked.fresh.count + checked.existing.count > 0) await staging.write(checked);
     await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', imp.id).execute();
-    await ctx.progress(bytes, imp.size_bytes);
+    // A CSV is parsed a stored chunk at a time, well ahead of the rows checked: its share of the file is
+    // the rows done at the bytes per record read so far.
+    const done = meter.records > 0 ? Math.round((rows / meter.records) * meter.bytes) : bytes;
+    await ctx.progress(Math.min(done, imp.size_bytes), imp.size_bytes);
   };
   try {
     const input = fileStream(db, imp.id, cipher).pipe(counted);
-    const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH), async (lines) => {
+    const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH, meter), async (lines) => {
       const ids = lines.map((l) => identities.identify(l.row));
       return { ids, facts: await factsFor(db, lines, ids, imp.scope_path) };
     });
     for await (const [lines, { ids, facts }] of batches) {
+      // The embedded database answers without ever leaving the microtask queue: give the server's other
+      // requests (this import's progress among them) a turn between batches.
+      await setImmediate();
       const repeats = lines.map((line, i) => identities.repeats(line, ids[i], facts));
       const checked = checkers.check({ lines, identities: ids, repeats, facts, seal: errors === 0 });
       // Awaited in turn below; until then a failure must not count as unhandled.

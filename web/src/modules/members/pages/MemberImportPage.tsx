@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Form, Progress, Result, Space, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Progress,
+  Result,
+  Space,
+  Spin,
+  Typography,
+  Upload,
+} from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, todayIso } from '../../../shared/format.ts';
@@ -13,7 +25,7 @@ export function MemberImportPage() {
   const { message } = AntApp.useApp();
   const [orgUnitId, setOrgUnitId] = useState<number | null>(null);
   const [importId, setImportId] = useState<number | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [uploading, setUploading] = useState<string | null>(null);
   const status = useMemberImport(importId);
   const imp = status.data;
   const percent = imp?.total ? Math.min(100, Math.round((imp.progress / imp.total) * 100)) : 0;
@@ -23,13 +35,13 @@ export function MemberImportPage() {
       void message.warning('请先选择名册所属的工会');
       return;
     }
-    setUploading(true);
+    setUploading(file.name);
     try {
       setImportId((await uploadRoster(file, orgUnitId, me.csrfToken)).id);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
-      setUploading(false);
+      setUploading(null);
     }
   };
 
@@ -62,7 +74,7 @@ export function MemberImportPage() {
         <Upload.Dragger
           accept=".xlsx,.csv"
           showUploadList={false}
-          disabled={uploading}
+          disabled={uploading !== null}
           beforeUpload={(file) => {
             void send(file);
             return false;
@@ -74,7 +86,14 @@ export function MemberImportPage() {
           </p>
           <p>点击或把名册文件拖到这里上传（.xlsx 或 .csv，最大 512 MB）</p>
         </Upload.Dragger>
-        {imp ? (
+        {uploading !== null ? (
+          <Card size="small" title={`上传：${uploading}`} data-testid="import-uploading">
+            <Space>
+              <Spin size="small" />
+              <Typography.Text type="secondary">正在上传文件，上传完成后开始逐行校验…</Typography.Text>
+            </Space>
+          </Card>
+        ) : imp ? (
           <Card size="small" title={`导入：${imp.fileName}`} data-testid="import-status">
             {imp.status === 'queued' || imp.status === 'running' ? (
               <div>
