@@ -36,8 +36,26 @@ const STAGED_COLUMNS = [
 ] as const satisfies ReadonlyArray<readonly [keyof StagedRow, SqlArrayType]>;
 
 const hexOf = (bytes: Uint8Array) =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
+  (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString(
+    'hex',
+  );
+const quoted = (text: string) =>
+  text.includes('"') || text.includes('\\') ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
+
+/** One array element in literal form; NULL for a missing value. */
+function element(v: unknown, type: SqlArrayType): string {
+  if (v === null || v === undefined) return 'NULL';
+  switch (type) {
+    case 'bytea':
+      return `"\\\\x${typeof v === 'string' ? v : hexOf(v as Uint8Array)}"`;
+    case 'int':
+      return String(v as number);
+    case 'bool':
+      return v ? 't' : 'f';
+    default:
+      return quoted(v as string);
+  }
+}
 
 /**
  * One PostgreSQL array literal (`{…}`) of values of one type. Text elements are always quoted, so commas,
@@ -47,14 +65,7 @@ const quoted = (text: string) => `"${text.replace(/[\\"]/g, '\\$&')}"`;
  */
 export function arrayLiteral(values: ReadonlyArray<unknown>, type: SqlArrayType): string {
   const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined) parts[i] = 'NULL';
-    else if (type === 'bytea') parts[i] = `"\\\\x${typeof v === 'string' ? v : hexOf(v as Uint8Array)}"`;
-    else if (type === 'int') parts[i] = String(v as number);
-    else if (type === 'bool') parts[i] = v ? 't' : 'f';
-    else parts[i] = quoted(String(v as string));
-  }
+  for (let i = 0; i < values.length; i++) parts[i] = element(values[i], type);
   return `{${parts.join(',')}}`;
 }
 
@@ -67,12 +78,11 @@ export interface PackedRows {
 export function packRows(rows: StagedRow[]): PackedRows {
   return {
     count: rows.length,
-    columns: STAGED_COLUMNS.map(([c, type]) =>
-      arrayLiteral(
-        rows.map((r) => r[c]),
-        type,
-      ),
-    ),
+    columns: STAGED_COLUMNS.map(([c, type]) => {
+      const parts = new Array<string>(rows.length);
+      for (let i = 0; i < rows.length; i++) parts[i] = element(rows[i][c], type);
+      return `{${parts.join(',')}}`;
+    }),
   };
 }
 
