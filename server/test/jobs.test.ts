@@ -23,6 +23,24 @@ describe('the job queue in the database', () => {
     expect(await jobQueue.claim(h.db, 'late', ['count'])).toBeUndefined();
   });
 
+  it('gives the rest of the server a turn whenever a running job reports its progress', async () => {
+    const steps = 20;
+    let finished = false;
+    await jobQueue.enqueue(h.db, 'busy', {});
+    const runner = new JobRunner(h.db, {
+      busy: async (_job, ctx) => {
+        for (let i = 1; i <= steps; i++) await ctx.progress(i, steps);
+      },
+    });
+    const draining = runner.drain().then(() => (finished = true));
+    // A timer stands for a request waiting on the event loop: it must not wait for the whole job.
+    const firedWhileRunning = await new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(!finished), 0),
+    );
+    await draining;
+    expect(firedWhileRunning).toBe(true);
+  });
+
   it('claims a named queued job once, and never one already running', async () => {
     const id = await jobQueue.enqueue(h.db, 'named', {});
     const job = await jobQueue.claimById(h.db, id, 'cli');

@@ -1,5 +1,4 @@
 import { Readable, Transform } from 'node:stream';
-import { setImmediate } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, JobRow, MemberImportTable } from '../../db/schema.ts';
 import type { JobContext } from '../../platform/jobs/job.runner.ts';
@@ -168,9 +167,6 @@ async function stageFile(
       return { ids, facts: await factsFor(db, lines, ids, imp.scope_path) };
     });
     for await (const [lines, { ids, facts }] of batches) {
-      // The embedded database answers without ever leaving the microtask queue: give the server's other
-      // requests (this import's progress among them) a turn between batches.
-      await setImmediate();
       const repeats = lines.map((line, i) => identities.repeats(line, ids[i], facts));
       const checked = checkers.check({ lines, identities: ids, repeats, facts, seal: errors === 0 });
       // Awaited in turn below; until then a failure must not count as unhandled.

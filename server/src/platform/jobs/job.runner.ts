@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database, JobRow } from '../../db/schema.ts';
 import { jobQueue } from './job.queue.ts';
@@ -51,7 +52,13 @@ export class JobRunner {
       try {
         const result = await this.handlers[job.kind](job, {
           db: this.db,
-          progress: (done, total) => jobQueue.progress(this.db, job.id, done, total),
+          progress: async (done, total) => {
+            // Jobs report progress between steps of their work: the server's other requests get their turn
+            // here. The embedded database answers without ever leaving the microtask queue, so without
+            // this a long job would hold every page of the server until it ended.
+            await setImmediate();
+            await jobQueue.progress(this.db, job.id, done, total);
+          },
         });
         await jobQueue.complete(this.db, job.id, result);
       } catch (e) {
