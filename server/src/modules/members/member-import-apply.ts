@@ -139,10 +139,10 @@ async function serverHasConnections(db: Kysely<Database>): Promise<boolean> {
 
 /**
  * Stages and applies the rows of one import, all or nothing. On a PostgreSQL server the apply transaction
- * is opened before the first row is read; each checked batch's new members are inserted in it directly and
- * only changes to existing members are staged, so the server stores and indexes one batch while this
- * process reads and checks the next. Nothing is visible before the commit, and a crash rolls everything back (the rerun starts
- * from the file again). The embedded database is one connection, which a transaction held open while
+ * is opened before the first row is read; each checked batch's new members are inserted in it directly
+ * and only changes to existing members are staged, so the server stores and indexes one batch while this
+ * process reads and checks the next. Nothing is visible before the commit, and a crash rolls everything
+ * back (the rerun starts from the file again). The embedded database is one connection, which a transaction held open while
  * reading would take from every other request: there batches are staged as they come and applied at the
  * end, in one short transaction; staging left by a crash is cleared by the rerun.
  */
