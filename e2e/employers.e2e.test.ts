@@ -268,11 +268,20 @@ describe('campaign work and the 直属 row (dongbang)', () => {
     await expect.poll(() => task.getByTestId('campaign-task-done').count()).toBe(0);
 
     await page.getByTestId('campaign-targets-add').click();
-    await page.getByTestId('campaign-targets-select').click();
-    await page
-      .locator('.ant-select-dropdown .ant-select-item-option:not(.ant-select-item-option-disabled)')
-      .first()
-      .click();
+    const select = page.getByTestId('campaign-targets-select');
+    await select.click();
+    // The options come from a search: a click on a list that is still being replaced can land on nothing
+    // (the agreements test has the same case), so pick only once the search has answered, and check the pick.
+    const options = page.locator(
+      '.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)',
+    );
+    await expect
+      .poll(
+        async () => (await select.locator('.anticon-loading').count()) === 0 && (await options.count()) > 0,
+      )
+      .toBe(true);
+    await options.first().click();
+    await expect.poll(() => select.locator('.ant-select-selection-item').count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.getByTestId('campaign-targets-form-ok').click();
     await page.getByTestId('campaign-targets-form').waitFor({ state: 'detached' });
