@@ -271,7 +271,7 @@ describe('campaign work and the 直属 row (dongbang)', () => {
     const select = page.getByTestId('campaign-targets-select');
     await select.click();
     // The options come from a search: a click on a list that is still being replaced can land on nothing
-    // (the agreements test has the same case), so pick only once the search has answered, and check the pick.
+    // (the agreements test has the same case), so pick once the search has answered, and check the pick.
     const options = page.locator(
       '.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-disabled)',
     );
@@ -280,7 +280,8 @@ describe('campaign work and the 直属 row (dongbang)', () => {
         async () => (await select.locator('.anticon-loading').count()) === 0 && (await options.count()) > 0,
       )
       .toBe(true);
-    await options.first().click();
+    // Enter picks the option the list has active (the first): no pointer to land beside a moving list.
+    await page.keyboard.press('Enter');
     await expect.poll(() => select.locator('.ant-select-selection-item').count()).toBe(1);
     await page.keyboard.press('Escape');
     await page.getByTestId('campaign-targets-form-ok').click();
