@@ -2,7 +2,12 @@ import crypto from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 
 // Tests seal personal data with a throwaway key of their own, so no key file is ever written by a test run.
-const testSecret = { GONGHUI_SECRET_KEY: crypto.randomBytes(32).toString('base64') };
+// The run's datasets are built in this process (global setup) and sealed with the same key as the tests;
+// the config can be read more than once per run, so the key is drawn only the first time.
+process.env.GONGHUI_SECRET_KEY ??= crypto.randomBytes(32).toString('base64');
+const testSecret = { GONGHUI_SECRET_KEY: process.env.GONGHUI_SECRET_KEY };
+// Built once per run, cloned by every test file that needs a database.
+const globalSetup = ['server/test/test-data.setup.ts'];
 
 export default defineConfig({
   test: {
@@ -15,6 +20,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           pool: 'forks',
           env: testSecret,
+          globalSetup,
         },
       },
       {
@@ -35,6 +41,7 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           env: testSecret,
+          globalSetup,
         },
       },
     ],

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { buildApp } from '../server/src/app.ts';
-import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { jobHandlers } from '../server/src/jobs.ts';
 import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
 import { createTestDatabase } from '../server/test/database.ts';
@@ -16,8 +15,7 @@ export async function startDemoServer(): Promise<{ baseUrl: string; close(): Pro
   if (!fs.existsSync(path.join(webDist, 'index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` (npm test does it first)');
   }
-  const handle = await createTestDatabase();
-  await loadDemo(handle.db);
+  const handle = await createTestDatabase('demo');
   const app = await buildApp({ db: handle.db, databaseKind: handle.kind, webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { buildApp } from '../server/src/app.ts';
 import type { DatabaseHandle } from '../server/src/db/database.ts';
-import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { jobHandlers } from '../server/src/jobs.ts';
 import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
 import { createTestDatabase } from '../server/test/database.ts';
@@ -21,8 +20,7 @@ let runner: JobRunner;
 
 beforeAll(async () => {
   // As `gonghui serve` runs: the app and a job runner, since exports are jobs.
-  handle = await createTestDatabase();
-  await loadDemo(handle.db);
+  handle = await createTestDatabase('demo');
   const app = await buildApp({
     db: handle.db,
     databaseKind: handle.kind,

@@ -4,7 +4,6 @@ import type { Page } from 'playwright-core';
 import { composeResidentId } from '@gonghui/contracts';
 import { buildApp } from '../server/src/app.ts';
 import type { DatabaseHandle } from '../server/src/db/database.ts';
-import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { jobHandlers } from '../server/src/jobs.ts';
 import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
 import { createTestDatabase } from '../server/test/database.ts';
@@ -20,8 +19,7 @@ let villages: Array<{ id: number; name: string }>;
 
 beforeAll(async () => {
   // The demo server of the harness, plus the job runner `gonghui serve` starts, since imports run as jobs.
-  handle = await createTestDatabase();
-  await loadDemo(handle.db);
+  handle = await createTestDatabase('demo');
   const app = await buildApp({
     db: handle.db,
     databaseKind: handle.kind,

@@ -20,6 +20,7 @@ import type { DatabaseKind } from './db/database.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { enforceAccess, isLibraryRoute, requireAccessDeclarations } from './platform/http/access.ts';
+import { refuseControlCharacters } from './platform/http/control-characters.ts';
 import { errorBodyOf, registerErrorHandling } from './platform/http/error-handler.ts';
 import { orgRoutes } from './platform/orgs/org.routes.ts';
 import { APP_VERSION, systemRoutes } from './platform/system.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', req.id);
   });
   registerErrorHandling(app);
+  refuseControlCharacters(app);
   requireAccessDeclarations(app);
 
   await app.register(cookie);

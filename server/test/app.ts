@@ -1,7 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
-import { loadDemo } from '../src/demo/load-demo.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.ts';
 import { createTestDatabase } from './database.ts';
 
@@ -13,8 +12,7 @@ export interface TestApp {
 
 /** The production app on a fresh database (with the demo city unless told otherwise). */
 export async function buildTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
-  const handle = await createTestDatabase();
-  if (opts.demo ?? true) await loadDemo(handle.db);
+  const handle = await createTestDatabase((opts.demo ?? true) ? 'demo' : 'empty');
   const app = await buildApp({ db: handle.db, databaseKind: handle.kind, webDist: null });
   await app.ready();
   return {

@@ -2,14 +2,12 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../src/app.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
-import { loadDemo } from '../src/demo/load-demo.ts';
 import { createTestDatabase } from './database.ts';
 
 let h: DatabaseHandle;
 const lines: string[] = [];
 beforeAll(async () => {
-  h = await createTestDatabase();
-  await loadDemo(h.db);
+  h = await createTestDatabase('demo');
 });
 afterAll(() => h.close());
 

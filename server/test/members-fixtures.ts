@@ -1,11 +1,9 @@
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { composeResidentId } from '@gonghui/contracts';
 import type { DatabaseHandle } from '../src/db/database.ts';
-import { usePersonalDataSecret } from '../src/platform/personal-data/personal-data.ts';
 
-/** Tests run with a key of their own, never a key file. */
-usePersonalDataSecret(crypto.randomBytes(32));
+// Tests seal with the run's key (GONGHUI_SECRET_KEY, set in vitest.config.ts), never a key file: the
+// datasets every test file clones were sealed with it.
 
 let serial = 100;
 /** A fresh valid resident ID, distinct within the test process and from every demo ID (region 110105, which the demo never issues). */

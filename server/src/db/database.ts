@@ -13,6 +13,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** The embedded database's whole data folder as one tar file (a test snapshot); PGlite only. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 // DATE stays an ISO string (no time-zone shifts); int8 becomes a number (our counts and ids fit).
@@ -27,6 +29,8 @@ export interface OpenOptions {
   /** Folder for the embedded database; omitted means in memory. */
   dataDir?: string | null;
   poolSize?: number;
+  /** An embedded database to start from: a data folder dumped by `dumpDataDir` (tests clone one per file). */
+  snapshot?: Blob | null;
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database. */
@@ -44,7 +48,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     dataPath = path.join(options.dataDir, 'pgdata');
     fs.mkdirSync(dataPath, { recursive: true });
   }
-  const pglite = new PGlite(dataPath);
+  const pglite = new PGlite({
+    ...(dataPath ? { dataDir: dataPath } : {}),
+    ...(options.snapshot ? { loadDataDir: options.snapshot } : {}),
+  });
   await pglite.waitReady;
   const parsers = {
     [pgliteTypes.DATE]: (v: string) => v,
@@ -54,7 +61,12 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new PGlitePool(pglite, parsers) }),
   });
-  return { db, kind: 'embedded', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'embedded',
+    close: () => db.destroy(),
+    dumpDataDir: () => pglite.dumpDataDir('none'),
+  };
 }
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */

@@ -32,6 +32,13 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The names of the query parameters its schema declares (for the contract tests). */
+  queryNames: string[];
+}
+
+function queryNamesOf(schema: unknown): string[] {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
 }
 
 /**
@@ -46,7 +53,8 @@ export function requireAccessDeclarations(app: FastifyInstance) {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') declared.push({ method, url: route.url, access });
+      if (method !== 'HEAD')
+        declared.push({ method, url: route.url, access, queryNames: queryNamesOf(route.schema?.querystring) });
     }
   });
 }

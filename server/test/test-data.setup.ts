@@ -1,0 +1,84 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.ts';
+import { loadDemo } from '../src/demo/load-demo.ts';
+import {
+  createPostgresDatabase,
+  databaseUrlOf,
+  dropPostgresDatabase,
+  prepare,
+  SNAPSHOTS_ENV,
+  type TestSnapshots,
+} from './database.ts';
+
+/**
+ * Vitest global setup: builds the test datasets once per run (the migrated schema, then the demo city on
+ * top of it), so that each test file clones one instead of loading the demo again. Both the server and the
+ * browser project name this file; the second finds the datasets already built by the first.
+ */
+export default async function setup(): Promise<(() => Promise<void>) | void> {
+  if (process.env[SNAPSHOTS_ENV]) return;
+  const started = Date.now();
+  const adminUrl = process.env.DATABASE_URL;
+  const { snapshots, remove } = adminUrl ? await buildTemplates(adminUrl) : await buildDumps();
+  process.env[SNAPSHOTS_ENV] = JSON.stringify(snapshots);
+  console.log(`测试数据已建好（${((Date.now() - started) / 1000).toFixed(1)} 秒），每个测试文件复制一份`);
+  return async () => {
+    delete process.env[SNAPSHOTS_ENV];
+    await remove();
+  };
+}
+
+async function buildDumps(): Promise<{ snapshots: TestSnapshots; remove: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-data-'));
+  const files = { empty: path.join(dir, 'empty.tar'), demo: path.join(dir, 'demo.tar') };
+  const handle = await openDatabase({});
+  try {
+    await prepare(handle, 'empty');
+    await dumpTo(handle, files.empty);
+    await loadDemo(handle.db);
+    await dumpTo(handle, files.demo);
+  } finally {
+    await handle.close();
+  }
+  return {
+    snapshots: { kind: 'embedded', files },
+    remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A checkpoint first, so that a clone starts without replaying the write-ahead log. */
+async function dumpTo(handle: DatabaseHandle, file: string) {
+  await sql`checkpoint`.execute(handle.db);
+  fs.writeFileSync(file, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+}
+
+async function buildTemplates(
+  adminUrl: string,
+): Promise<{ snapshots: TestSnapshots; remove: () => Promise<void> }> {
+  const run = crypto.randomBytes(4).toString('hex');
+  const templates = { empty: `gonghui_template_${run}_empty`, demo: `gonghui_template_${run}_demo` };
+  const build = async (name: string, template: string | null, dataset: 'empty' | 'demo') => {
+    await createPostgresDatabase(adminUrl, name, template);
+    const handle = await openDatabase({ databaseUrl: databaseUrlOf(adminUrl, name), poolSize: 5 });
+    try {
+      // The demo template starts as a copy of the migrated one.
+      if (dataset === 'empty') await prepare(handle, 'empty');
+      else await loadDemo(handle.db);
+    } finally {
+      await handle.close();
+    }
+  };
+  await build(templates.empty, null, 'empty');
+  await build(templates.demo, templates.empty, 'demo');
+  return {
+    snapshots: { kind: 'postgres', templates },
+    remove: async () => {
+      await dropPostgresDatabase(adminUrl, templates.demo);
+      await dropPostgresDatabase(adminUrl, templates.empty);
+    },
+  };
+}
