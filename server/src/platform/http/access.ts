@@ -54,7 +54,12 @@ export function requireAccessDeclarations(app: FastifyInstance) {
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`);
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD')
-        declared.push({ method, url: route.url, access, queryNames: queryNamesOf(route.schema?.querystring) });
+        declared.push({
+          method,
+          url: route.url,
+          access,
+          queryNames: queryNamesOf(route.schema?.querystring),
+        });
     }
   });
 }
