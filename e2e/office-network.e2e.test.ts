@@ -175,6 +175,7 @@ describe('plain HTTP under a host name that is not localhost', () => {
           ? false
           : supports(...(args as [string, string]))) as typeof CSS.supports;
     });
+    await page.context().clearCookies();
     await page.goto(`http://${HOST}:${server.port}/login`);
     await page.getByTestId('login-submit').waitFor();
     const styles = await page.evaluate(() =>
