@@ -104,6 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Gonghui 工会工作平台 API', version: APP_VERSION },
+      // The docs page's "try it out" calls go under the base path too.
+      ...(basePath ? { servers: [{ url: basePath }] } : {}),
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gonghui_session' } } },
     },
     transform: jsonSchemaTransform,

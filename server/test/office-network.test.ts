@@ -123,6 +123,8 @@ describe('the base path', () => {
 
     const docs = await app.inject({ method: 'GET', url: '/gonghui/api/docs' });
     expect(docs.body).toContain('href="/gonghui/api/docs/static/swagger-ui.css"');
+    const spec = await app.inject({ method: 'GET', url: '/gonghui/api/openapi.json' });
+    expect(spec.json().servers).toEqual([{ url: '/gonghui' }]);
     const docsRedirect = await app.inject({ method: 'GET', url: '/gonghui/api/docs/static/index.html' });
     expect(docsRedirect.headers.location).toBe('/gonghui/api/docs/');
 
