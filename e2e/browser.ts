@@ -23,15 +23,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts the machine's Chromium with a fresh, throw-away profile; never downloads a browser. */
-export async function launchBrowser(): Promise<BrowserSession> {
+/**
+ * Starts the machine's Chromium with a fresh, throw-away profile; never downloads a browser. `args` are
+ * added to the command line (e.g. `--host-resolver-rules`).
+ */
+export async function launchBrowser(options: { args?: string[] } = {}): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}; install the Debian package "chromium"`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-e2e-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     headless: true,
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',

@@ -20,7 +20,7 @@ export function ensureSystemPackages(needs) {
   const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   if (!isDebian() || !isRoot()) {
     console.error(`测试需要的系统程序不存在：${missing.map((n) => n.program).join('、')}`);
-    console.error(`请先安装：sudo sh -c '${command}'（或设置 CHROMIUM_PATH 指向已有的 Chromium）`);
+    console.error(`请先安装：sudo sh -c '${command}'（或用 CHROMIUM_PATH、GONGHUI_NGINX 指向已有的程序）`);
     process.exit(1);
   }
   console.log(`正在安装测试需要的系统软件包：${packages.join(' ')}`);

@@ -7,9 +7,11 @@ export default defineConfig(({ mode }) => {
   const proxy = { '/api': { target: apiTarget, changeOrigin: false } };
   return {
     plugins: [react()],
-    base: '/',
+    base: './',
     build: {
       outDir: 'dist',
+      // The Chromium kernels of 360 and Qi-An-Xin browsers (86, 108), Firefox ESR; see README "Browsers".
+      target: ['chrome86', 'edge86', 'firefox91', 'safari14'],
       emptyOutDir: true,
       chunkSizeWarningLimit: 1600,
     },

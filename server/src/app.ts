@@ -1,11 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -19,9 +15,12 @@ import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/database.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
-import { enforceAccess, isLibraryRoute, requireAccessDeclarations } from './platform/http/access.ts';
+import { enforceAccess, requireAccessDeclarations } from './platform/http/access.ts';
+import { registerBasePath, stripBasePath } from './platform/http/base-path.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
-import { errorBodyOf, registerErrorHandling } from './platform/http/error-handler.ts';
+import { registerErrorHandling } from './platform/http/error-handler.ts';
+import { docsCspTransform, registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
 import { orgRoutes } from './platform/orgs/org.routes.ts';
 import { APP_VERSION, systemRoutes } from './platform/system.routes.ts';
 import { userRoutes } from './platform/users/user.routes.ts';
@@ -46,7 +45,12 @@ export interface BuildAppOptions {
   databaseKind: DatabaseKind;
   /** Pino options, or false for silence (tests). */
   logger?: FastifyServerOptions['logger'];
-  secureCookies?: boolean;
+  /** Browsers reach the app over HTTPS: Secure cookies, HSTS, `upgrade-insecure-requests`. */
+  https?: boolean;
+  /** Client addresses from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
+  /** The path prefix the app is served under (`/gonghui`), as normalizeBasePath gives it; '' for the root. */
+  basePath?: string;
   /** Built web app to serve; skipped when the folder does not exist. */
   webDist?: string | null;
 }
@@ -66,6 +70,8 @@ export const loggerOptions = (level: string) => ({
 
 /** The one Fastify factory, used by `gonghui serve` and by the tests alike. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const https = options.https ?? false;
+  const basePath = options.basePath ?? '';
   const app = Fastify({
     logger: options.logger ?? false,
     genReqId: (req) => {
@@ -73,13 +79,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: process.env.GONGHUI_TRUST_PROXY === '1',
+    // One proxy in front: the client is the address it adds last to X-Forwarded-For; whatever the
+    // browser sent in that header itself is not believed.
+    trustProxy: options.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
+    rewriteUrl: (req) => stripBasePath(req.url ?? '/', basePath),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  registerBasePath(app, basePath);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -88,20 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   requireAccessDeclarations(app);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app, https);
   await app.register(rateLimit, { global: false });
   enforceAccess(app, options.db);
 
@@ -109,17 +106,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Gonghui 工会工作平台 API', version: APP_VERSION },
+      // The docs page's "try it out" calls go under the base path too.
+      ...(basePath ? { servers: [{ url: basePath }] } : {}),
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gonghui_session' } } },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    indexPrefix: basePath || undefined,
+    staticCSP: true,
+    transformStaticCSP: docsCspTransform(https),
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
 
   await app.register(systemRoutes, { databaseKind: options.databaseKind });
-  await app.register(authRoutes, { secureCookies: options.secureCookies ?? false });
+  await app.register(authRoutes, { secureCookies: https, cookiePath: basePath || '/' });
   await app.register(workbenchRoutes);
   await app.register(orgRoutes);
   await app.register(userRoutes);
@@ -133,15 +137,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(campaignRoutes);
   await app.register(agreementRoutes);
 
-  const webDist = options.webDist;
-  const hasWeb = !!webDist && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, prefix: '/' });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api') && !isLibraryRoute(req.url);
-    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(errorBodyOf('NOT_FOUND', '请求的地址不存在'));
-  });
+  await registerWebApp(app, options.webDist ?? null, basePath);
   return app;
 }

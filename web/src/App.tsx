@@ -3,7 +3,9 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Button, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import { basePath, pageUrl } from './api/client.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { OldChromiumStyles } from './shared/OldChromiumStyles.tsx';
 import { LoginPage } from './modules/auth/pages/LoginPage.tsx';
 import { RequireAuth, RequirePermission } from './modules/auth/session.tsx';
 import { WorkbenchPage } from './modules/workbench/pages/WorkbenchPage.tsx';
@@ -73,7 +75,7 @@ function NotFoundPage() {
       title="页面不存在"
       subTitle="您访问的页面不存在，请从左侧菜单进入。"
       extra={
-        <Button type="primary" href="/">
+        <Button type="primary" href={pageUrl('/')}>
           返回工作台
         </Button>
       }
@@ -83,177 +85,179 @@ function NotFoundPage() {
 
 export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <BrowserRouter>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                element={
-                  <RequireAuth>
-                    <AppLayout />
-                  </RequireAuth>
-                }
-              >
-                <Route index element={<WorkbenchPage />} />
+    <OldChromiumStyles>
+      <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 6 } }}>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter basename={basePath || undefined}>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
                 <Route
-                  path="orgs"
                   element={
-                    <RequirePermission permission="org:read">
-                      <Lazy>
-                        <OrgsPage />
-                      </Lazy>
-                    </RequirePermission>
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
                   }
-                />
-                <Route
-                  path="users"
-                  element={
-                    <RequirePermission permission="user:read">
-                      <Lazy>
-                        <UsersPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="audit"
-                  element={
-                    <RequirePermission permission="audit:read">
-                      <Lazy>
-                        <AuditPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="employers"
-                  element={
-                    <RequirePermission permission="employer:read">
-                      <Lazy>
-                        <EmployersPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="employers/import"
-                  element={
-                    <RequirePermission permission="employer:write">
-                      <Lazy>
-                        <EmployerImportPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="employers/:id"
-                  element={
-                    <RequirePermission permission="employer:read">
-                      <Lazy>
-                        <EmployerPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="indicators"
-                  element={
-                    <RequirePermission permission="indicator:read">
-                      <Lazy>
-                        <IndicatorsPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="campaigns"
-                  element={
-                    <RequirePermission permission="indicator:read">
-                      <Lazy>
-                        <CampaignsPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="campaigns/:id"
-                  element={
-                    <RequirePermission permission="indicator:read">
-                      <Lazy>
-                        <CampaignPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="agreements"
-                  element={
-                    <RequirePermission permission="agreement:read">
-                      <Lazy>
-                        <AgreementsPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="agreements/:id"
-                  element={
-                    <RequirePermission permission="agreement:read">
-                      <Lazy>
-                        <AgreementPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="members"
-                  element={
-                    <RequirePermission permission="member:read">
-                      <Lazy>
-                        <MembersPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="members/transfers"
-                  element={
-                    <RequirePermission permission="member:read">
-                      <Lazy>
-                        <TransfersPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="members/import"
-                  element={
-                    <RequirePermission permission="member:write">
-                      <Lazy>
-                        <MemberImportPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route
-                  path="members/:id"
-                  element={
-                    <RequirePermission permission="member:read">
-                      <Lazy>
-                        <MemberPage />
-                      </Lazy>
-                    </RequirePermission>
-                  }
-                />
-                <Route path="workbench" element={<Navigate to="/" replace />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </BrowserRouter>
-        </QueryClientProvider>
-      </AntApp>
-    </ConfigProvider>
+                >
+                  <Route index element={<WorkbenchPage />} />
+                  <Route
+                    path="orgs"
+                    element={
+                      <RequirePermission permission="org:read">
+                        <Lazy>
+                          <OrgsPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="users"
+                    element={
+                      <RequirePermission permission="user:read">
+                        <Lazy>
+                          <UsersPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="audit"
+                    element={
+                      <RequirePermission permission="audit:read">
+                        <Lazy>
+                          <AuditPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="employers"
+                    element={
+                      <RequirePermission permission="employer:read">
+                        <Lazy>
+                          <EmployersPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="employers/import"
+                    element={
+                      <RequirePermission permission="employer:write">
+                        <Lazy>
+                          <EmployerImportPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="employers/:id"
+                    element={
+                      <RequirePermission permission="employer:read">
+                        <Lazy>
+                          <EmployerPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="indicators"
+                    element={
+                      <RequirePermission permission="indicator:read">
+                        <Lazy>
+                          <IndicatorsPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="campaigns"
+                    element={
+                      <RequirePermission permission="indicator:read">
+                        <Lazy>
+                          <CampaignsPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="campaigns/:id"
+                    element={
+                      <RequirePermission permission="indicator:read">
+                        <Lazy>
+                          <CampaignPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="agreements"
+                    element={
+                      <RequirePermission permission="agreement:read">
+                        <Lazy>
+                          <AgreementsPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="agreements/:id"
+                    element={
+                      <RequirePermission permission="agreement:read">
+                        <Lazy>
+                          <AgreementPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="members"
+                    element={
+                      <RequirePermission permission="member:read">
+                        <Lazy>
+                          <MembersPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="members/transfers"
+                    element={
+                      <RequirePermission permission="member:read">
+                        <Lazy>
+                          <TransfersPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="members/import"
+                    element={
+                      <RequirePermission permission="member:write">
+                        <Lazy>
+                          <MemberImportPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="members/:id"
+                    element={
+                      <RequirePermission permission="member:read">
+                        <Lazy>
+                          <MemberPage />
+                        </Lazy>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path="workbench" element={<Navigate to="/" replace />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </BrowserRouter>
+          </QueryClientProvider>
+        </AntApp>
+      </ConfigProvider>
+    </OldChromiumStyles>
   );
 }

@@ -16,11 +16,15 @@ setUnauthenticatedHandler(() => {
   queryClient.setQueryData(meKey, null);
 });
 
+// browser-check.js has already put up its page for a browser that cannot run the app.
+const unsupported = 'gonghuiUnsupportedBrowser' in window;
 const container = document.getElementById('root');
-if (!container) throw new Error('#root is missing from index.html');
+if (!unsupported && !container) throw new Error('#root is missing from index.html');
 
-createRoot(container).render(
-  <StrictMode>
-    <App queryClient={queryClient} />
-  </StrictMode>,
-);
+if (!unsupported && container) {
+  createRoot(container).render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  );
+}

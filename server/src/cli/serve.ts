@@ -28,7 +28,9 @@ export async function serve(opts: { port: number; demo: boolean }) {
     db,
     databaseKind: handle.kind,
     logger: loggerOptions(config.logLevel),
-    secureCookies: config.secureCookies,
+    https: config.https,
+    trustProxy: config.trustProxy,
+    basePath: config.basePath,
     webDist: config.webDist,
   });
   // Imports and other background work run here; with several servers each one takes jobs from the same table.
@@ -51,7 +53,7 @@ export async function serve(opts: { port: number; demo: boolean }) {
     opts.demo &&
     (await db.selectFrom('setting').select('value').where('key', '=', 'demo').executeTakeFirst());
   console.log(
-    `\nGonghui 已启动：http://localhost:${opts.port}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+    `\nGonghui 已启动：http://localhost:${opts.port}${config.basePath}/（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
   );
   if (demo) {
     console.log(

@@ -38,9 +38,28 @@ export function errorMessage(error: unknown): string {
   return '操作失败，请稍后重试';
 }
 
+/**
+ * The path the app is served under ('' at the root, '/gonghui' behind a proxy's sub-path). The server
+ * writes it into the page as `<base href>`, so one build serves under any prefix without a rebuild.
+ */
+export const basePath = readBasePath();
+
+/** The one place the API's prefix is written: every call, download and upload goes through apiUrl. */
+export const API_ROOT = `${basePath}/api`;
+
+function readBasePath(): string {
+  const href = document.querySelector('base')?.getAttribute('href') ?? '/';
+  return new URL(href, window.location.href).pathname.replace(/\/+$/, '');
+}
+
+/** A page of the app as an address for the browser (outside the router: reloads, plain links). */
+export function pageUrl(path: string): string {
+  return `${basePath}${path}`;
+}
+
 let csrfToken: string | null = null;
 let unauthenticatedHandler: () => void = () => {
-  if (window.location.pathname !== '/login') window.location.assign('/login');
+  if (window.location.pathname !== pageUrl('/login')) window.location.assign(pageUrl('/login'));
 };
 
 export function setCsrfToken(token: string | null): void {
@@ -64,14 +83,16 @@ export interface RequestOptions {
   allowUnauthenticated?: boolean;
 }
 
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+/** The address of an API path such as `/employers` (written without the API prefix), with its query. */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
     params.set(key, String(value));
   }
   const search = params.toString();
-  return search ? `${path}?${search}` : path;
+  const url = `${API_ROOT}${path}`;
+  return search ? `${url}?${search}` : url;
 }
 
 const errorCodeSet = new Set<string>(errorCodes);
@@ -143,7 +164,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
 
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
+    response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
       body:

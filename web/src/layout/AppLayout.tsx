@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { roleLabels } from '@gonghui/contracts';
 import { useSession } from '../modules/auth/session.tsx';
+import { pageUrl } from '../api/client.ts';
 import { useLogout } from '../modules/auth/api/auth.ts';
 import { AsOfPicker } from './AsOfPicker.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
@@ -73,7 +74,7 @@ export function AppLayout() {
               overflow: 'hidden',
             }}
           >
-            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <img src={pageUrl('/favicon.svg')} alt="" width={28} height={28} />
             {collapsed ? null : <span>工会工作平台</span>}
           </div>
           <Menu

@@ -4,7 +4,11 @@ import { actorOf } from './actor.ts';
 import { authService, SESSION_HOURS } from './auth.service.ts';
 import { SESSION_COOKIE } from '../http/access.ts';
 
-export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = async (app, opts) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  secureCookies: boolean;
+  /** The session cookie is sent only under the app's base path. */
+  cookiePath: string;
+}> = async (app, opts) => {
   app.post(
     '/api/auth/login',
     {
@@ -14,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     async (request, reply) => {
       const { token, me } = await authService.login(app.db, request.body, request.ip ?? null);
       reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
+        path: opts.cookiePath,
         httpOnly: true,
         sameSite: 'strict',
         secure: opts.secureCookies,
@@ -32,7 +36,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ secureCookies: boolean }> = asy
     },
     async (request, reply) => {
       await authService.logout(app.db, actorOf(request));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: opts.cookiePath });
       return { ok: true as const };
     },
   );

@@ -52,7 +52,7 @@ export function useAgreementList(params: AgreementListParams) {
     queryKey: agreementKeys.list(params),
     queryFn: ({ signal }) =>
       apiGet<Page<Agreement>>(
-        '/api/agreements',
+        '/agreements',
         { ...agreementQuery(params), page: params.page, pageSize: params.pageSize },
         signal,
       ),
@@ -63,7 +63,7 @@ export function useAgreementList(params: AgreementListParams) {
 export function useAgreement(id: number) {
   return useQuery({
     queryKey: agreementKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<AgreementDetail>(`/api/agreements/${id}`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<AgreementDetail>(`/agreements/${id}`, undefined, signal),
   });
 }
 
@@ -83,23 +83,23 @@ function useAgreementWrite<TInput, TResult>(write: (input: TInput) => Promise<TR
 }
 
 export function useCreateAgreement() {
-  return useAgreementWrite((body: CreateAgreementBody) => apiPost<AgreementDetail>('/api/agreements', body));
+  return useAgreementWrite((body: CreateAgreementBody) => apiPost<AgreementDetail>('/agreements', body));
 }
 
 export function useUpdateAgreement(id: number) {
   return useAgreementWrite((body: UpdateAgreementBody) =>
-    apiPatch<AgreementDetail>(`/api/agreements/${id}`, body),
+    apiPatch<AgreementDetail>(`/agreements/${id}`, body),
   );
 }
 
 export function useAddAgreementEmployers(id: number) {
   return useAgreementWrite((body: AgreementEmployersBody) =>
-    apiPost<AgreementEmployersResult>(`/api/agreements/${id}/employers`, body),
+    apiPost<AgreementEmployersResult>(`/agreements/${id}/employers`, body),
   );
 }
 
 export function useRemoveAgreementEmployers(id: number) {
   return useAgreementWrite((body: AgreementEmployersBody) =>
-    apiPost<AgreementEmployersResult>(`/api/agreements/${id}/employers/remove`, body),
+    apiPost<AgreementEmployersResult>(`/agreements/${id}/employers/remove`, body),
   );
 }

@@ -92,7 +92,7 @@ export function CreateAgreementModal({
     if (!e) return;
     let unit: KnownOrg = { id: e.orgUnitId, name: e.orgUnitName };
     if (e.grassrootsUnionId !== null) {
-      const union = await apiGet<OrgUnit>(`/api/orgs/${e.grassrootsUnionId}`).catch(() => null);
+      const union = await apiGet<OrgUnit>(`/orgs/${e.grassrootsUnionId}`).catch(() => null);
       if (union) unit = { id: union.id, name: union.name };
     }
     setKnown((k) => [...k, unit]);

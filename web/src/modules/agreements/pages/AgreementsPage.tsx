@@ -138,7 +138,7 @@ export function AgreementsPage() {
   const exportList = async () => {
     setExporting(true);
     try {
-      const name = await downloadExport('/api/agreements/export', agreementQuery(filters), '集体合同.xlsx');
+      const name = await downloadExport('/agreements/export', agreementQuery(filters), '集体合同.xlsx');
       void message.success(`已导出 ${name}`);
     } catch (error) {
       void message.error(errorMessage(error));

@@ -17,7 +17,7 @@ export function useAuditLog(filters: AuditFilters) {
     queryKey: ['audit', 'list', filters],
     queryFn: ({ signal }) =>
       apiGet<Page<AuditEntry>>(
-        '/api/audit',
+        '/audit',
         {
           page: filters.page,
           pageSize: filters.pageSize,

@@ -7,7 +7,7 @@ export const metaKey = ['meta'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await apiRequest<Me>('/api/auth/me', { allowUnauthenticated: true });
+    const me = await apiRequest<Me>('/auth/me', { allowUnauthenticated: true });
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -27,7 +27,7 @@ export function useMe() {
 export function useMeta() {
   return useQuery({
     queryKey: metaKey,
-    queryFn: () => apiGet<Meta>('/api/meta'),
+    queryFn: () => apiGet<Meta>('/meta'),
     staleTime: Infinity,
   });
 }
@@ -36,7 +36,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) =>
-      apiRequest<Me>('/api/auth/login', { method: 'POST', body, allowUnauthenticated: true }),
+      apiRequest<Me>('/auth/login', { method: 'POST', body, allowUnauthenticated: true }),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== metaKey[0] });
@@ -49,7 +49,7 @@ export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      apiRequest<unknown>('/api/auth/logout', { method: 'POST', body: {}, allowUnauthenticated: true }),
+      apiRequest<unknown>('/auth/logout', { method: 'POST', body: {}, allowUnauthenticated: true }),
     onSettled: () => {
       setCsrfToken(null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== metaKey[0] });

@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { loginBody, type LoginBody } from '@gonghui/contracts';
-import { errorMessage, isApiError } from '../../../api/client.ts';
+import { errorMessage, isApiError, pageUrl } from '../../../api/client.ts';
 import { zodRule } from '../../../shared/forms.ts';
 import { DemoBanner } from '../../../layout/DemoBanner.tsx';
 import { useLogin, useMe, useMeta } from '../api/auth.ts';
@@ -57,7 +57,7 @@ export function LoginPage() {
       >
         <Card style={{ width: 400, boxShadow: '0 8px 24px rgba(0,0,0,0.12)' }}>
           <div style={{ textAlign: 'center', marginBottom: 24 }}>
-            <img src="/favicon.svg" alt="" width={48} height={48} />
+            <img src={pageUrl('/favicon.svg')} alt="" width={48} height={48} />
             <Typography.Title level={3} style={{ margin: '12px 0 4px' }}>
               工会工作平台
             </Typography.Title>

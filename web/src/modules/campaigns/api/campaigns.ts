@@ -19,14 +19,14 @@ export const campaignKeys = {
 export function useCampaigns() {
   return useQuery({
     queryKey: campaignKeys.list,
-    queryFn: ({ signal }) => apiGet<Campaign[]>('/api/campaigns', undefined, signal),
+    queryFn: ({ signal }) => apiGet<Campaign[]>('/campaigns', undefined, signal),
   });
 }
 
 export function useCampaignProgress(id: number | null, asOf: string) {
   return useQuery({
     queryKey: campaignKeys.progress(id ?? 0, asOf),
-    queryFn: ({ signal }) => apiGet<CampaignProgress>(`/api/campaigns/${id}`, { asOf }, signal),
+    queryFn: ({ signal }) => apiGet<CampaignProgress>(`/campaigns/${id}`, { asOf }, signal),
     enabled: id !== null,
   });
 }
@@ -34,7 +34,7 @@ export function useCampaignProgress(id: number | null, asOf: string) {
 export function useCreateCampaign() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateCampaignBody) => apiPost<Campaign>('/api/campaigns', body),
+    mutationFn: (body: CreateCampaignBody) => apiPost<Campaign>('/campaigns', body),
     onSuccess: async () => {
       await Promise.all(
         [campaignKeys.all, ['workbench'], ['audit']].map((queryKey) =>
@@ -61,19 +61,15 @@ function useCampaignWrite<TInput, TResult>(write: (input: TInput) => Promise<TRe
 }
 
 export function useAddCampaignTask(id: number) {
-  return useCampaignWrite((body: CampaignTaskBody) =>
-    apiPost<CampaignTask>(`/api/campaigns/${id}/tasks`, body),
-  );
+  return useCampaignWrite((body: CampaignTaskBody) => apiPost<CampaignTask>(`/campaigns/${id}/tasks`, body));
 }
 
 export function useCompleteCampaignTask(id: number) {
-  return useCampaignWrite((taskId: number) =>
-    apiPost<CampaignTask>(`/api/campaigns/${id}/tasks/${taskId}/done`),
-  );
+  return useCampaignWrite((taskId: number) => apiPost<CampaignTask>(`/campaigns/${id}/tasks/${taskId}/done`));
 }
 
 export function useAddCampaignEmployers(id: number) {
   return useCampaignWrite((body: CampaignEmployersBody) =>
-    apiPost<CampaignEmployersResult>(`/api/campaigns/${id}/employers`, body),
+    apiPost<CampaignEmployersResult>(`/campaigns/${id}/employers`, body),
   );
 }

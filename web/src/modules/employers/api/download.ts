@@ -1,4 +1,4 @@
-import { ApiError, buildUrl } from '../../../api/client.ts';
+import { ApiError, apiUrl } from '../../../api/client.ts';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -24,7 +24,7 @@ export async function downloadExport(
 ): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, query), { credentials: 'same-origin' });
+    response = await fetch(apiUrl(path, query), { credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }

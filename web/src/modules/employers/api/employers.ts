@@ -70,7 +70,7 @@ export function useEmployerList(params: EmployerListParams) {
     queryKey: employerKeys.list(params),
     queryFn: ({ signal }) =>
       apiGet<Page<Employer>>(
-        '/api/employers',
+        '/employers',
         { ...filterQuery(params), page: params.page, pageSize: params.pageSize },
         signal,
       ),
@@ -81,7 +81,7 @@ export function useEmployerList(params: EmployerListParams) {
 export function useEmployer(id: number | null) {
   return useQuery({
     queryKey: employerKeys.detail(id ?? 0),
-    queryFn: ({ signal }) => apiGet<EmployerDetail>(`/api/employers/${id}`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<EmployerDetail>(`/employers/${id}`, undefined, signal),
     enabled: id !== null,
   });
 }
@@ -90,8 +90,7 @@ export function useEmployer(id: number | null) {
 export function useCreditCodeCheck(code: string | null) {
   return useQuery({
     queryKey: employerKeys.code(code ?? ''),
-    queryFn: ({ signal }) =>
-      apiGet<CreditCodeCheck>('/api/employers/check-code', { code: code ?? '' }, signal),
+    queryFn: ({ signal }) => apiGet<CreditCodeCheck>('/employers/check-code', { code: code ?? '' }, signal),
     enabled: code !== null,
     staleTime: 10_000,
   });
@@ -113,35 +112,35 @@ function useEmployerWrite<TInput>(write: (input: TInput) => Promise<Employer>) {
 }
 
 export function useCreateEmployer() {
-  return useEmployerWrite((body: CreateEmployerBody) => apiPost<Employer>('/api/employers', body));
+  return useEmployerWrite((body: CreateEmployerBody) => apiPost<Employer>('/employers', body));
 }
 
 export function useUpdateEmployer() {
   return useEmployerWrite(({ id, body }: { id: number; body: UpdateEmployerBody }) =>
-    apiPatch<Employer>(`/api/employers/${id}`, body),
+    apiPatch<Employer>(`/employers/${id}`, body),
   );
 }
 
 export function useSetUnion() {
   return useEmployerWrite(({ id, body }: { id: number; body: UnionActionBody }) =>
-    apiPost<Employer>(`/api/employers/${id}/union`, body),
+    apiPost<Employer>(`/employers/${id}/union`, body),
   );
 }
 
 export function useSetParty() {
   return useEmployerWrite(({ id, body }: { id: number; body: PartyActionBody }) =>
-    apiPost<Employer>(`/api/employers/${id}/party`, body),
+    apiPost<Employer>(`/employers/${id}/party`, body),
   );
 }
 
 export function useSetInstructor() {
   return useEmployerWrite(({ id, body }: { id: number; body: InstructorActionBody }) =>
-    apiPost<Employer>(`/api/employers/${id}/instructor`, body),
+    apiPost<Employer>(`/employers/${id}/instructor`, body),
   );
 }
 
 export function useCloseEmployer() {
   return useEmployerWrite(({ id, body }: { id: number; body: CloseEmployerBody }) =>
-    apiPost<Employer>(`/api/employers/${id}/close`, body),
+    apiPost<Employer>(`/employers/${id}/close`, body),
   );
 }

@@ -13,7 +13,7 @@ const finished = (s: ImportStatus | undefined) => s?.status === 'done' || s?.sta
 export function useStartEmployerImport() {
   return useMutation({
     mutationFn: ({ file, mode }: { file: File; mode: ImportMode }) =>
-      apiRequest<ImportStatus>('/api/employer-imports', {
+      apiRequest<ImportStatus>('/employer-imports', {
         method: 'POST',
         query: { fileName: file.name, mode },
         body: file,
@@ -27,7 +27,7 @@ export function useEmployerImport(id: number | null) {
   return useQuery({
     queryKey: employerImportKeys.status(id ?? 0),
     queryFn: async ({ signal }) => {
-      const status = await apiGet<ImportStatus>(`/api/employer-imports/${id}`, undefined, signal);
+      const status = await apiGet<ImportStatus>(`/employer-imports/${id}`, undefined, signal);
       if (finished(status) && status.result?.applied) {
         await Promise.all(
           [employerKeys.all, ['indicators'], ['campaigns'], ['workbench'], ['audit']].map((queryKey) =>

@@ -120,7 +120,7 @@ export function EmployerFormModal({ employer, onClose, onSaved }: EmployerFormMo
         if (!local.ok) throw new Error(local.message);
         const answer = await queryClient.fetchQuery({
           queryKey: employerKeys.code(local.code),
-          queryFn: () => apiGet<CreditCodeCheck>('/api/employers/check-code', { code: local.code }),
+          queryFn: () => apiGet<CreditCodeCheck>('/employers/check-code', { code: local.code }),
           staleTime: 10_000,
         });
         if (!answer.valid) throw new Error(answer.message ?? '统一社会信用代码有误');

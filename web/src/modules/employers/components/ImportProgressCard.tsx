@@ -68,7 +68,7 @@ export function ImportProgressCard({ status }: { status: ImportStatus }) {
     setDownloading(true);
     try {
       const name = await downloadExport(
-        `/api/employer-imports/${status.id}/report`,
+        `/employer-imports/${status.id}/report`,
         {},
         `单位导入错误报告-${status.id}.xlsx`,
       );

@@ -42,7 +42,7 @@ export function EmployerImportPage() {
   const onTemplate = async () => {
     setDownloading(true);
     try {
-      await downloadExport('/api/employers/template', {}, '单位名录导入模板.xlsx');
+      await downloadExport('/employers/template', {}, '单位名录导入模板.xlsx');
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {

@@ -85,7 +85,7 @@ export function EmployersPage() {
   const onExport = async () => {
     setExporting(true);
     try {
-      const name = await downloadExport('/api/employers/export', filterQuery(state), '单位名录.xlsx');
+      const name = await downloadExport('/employers/export', filterQuery(state), '单位名录.xlsx');
       void message.success(`已导出 ${formatCount(list.data?.total ?? 0)} 家单位：${name}`);
     } catch (error) {
       void message.error(errorMessage(error));

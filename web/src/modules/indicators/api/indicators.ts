@@ -45,7 +45,7 @@ export const indicatorQueryKeys = {
 export function useIndicatorReport(unitId: number | undefined, asOf: string) {
   return useQuery({
     queryKey: indicatorQueryKeys.report(unitId, asOf),
-    queryFn: ({ signal }) => apiGet<IndicatorReport>('/api/indicators', { unitId, asOf }, signal),
+    queryFn: ({ signal }) => apiGet<IndicatorReport>('/indicators', { unitId, asOf }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +54,7 @@ export function useIndicatorTrend(unitId: number | undefined, from: string, to: 
   return useQuery({
     queryKey: indicatorQueryKeys.trend(unitId, from, to, points),
     queryFn: ({ signal }) =>
-      apiGet<IndicatorTrend>('/api/indicators/trend', { unitId, from, to, points }, signal),
+      apiGet<IndicatorTrend>('/indicators/trend', { unitId, from, to, points }, signal),
     enabled: from < to,
     placeholderData: keepPreviousData,
   });
@@ -63,7 +63,7 @@ export function useIndicatorTrend(unitId: number | undefined, from: string, to: 
 export function useEmployersBehind(params: EmployersBehindParams | null) {
   return useQuery({
     queryKey: params ? indicatorQueryKeys.employers(params) : ['indicators', 'employers', 'none'],
-    queryFn: ({ signal }) => apiGet<Page<EmployerBehind>>('/api/indicators/employers', { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<Page<EmployerBehind>>('/indicators/employers', { ...params }, signal),
     enabled: params !== null,
     placeholderData: keepPreviousData,
   });
@@ -72,7 +72,7 @@ export function useEmployersBehind(params: EmployersBehindParams | null) {
 export function useTargets(unitId: number, year: number, enabled = true) {
   return useQuery({
     queryKey: indicatorQueryKeys.targets(unitId, year),
-    queryFn: ({ signal }) => apiGet<IndicatorTarget[]>('/api/targets', { unitId, year }, signal),
+    queryFn: ({ signal }) => apiGet<IndicatorTarget[]>('/targets', { unitId, year }, signal),
     enabled,
   });
 }
@@ -80,7 +80,7 @@ export function useTargets(unitId: number, year: number, enabled = true) {
 export function useSetTarget() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetTargetBody) => apiRequest<IndicatorTarget>('/api/targets', { method: 'PUT', body }),
+    mutationFn: (body: SetTargetBody) => apiRequest<IndicatorTarget>('/targets', { method: 'PUT', body }),
     onSuccess: async () => {
       await Promise.all(
         [indicatorQueryKeys.all, ['workbench'], ['audit']].map((queryKey) =>

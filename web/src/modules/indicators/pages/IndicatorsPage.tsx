@@ -70,7 +70,7 @@ export function IndicatorsPage() {
   const onExport = async () => {
     setExporting(true);
     try {
-      const name = await downloadExport('/api/indicators/export', { unitId, asOf }, '组织建设指标.xlsx');
+      const name = await downloadExport('/indicators/export', { unitId, asOf }, '组织建设指标.xlsx');
       void message.success(`已导出 ${name}`);
     } catch (error) {
       void message.error(errorMessage(error));

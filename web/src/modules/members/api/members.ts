@@ -14,7 +14,7 @@ import type {
   TransferStatus,
   UpdateMemberBody,
 } from '@gonghui/contracts';
-import { ApiError, apiGet, apiPatch, apiPost, buildUrl } from '../../../api/client.ts';
+import { ApiError, apiGet, apiPatch, apiPost, apiUrl } from '../../../api/client.ts';
 
 export interface MemberListParams {
   page: number;
@@ -30,7 +30,7 @@ export function useMemberList(params: MemberListParams) {
   return useQuery({
     queryKey: ['members', 'list', params],
     queryFn: ({ signal }) =>
-      apiGet<Page<Member>>('/api/members', { ...params, q: params.q || undefined }, signal),
+      apiGet<Page<Member>>('/members', { ...params, q: params.q || undefined }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -38,7 +38,7 @@ export function useMemberList(params: MemberListParams) {
 export function useMember(id: number) {
   return useQuery({
     queryKey: ['members', 'detail', id],
-    queryFn: ({ signal }) => apiGet<MemberDetail>(`/api/members/${id}`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<MemberDetail>(`/members/${id}`, undefined, signal),
   });
 }
 
@@ -57,15 +57,15 @@ function useMemberWrite<TInput, TOut>(write: (input: TInput) => Promise<TOut>) {
 }
 
 export const useEnrolMember = () =>
-  useMemberWrite((body: EnrolMemberBody) => apiPost<Member>('/api/members', body));
+  useMemberWrite((body: EnrolMemberBody) => apiPost<Member>('/members', body));
 export const useChangeStatus = () =>
   useMemberWrite(({ id, body }: { id: number; body: ChangeStatusBody }) =>
-    apiPost<Member>(`/api/members/${id}/status`, body),
+    apiPost<Member>(`/members/${id}/status`, body),
   );
 
 /** The clear value of a personal field: the server records who asked and why before answering. */
 export function revealMember(id: number, field: RevealField, reason: string) {
-  return apiPost<{ field: RevealField; value: string | null }>(`/api/members/${id}/reveal`, {
+  return apiPost<{ field: RevealField; value: string | null }>(`/members/${id}/reveal`, {
     field,
     reason,
   });
@@ -81,7 +81,7 @@ export interface TransferListParams {
 export function useTransfers(params: TransferListParams) {
   return useQuery({
     queryKey: ['transfers', params],
-    queryFn: ({ signal }) => apiGet<Page<Transfer>>('/api/transfers', { ...params }, signal),
+    queryFn: ({ signal }) => apiGet<Page<Transfer>>('/transfers', { ...params }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -94,7 +94,7 @@ export const useStartTransfer = () =>
       toOrgUnitId: number;
       toEmployerId?: number | null;
       reason: string;
-    }) => apiPost<Transfer>('/api/transfers', body),
+    }) => apiPost<Transfer>('/transfers', body),
   );
 export const useBulkTransfer = () =>
   useMemberWrite(
@@ -104,19 +104,19 @@ export const useBulkTransfer = () =>
       toOrgUnitId: number;
       toEmployerId?: number | null;
       reason: string;
-    }) => apiPost<{ batchId: number; count: number }>('/api/transfers/bulk', body),
+    }) => apiPost<{ batchId: number; count: number }>('/transfers/bulk', body),
   );
 export const useDecideTransfers = () =>
   useMemberWrite((body: { transferIds: number[]; accept: boolean; reason?: string }) =>
     apiPost<{ decided: number; failed: Array<{ transferId: number; message: string }> }>(
-      '/api/transfers/decide',
+      '/transfers/decide',
       body,
     ),
   );
 
 /** Sends the file's bytes as the request body; the server streams them into the import job. */
 export async function uploadRoster(file: File, orgUnitId: number, csrfToken: string): Promise<MemberImport> {
-  const response = await fetch(buildUrl('/api/member-imports', { orgUnitId, fileName: file.name }), {
+  const response = await fetch(apiUrl('/member-imports', { orgUnitId, fileName: file.name }), {
     method: 'POST',
     body: file,
     headers: {
@@ -142,7 +142,7 @@ export function useMemberImport(id: number | null) {
   return useQuery({
     queryKey: ['member-import', id],
     enabled: id !== null,
-    queryFn: ({ signal }) => apiGet<MemberImport>(`/api/member-imports/${id}`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<MemberImport>(`/member-imports/${id}`, undefined, signal),
     refetchInterval: (query) => {
       const s = query.state.data?.status;
       return s === 'queued' || s === 'running' ? 800 : false;
@@ -152,12 +152,12 @@ export function useMemberImport(id: number | null) {
 
 export const useUpdateMember = () =>
   useMemberWrite(({ id, body }: { id: number; body: UpdateMemberBody }) =>
-    apiPatch<Member>(`/api/members/${id}`, body),
+    apiPatch<Member>(`/members/${id}`, body),
   );
 
 /** Withdraws a pending transfer this union started; the server refuses anyone else's. */
 export const useCancelTransfer = () =>
-  useMemberWrite((id: number) => apiPost<Transfer>(`/api/transfers/${id}/cancel`));
+  useMemberWrite((id: number) => apiPost<Transfer>(`/transfers/${id}/cancel`));
 
 /** The pending transfer of one member that the caller's union started and so may withdraw. */
 export function usePendingTransferOf(member: { id: number; name: string }, enabled: boolean) {
@@ -168,7 +168,7 @@ export function usePendingTransferOf(member: { id: number; name: string }, enabl
       const boxes = await Promise.all(
         (['outbox', 'inbox'] as const).map((box) =>
           apiGet<Page<Transfer>>(
-            '/api/transfers',
+            '/transfers',
             { box, status: 'pending', q: member.name, pageSize: 50 },
             signal,
           ).then((page) => page.items.filter((t) => t.memberId === member.id && startedFrom(t, box))),
@@ -188,14 +188,14 @@ export function startedFrom(t: Transfer, box: 'inbox' | 'outbox'): boolean {
 }
 
 export function startMemberExport(filters: StartMemberExportBody) {
-  return apiPost<MemberExport>('/api/member-exports', filters);
+  return apiPost<MemberExport>('/member-exports', filters);
 }
 
 export function useMemberExport(id: number | null) {
   return useQuery({
     queryKey: ['member-export', id],
     enabled: id !== null,
-    queryFn: ({ signal }) => apiGet<MemberExport>(`/api/member-exports/${id}`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<MemberExport>(`/member-exports/${id}`, undefined, signal),
     refetchInterval: (query) => {
       const s = query.state.data?.status;
       return s === 'queued' || s === 'running' ? 700 : false;

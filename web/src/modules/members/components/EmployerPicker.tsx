@@ -21,7 +21,7 @@ export function EmployerPicker({ current, value, onChange, id, testId }: Employe
   const search = useQuery({
     queryKey: ['employers', 'pick', term],
     enabled: term !== '',
-    queryFn: ({ signal }) => apiGet<Page<Employer>>('/api/employers', { q: term, pageSize: 20 }, signal),
+    queryFn: ({ signal }) => apiGet<Page<Employer>>('/employers', { q: term, pageSize: 20 }, signal),
   });
   const [picked, setPicked] = useState<Map<number, string>>(() => new Map());
   const hits = term ? (search.data?.items ?? []) : [];

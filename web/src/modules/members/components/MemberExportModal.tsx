@@ -39,7 +39,7 @@ export function MemberExportModal({
   const download = async (x: MemberExport) => {
     setDownloading(true);
     try {
-      const name = await downloadExport(`/api/member-exports/${x.id}/file`, {}, x.fileName);
+      const name = await downloadExport(`/member-exports/${x.id}/file`, {}, x.fileName);
       void message.success(`已下载 ${name}（证件号码和电话已脱敏）`);
     } catch (error) {
       void message.error(errorMessage(error));

@@ -58,7 +58,7 @@ export function MemberImportPage() {
             icon={<DownloadOutlined />}
             data-testid="import-template"
             onClick={() =>
-              void downloadExport('/api/members/template', {}, '会员名册导入模板.xlsx').catch((e: unknown) =>
+              void downloadExport('/members/template', {}, '会员名册导入模板.xlsx').catch((e: unknown) =>
                 message.error(errorMessage(e)),
               )
             }
@@ -125,11 +125,9 @@ export function MemberImportPage() {
                       type="primary"
                       data-testid="import-report"
                       onClick={() =>
-                        void downloadExport(
-                          `/api/member-imports/${imp.id}/report`,
-                          {},
-                          '错误报告.xlsx',
-                        ).catch((e: unknown) => message.error(errorMessage(e)))
+                        void downloadExport(`/member-imports/${imp.id}/report`, {}, '错误报告.xlsx').catch(
+                          (e: unknown) => message.error(errorMessage(e)),
+                        )
                       }
                     >
                       下载错误报告

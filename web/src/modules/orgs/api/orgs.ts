@@ -15,21 +15,21 @@ export const orgKeys = {
 export function rootsQuery(asOf: string) {
   return queryOptions({
     queryKey: orgKeys.roots(asOf),
-    queryFn: ({ signal }) => apiGet<OrgUnit[]>('/api/orgs/roots', { asOf }, signal),
+    queryFn: ({ signal }) => apiGet<OrgUnit[]>('/orgs/roots', { asOf }, signal),
   });
 }
 
 export function childrenQuery(id: number, asOf: string) {
   return queryOptions({
     queryKey: orgKeys.children(id, asOf),
-    queryFn: ({ signal }) => apiGet<OrgUnit[]>(`/api/orgs/${id}/children`, { asOf }, signal),
+    queryFn: ({ signal }) => apiGet<OrgUnit[]>(`/orgs/${id}/children`, { asOf }, signal),
   });
 }
 
 export function useOrgUnit(id: number | null, asOf: string) {
   return useQuery({
     queryKey: orgKeys.unit(id ?? 0, asOf),
-    queryFn: ({ signal }) => apiGet<OrgUnit>(`/api/orgs/${id}`, { asOf }, signal),
+    queryFn: ({ signal }) => apiGet<OrgUnit>(`/orgs/${id}`, { asOf }, signal),
     enabled: id !== null,
   });
 }
@@ -37,7 +37,7 @@ export function useOrgUnit(id: number | null, asOf: string) {
 export function useOrgAncestors(id: number | null, asOf: string, enabled = true) {
   return useQuery({
     queryKey: orgKeys.ancestors(id ?? 0, asOf),
-    queryFn: ({ signal }) => apiGet<OrgUnit[]>(`/api/orgs/${id}/ancestors`, { asOf }, signal),
+    queryFn: ({ signal }) => apiGet<OrgUnit[]>(`/orgs/${id}/ancestors`, { asOf }, signal),
     enabled: id !== null && enabled,
   });
 }
@@ -45,7 +45,7 @@ export function useOrgAncestors(id: number | null, asOf: string, enabled = true)
 export function useOrgHistory(id: number | null) {
   return useQuery({
     queryKey: orgKeys.history(id ?? 0),
-    queryFn: ({ signal }) => apiGet<OrgHistory>(`/api/orgs/${id}/history`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<OrgHistory>(`/orgs/${id}/history`, undefined, signal),
     enabled: id !== null,
   });
 }
@@ -54,7 +54,7 @@ export function useOrgSearch(q: string, asOf: string, limit = 20) {
   const term = q.trim();
   return useQuery({
     queryKey: orgKeys.search(term, asOf, limit),
-    queryFn: ({ signal }) => apiGet<OrgSearchHit[]>('/api/orgs/search', { q: term, asOf, limit }, signal),
+    queryFn: ({ signal }) => apiGet<OrgSearchHit[]>('/orgs/search', { q: term, asOf, limit }, signal),
     enabled: term.length > 0 && term.length <= 50,
     staleTime: 60_000,
     placeholderData: (previous) => previous,
@@ -95,21 +95,21 @@ function useOrgWrite<TInput, TResult>(write: (input: TInput) => Promise<TResult>
 }
 
 export function useCreateOrg() {
-  return useOrgWrite((body: CreateOrgBody) => apiPost<OrgUnit>('/api/orgs', body));
+  return useOrgWrite((body: CreateOrgBody) => apiPost<OrgUnit>('/orgs', body));
 }
 
 export function useRenameOrg() {
-  return useOrgWrite(({ id, ...body }: RenameOrgInput) => apiPost<OrgUnit>(`/api/orgs/${id}/rename`, body));
+  return useOrgWrite(({ id, ...body }: RenameOrgInput) => apiPost<OrgUnit>(`/orgs/${id}/rename`, body));
 }
 
 export function useMoveOrg() {
-  return useOrgWrite(({ id, ...body }: MoveOrgInput) => apiPost<OrgUnit>(`/api/orgs/${id}/move`, body));
+  return useOrgWrite(({ id, ...body }: MoveOrgInput) => apiPost<OrgUnit>(`/orgs/${id}/move`, body));
 }
 
 export function useCloseOrg() {
-  return useOrgWrite(({ id, ...body }: CloseOrgInput) => apiPost<OrgUnit>(`/api/orgs/${id}/close`, body));
+  return useOrgWrite(({ id, ...body }: CloseOrgInput) => apiPost<OrgUnit>(`/orgs/${id}/close`, body));
 }
 
 export function useMergeOrgs() {
-  return useOrgWrite((body: MergeOrgBody) => apiPost<OrgUnit>('/api/orgs/merge', body));
+  return useOrgWrite((body: MergeOrgBody) => apiPost<OrgUnit>('/orgs/merge', body));
 }

@@ -110,7 +110,8 @@ export function OrgDetailCard({ unitId, asOf, actions, onOpenUnit }: OrgDetailCa
   if (unit.isError) {
     const notFound = isApiError(unit.error) && unit.error.code === 'NOT_FOUND';
     const closedOn = history.data?.unit.closedOn;
-    const latestName = history.data?.versions.at(-1)?.name;
+    const versions = history.data?.versions;
+    const latestName = versions?.[versions.length - 1]?.name;
     return (
       <Card title="组织详情" data-testid="org-detail">
         <Alert

@@ -56,7 +56,7 @@ export function OrgsPage() {
       try {
         const ancestors = await queryClient.fetchQuery({
           queryKey: orgKeys.ancestors(id, asOf),
-          queryFn: () => apiGet<OrgUnit[]>(`/api/orgs/${id}/ancestors`, { asOf }),
+          queryFn: () => apiGet<OrgUnit[]>(`/orgs/${id}/ancestors`, { asOf }),
         });
         setExpandedIds((current) =>
           union(

@@ -18,7 +18,7 @@ export function useUserList(params: UserListParams) {
     queryKey: userKeys.list(params),
     queryFn: ({ signal }) =>
       apiGet<Page<User>>(
-        '/api/users',
+        '/users',
         { page: params.page, pageSize: params.pageSize, q: params.q || undefined },
         signal,
       ),
@@ -41,11 +41,11 @@ function useUserWrite<TInput>(write: (input: TInput) => Promise<User>) {
 }
 
 export function useCreateUser() {
-  return useUserWrite((body: CreateUserBody) => apiPost<User>('/api/users', body));
+  return useUserWrite((body: CreateUserBody) => apiPost<User>('/users', body));
 }
 
 export function useUpdateUser() {
   return useUserWrite(({ id, body }: { id: number; body: UpdateUserBody }) =>
-    apiPatch<User>(`/api/users/${id}`, body),
+    apiPatch<User>(`/users/${id}`, body),
   );
 }

@@ -11,7 +11,7 @@ export interface Workbench {
 export function useWorkbench() {
   return useQuery({
     queryKey: ['workbench'],
-    queryFn: ({ signal }) => apiGet<Workbench>('/api/workbench', undefined, signal),
+    queryFn: ({ signal }) => apiGet<Workbench>('/workbench', undefined, signal),
   });
 }
 
@@ -21,6 +21,6 @@ export function usePendingTransferCount(enabled: boolean) {
     queryKey: ['transfers', 'pending-count'],
     enabled,
     queryFn: ({ signal }) =>
-      apiGet<Page<Transfer>>('/api/transfers', { box: 'inbox', status: 'pending', pageSize: 1 }, signal),
+      apiGet<Page<Transfer>>('/transfers', { box: 'inbox', status: 'pending', pageSize: 1 }, signal),
   });
 }
