@@ -11,6 +11,9 @@ const globalSetup = ['server/test/test-data.setup.ts'];
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the processors, which on a 2-core machine runs every file
+    // in turn; the server files mostly wait on their own embedded database, so two run side by side.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -40,6 +43,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
+          // After the server and web files, alone: a browser test on a machine busy with other files
+          // waits longer than its polls allow.
+          sequence: { groupOrder: 1 },
           env: testSecret,
           globalSetup,
         },
