@@ -64,6 +64,39 @@ describe('the employer register', () => {
     expect(again.json().error.message).toContain('已登记');
   });
 
+  it('refuses a code registered in another district without naming that firm, pointing to the union above both', async () => {
+    const tcVillage = (
+      (
+        await taicang.get(`/api/orgs/${await unitIdByCode(t.handle, '320585102')}/children`)
+      ).json() as OrgUnit[]
+    )[0].id;
+    const theirs = await taicang.post(
+      '/api/employers',
+      body({
+        creditCode: makeCreditCode('9', '1', '320585', 5151),
+        name: '太仓保密测试有限公司',
+        orgUnitId: tcVillage,
+      }),
+    );
+    expect(theirs.statusCode, theirs.body).toBe(200);
+    for (const client of [dongbang, changshu]) {
+      const res = await client.post(
+        '/api/employers',
+        body({ creditCode: theirs.json().creditCode, name: '同码公司' }),
+      );
+      expect(res.statusCode).toBe(409);
+      const message = res.json().error.message as string;
+      expect(message).toContain('其他工会的管辖范围内登记');
+      expect(message).toContain('苏州市总工会');
+      expect(res.body).not.toContain('太仓保密测试');
+      const edit = await client.patch(`/api/employers/${created.id}`, {
+        creditCode: theirs.json().creditCode,
+      });
+      expect(edit.statusCode).toBe(409);
+      expect(edit.body).not.toContain('太仓保密测试');
+    }
+  });
+
   it('refuses a locality outside the caller’s scope as a field error', async () => {
     const taicangTown = await unitIdByCode(t.handle, '320585102');
     const res = await dongbang.post(

@@ -74,12 +74,18 @@ describe('enrolment', () => {
     expect(phone.statusCode).toBe(400);
   });
 
-  it('allows one live membership per person in the whole database, saying where it is', async () => {
+  it('allows one live membership per person in the whole database, naming the union only inside the caller’s scope', async () => {
     const residentId = nextResidentId();
-    await enrol(changshu, enrolBody(csVillages[0], { residentId }));
+    const first = await enrol(changshu, enrolBody(csVillages[0], { residentId }));
     const again = await taicang.post('/api/members', enrolBody(tcVillages[0], { residentId }));
     expect(again.statusCode).toBe(409);
-    expect(again.json().error.message).toMatch(/已是「.+」的会员/);
+    expect(again.json().error.message).toContain('此人已是其他工会的会员');
+    expect(again.body).not.toContain(first.orgUnitName);
+    expect(again.body).not.toContain(first.registryNo);
+    const inside = await changshu.post('/api/members', enrolBody(csVillages[1], { residentId }));
+    expect(inside.statusCode).toBe(409);
+    expect(inside.json().error.message).toContain(`已是「${first.orgUnitName}」的会员`);
+    expect(inside.json().error.message).toContain(first.registryNo);
   });
 
   it('lets exactly one of two simultaneous enrolments of the same person win', async () => {

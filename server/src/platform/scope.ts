@@ -21,5 +21,10 @@ export async function scopePathAt(
   return r?.path ?? null;
 }
 
+/**
+ * The whole tree, for the few deliberate reads across every area; each use says why on the line above.
+ */
+export const EVERYWHERE = '/';
+
 /** A path that matches nothing, for callers whose unit did not exist at the date asked. */
 export const NO_SCOPE = '/none/';

@@ -2,7 +2,13 @@ import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { ImportMode } from '@gonghui/contracts';
 import type { Database, EmployerTable } from '../../db/schema.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
-import { audit, auditMany, type AuditActor, type AuditChange } from '../../platform/audit/audit.ts';
+import {
+  audit,
+  auditMany,
+  type AuditActor,
+  type AuditChange,
+  auditScopeOfUnit,
+} from '../../platform/audit/audit.ts';
 import { nameInitials } from '../../platform/orgs/initials.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import type { ImportedEmployer, PlainField, RowPlan, RowProblem } from './employer.import-check.ts';
@@ -42,7 +48,8 @@ interface Writer {
   importId: number;
   date: string;
   units: Set<number>;
-  audits: Array<AuditChange & { unitId: number }>;
+  /** Audit entries waiting for the path of the unit they concern, looked up once for the batch. */
+  audits: Array<Omit<AuditChange, 'scopePath'> & { unitId: number }>;
 }
 
 function auditedFields({ instructorDated: _, ...e }: ImportedEmployer) {
@@ -132,7 +139,6 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
       action: 'employer.create',
       entityType: 'employer',
       entityId: id,
-      scopePath: null,
       unitId: e.orgUnitId,
       after: { ...auditedFields(e), importId: w.importId },
     });
@@ -199,7 +205,6 @@ async function update(w: Writer, u: Update) {
     action: 'employer.update',
     entityType: 'employer',
     entityId: s.id,
-    scopePath: null,
     unitId: s.orgUnitId,
     before,
     after: { ...after, importId: w.importId },
@@ -220,7 +225,10 @@ async function withPaths(trx: Trx, audits: Writer['audits'], date: string): Prom
       .execute();
     for (const r of rows) paths.set(r.id, r.path);
   }
-  return audits.map(({ unitId, ...a }) => ({ ...a, scopePath: paths.get(unitId) ?? null }));
+  for (const { unitId } of audits) {
+    if (!paths.has(unitId)) paths.set(unitId, await auditScopeOfUnit(trx, unitId));
+  }
+  return audits.map(({ unitId, ...a }) => ({ ...a, scopePath: paths.get(unitId)! }));
 }
 
 /**

@@ -63,13 +63,33 @@ export async function localityFor(
   return unit;
 }
 
-async function assertCodeFree(db: Db | Trx, code: string, exceptId: number | null) {
+/**
+ * Refuses a credit code another employer holds. The holder is named only when it lies in the caller's
+ * scope; otherwise the message names the nearest unit above both, whom the caller can ask.
+ */
+async function assertCodeFree(db: Db | Trx, actor: Actor, code: string, exceptId: number | null) {
   const other = await repo.byCreditCode(db, code);
-  if (other && other.id !== exceptId) {
+  if (!other || other.id === exceptId) return;
+  const scope = await scopeNow(db, actor);
+  if (await repo.findAt(db, other.id, scope, today())) {
     throw conflict(`统一社会信用代码 ${code} 已登记（「${other.name}」），一个代码只能登记一家单位`, [
       { field: 'creditCode', message: '该统一社会信用代码已登记' },
     ]);
   }
+  const contact = await commonAncestorName(db, scope, other.orgUnitId);
+  throw conflict(
+    `统一社会信用代码 ${code} 已在其他工会的管辖范围内登记，一个代码只能登记一家单位${contact ? `；如需核实，请联系${contact}` : ''}`,
+    [{ field: 'creditCode', message: '该统一社会信用代码已在其他工会的管辖范围内登记' }],
+  );
+}
+
+/** The name of the deepest unit whose subtree holds both the caller's scope and the given unit today. */
+async function commonAncestorName(db: Db | Trx, scope: string, orgUnitId: number): Promise<string | null> {
+  const mine = scope.split('/').filter(Boolean);
+  const theirs = ((await orgRepository.currentVersion(db, orgUnitId))?.path ?? '').split('/').filter(Boolean);
+  let shared = 0;
+  while (shared < mine.length && mine[shared] === theirs[shared]) shared++;
+  return shared > 0 ? ((await orgRepository.nameAt(db, Number(mine[shared - 1]), today())) ?? null) : null;
 }
 
 function assertOnOrAfter(date: string, registeredOn: string, field = 'date') {
@@ -119,7 +139,7 @@ export const employerService = {
       throw invalid([{ field: 'registeredOn', message: '登记日期不能晚于今天' }]);
     return db.transaction().execute(async (trx) => {
       await localityFor(trx, actor, body.orgUnitId);
-      await assertCodeFree(trx, body.creditCode, null);
+      await assertCodeFree(trx, actor, body.creditCode, null);
       const id = await repo.insert(trx, {
         credit_code: body.creditCode,
         name: body.name,
@@ -151,7 +171,7 @@ export const employerService = {
     return db.transaction().execute(async (trx) => {
       const before = await changeable(trx, actor, id);
       if (body.orgUnitId !== undefined) await localityFor(trx, actor, body.orgUnitId);
-      if (body.creditCode !== undefined) await assertCodeFree(trx, body.creditCode, id);
+      if (body.creditCode !== undefined) await assertCodeFree(trx, actor, body.creditCode, id);
       if (body.registeredOn !== undefined) {
         if (body.registeredOn > today())
           throw invalid([{ field: 'registeredOn', message: '登记日期不能晚于今天' }]);

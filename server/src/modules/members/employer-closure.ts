@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AuditActor } from '../../platform/audit/audit.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditScopeOfUnit } from '../../platform/audit/audit.ts';
 import { memberRepository, LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository } from './transfer.repository.ts';
 
@@ -27,7 +27,7 @@ export async function moveMembersOfClosedEmployer(
 ): Promise<ClosureOutcome> {
   const employer = await trx
     .selectFrom('employer')
-    .select(['id', 'name', 'grassroots_union_id as unionId'])
+    .select(['id', 'name', 'grassroots_union_id as unionId', 'org_unit_id as orgUnitId'])
     .where('id', '=', employerId)
     .executeTakeFirst();
   if (!employer) return { moved: 0, released: 0, upperOrgUnitId: null };
@@ -93,7 +93,7 @@ export async function moveMembersOfClosedEmployer(
     action: 'member.employer_closed',
     entityType: 'employer',
     entityId: employerId,
-    scopePath: upper?.path ?? null,
+    scopePath: upper?.path ?? (await auditScopeOfUnit(trx, employer.orgUnitId)),
     after: { moved, released: members.length, upperOrgUnitId: upper?.id ?? null },
   });
   return { moved, released: members.length, upperOrgUnitId: upper?.id ?? null };

@@ -64,7 +64,19 @@ export function isOneLiveViolation(e: unknown): boolean {
   );
 }
 
-export function alreadyMemberError(where: { orgUnitName: string; status: MemberStatus; id: number }) {
+/**
+ * Refuses a second live membership. The holding union and the registry number are named only when that
+ * union lies in the caller's scope; otherwise the message says no more than "a member of another union".
+ */
+export function alreadyMemberError(
+  where: { orgUnitName: string; orgUnitPath: string; status: MemberStatus; id: number },
+  scope: string,
+) {
+  if (!where.orgUnitPath.startsWith(scope)) {
+    return conflict('此人已是其他工会的会员，一人只能有一个会籍；如需变更，请向其所在工会申请会员关系接转', [
+      { field: 'residentId', message: '已是其他工会的会员' },
+    ]);
+  }
   return conflict(
     `此人已是「${where.orgUnitName}」的会员（${memberStatusLabels[where.status]}，会员编号 ${registryNumber(where.id)}），一人只能有一个会籍；如需变更请办理会员关系接转`,
     [{ field: 'residentId', message: `已在「${where.orgUnitName}」登记` }],
@@ -155,7 +167,7 @@ export const memberService = {
         const unit = await openUnitInScope(trx, body.orgUnitId, scope);
         await employerInScope(trx, body.employerId, scope);
         const existing = await memberRepository.findLiveByHash(trx, hash);
-        if (existing) throw alreadyMemberError(existing);
+        if (existing) throw alreadyMemberError(existing, scope);
         const keys = nameKeys(body.name);
         const phone = body.phone ?? null;
         const id = await memberRepository.insert(trx, {
@@ -201,7 +213,7 @@ export const memberService = {
     } catch (e) {
       if (!isOneLiveViolation(e)) throw e;
       const winner = await memberRepository.findLiveByHash(db, hash);
-      throw winner ? alreadyMemberError(winner) : conflict('此人刚刚被其他人登记为会员，请刷新后再试');
+      throw winner ? alreadyMemberError(winner, scope) : conflict('此人刚刚被其他人登记为会员，请刷新后再试');
     }
   },
 

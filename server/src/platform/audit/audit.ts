@@ -10,9 +10,28 @@ export interface AuditChange {
   action: string;
   entityType: string;
   entityId: string | number | null;
-  scopePath: string | null;
+  /** The path of the unit the change concerns: who may read the entry (its subtree's admins). */
+  scopePath: string;
   before?: unknown;
   after?: unknown;
+}
+
+/**
+ * The scope an entry about a unit gets: the unit's latest path (a closed unit keeps its last one), so
+ * the admins of every unit above it can read the entry.
+ */
+export async function auditScopeOfUnit(
+  db: Kysely<Database> | Transaction<Database>,
+  orgUnitId: number,
+): Promise<string> {
+  const v = await db
+    .selectFrom('org_unit_version')
+    .select('path')
+    .where('org_unit_id', '=', orgUnitId)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return v.path;
 }
 
 /** Records a write by a user; call it inside the write's transaction so both land or neither. */

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { LoginBody, Me } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, auditScopeOfUnit } from '../audit/audit.ts';
 import { AppError } from '../http/errors.ts';
 import { hashSessionToken } from '../http/access.ts';
 import { orgRepository } from '../orgs/org.repository.ts';
@@ -37,7 +37,7 @@ export const authService = {
       orgUnitId: user.org_unit_id,
       clientAddress,
     };
-    const scopePath = (await orgRepository.currentVersion(db, user.org_unit_id))?.path ?? null;
+    const scopePath = await auditScopeOfUnit(db, user.org_unit_id);
     if (user.locked_until && user.locked_until > now) {
       const until = new Intl.DateTimeFormat('zh-CN', {
         timeZone: 'Asia/Shanghai',
@@ -99,7 +99,7 @@ export const authService = {
 
   async logout(db: Kysely<Database>, actor: Actor) {
     await sessionRepository.delete(db, actor.sessionId);
-    const scopePath = (await orgRepository.currentVersion(db, actor.orgUnitId))?.path ?? null;
+    const scopePath = await auditScopeOfUnit(db, actor.orgUnitId);
     await audit(db, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId, scopePath });
   },
 

@@ -9,7 +9,7 @@ export interface RevealRequest {
   /** Which personal field is shown, e.g. 'residentId'. */
   field: string;
   reason: string;
-  scopePath: string | null;
+  scopePath: string;
 }
 
 /**

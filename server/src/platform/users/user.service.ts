@@ -8,7 +8,7 @@ import { sessionRepository } from '../auth/session.repository.ts';
 import { AppError, conflict, notFound } from '../http/errors.ts';
 import { today } from '../orgs/dates.ts';
 import { orgRepository } from '../orgs/org.repository.ts';
-import { NO_SCOPE, scopePathAt } from '../scope.ts';
+import { NO_SCOPE, scopePathAt, EVERYWHERE } from '../scope.ts';
 import { userRepository, type UserWithUnit } from './user.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -52,7 +52,8 @@ export const userService = {
     body: CreateUserBody,
     auditActor?: AuditActor,
   ): Promise<User> {
-    const scope = actor ? await scopeOf(db, actor) : '/';
+    // The command line (no actor) creates accounts anywhere, the first administrator among them.
+    const scope = actor ? await scopeOf(db, actor) : EVERYWHERE;
     return db.transaction().execute(async (trx) => {
       const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), scope);
       if (!unit)
@@ -71,7 +72,8 @@ export const userService = {
         role: body.role,
         orgUnitId: body.orgUnitId,
       });
-      const created = (await userRepository.findInScope(trx, id, '/'))!;
+      // The account just created, read back for its answer: it lies in the unit checked above.
+      const created = (await userRepository.findInScope(trx, id, EVERYWHERE))!;
       const after = presentUser(created);
       await audit(trx, actor ?? auditActor ?? null, {
         action: 'user.create',
