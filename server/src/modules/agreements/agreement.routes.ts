@@ -13,7 +13,7 @@ import {
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { today } from '../../platform/orgs/dates.ts';
-import { attachment } from '../employers/employer.routes.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { agreementsWorkbook } from './agreement.export.ts';
 import { agreementService } from './agreement.service.ts';
 

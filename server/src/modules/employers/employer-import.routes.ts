@@ -5,7 +5,7 @@ import { idParam, importStatus, startImportQuery } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { employerImportService } from './employer-import.service.ts';
-import { attachment } from './employer.routes.ts';
+import { attachment } from '../../platform/http/download.ts';
 
 const tags = ['employers'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,3 +1,4 @@
+import { attachment } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   closeEmployerBody,
@@ -25,11 +26,6 @@ const tags = ['employers'];
 const read = { access: 'employer:read' as const };
 const write = { access: 'employer:write' as const };
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Content-Disposition for a Chinese file name (RFC 5987). */
-export function attachment(name: string): string {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;

@@ -12,7 +12,7 @@ import {
   trendQuery,
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
-import { attachment } from '../employers/employer.routes.ts';
+import { attachment } from '../../platform/http/download.ts';
 import { indicatorWorkbook } from './indicator.export.ts';
 import { indicatorService } from './indicator.service.ts';
 

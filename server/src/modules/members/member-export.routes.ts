@@ -1,3 +1,4 @@
+import { attachment } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, memberExport, startMemberExportBody } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
@@ -5,7 +6,6 @@ import { memberExportService } from './member-export.service.ts';
 
 const tags = ['members'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Roster exports run as background jobs: start one, watch its progress, then download the file. */
 export const memberExportRoutes: FastifyPluginAsyncZod = async (app) => {

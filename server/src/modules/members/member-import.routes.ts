@@ -1,3 +1,4 @@
+import { attachment } from '../../platform/http/download.ts';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, importMembersQuery, memberImport } from '@gonghui/contracts';
@@ -8,7 +9,6 @@ import { rosterTemplate } from './member.sheet.ts';
 
 const tags = ['members'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
