@@ -252,3 +252,48 @@ describe('what a roster row may change', () => {
     expect(history[0].note).toContain(`重新入会（原会员编号 ${m.registryNo}）`);
   });
 });
+
+describe('transfers asked from the import result', () => {
+  it('asks for the held rows in one action, and the union holding each member decides', async () => {
+    const inTown = await memberOf(townUnion);
+    const outside = await memberOf(await unitNamed('太仓市总工会'), true);
+    const result = await importFile(
+      dongbang,
+      guanzhi,
+      csv('姓名,身份证号码', [
+        `${inTown.name},${inTown.residentId}`,
+        `${outside.name},${outside.residentId}`,
+      ]),
+    );
+    expect(result.summary).toMatchObject({ heldElsewhere: 2 });
+    const taicang = await login(t.app, 'taicang');
+    expect(
+      (await taicang.post(`/api/member-imports/${result.id}/transfers`, { reason: '在本村就业' })).statusCode,
+    ).toBe(404);
+    const started = await dongbang.post(`/api/member-imports/${result.id}/transfers`, {
+      reason: '在本村就业',
+    });
+    expect(started.statusCode, started.body).toBe(200);
+    expect(started.json()).toEqual({ started: 2, failed: [] });
+    expect(
+      (await dongbang.post(`/api/member-imports/${result.id}/transfers`, { reason: '在本村就业' }))
+        .statusCode,
+    ).toBe(409);
+    const rows = await held(dongbang, result.id);
+    expect(rows.every((r) => r.transferStatus === 'pending')).toBe(true);
+    const [own, far] = rows.map((r) => r.transferId!);
+    // The importer cannot accept its own request, though 董浜镇工会 lies in its scope.
+    expect((await dongbang.post(`/api/transfers/${own}/decide`, { accept: true })).statusCode).toBe(403);
+    const changshu = await login(t.app, 'changshu');
+    const ok = await changshu.post(`/api/transfers/${own}/decide`, { accept: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await detail(dongbang, inTown.id)).orgUnitId).toBe(guanzhi);
+    // Outside the scope, the holder sees who asks, and decides.
+    const inbox = (await taicang.get('/api/transfers?box=inbox&status=pending')).json() as {
+      items: Array<{ id: number; toOrgUnitName: string }>;
+    };
+    expect(inbox.items.find((x) => x.id === far)?.toOrgUnitName).toBe('观智村联合工会');
+    expect((await taicang.post(`/api/transfers/${far}/decide`, { accept: true })).statusCode).toBe(200);
+    expect((await detail(dongbang, outside.id)).orgUnitId).toBe(guanzhi);
+  });
+});

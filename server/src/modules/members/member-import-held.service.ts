@@ -7,6 +7,8 @@ import { AppError, conflict, invalid, notFound } from '../../platform/http/error
 import { today } from '../../platform/orgs/dates.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import { applyChanges } from './member-import-changes.ts';
+import { LIVE_STATUSES } from './member.repository.ts';
+import { transferRepository } from './transfer.repository.ts';
 import { memberScope } from './member.service.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -123,6 +125,87 @@ export const memberImportHeldService = {
         after: { confirmed: rowNos.length, applied: updated, dropped },
       });
       return { applied: updated, dropped };
+    });
+  },
+
+  /**
+   * Asks for a transfer (会员关系接转) of every person of another union the import held apart, into the
+   * union of their row. The importer is the receiving side, so the union holding each member decides.
+   */
+  async startTransfers(db: Kysely<Database>, actor: Actor, id: number, reason: string) {
+    return db.transaction().execute(async (trx) => {
+      const { imp } = await visibleImport(trx, actor, id, true);
+      if (imp.status !== 'done') throw conflict('该导入未完成或已撤销，不能发起接转');
+      const rows = await trx
+        .selectFrom('member_import_held as h')
+        .innerJoin('member as m', 'm.id', 'h.member_id')
+        .leftJoin('member_transfer as p', (j) =>
+          j.onRef('p.member_id', '=', 'h.member_id').on('p.status', '=', 'pending'),
+        )
+        .select([
+          'h.row_no',
+          'h.member_id',
+          'h.org_unit_id',
+          'h.employer_id',
+          'm.org_unit_id as current_unit',
+          'm.status',
+          'p.id as pending_id',
+        ])
+        .where('h.import_id', '=', id)
+        .where('h.kind', '=', 'elsewhere')
+        .where('h.transfer_id', 'is', null)
+        .orderBy('h.row_no')
+        .forUpdate('h')
+        .execute();
+      if (rows.length === 0) throw conflict('没有需要发起接转的行（已全部发起，或名册中没有其他工会的会员）');
+      const failed: Array<{ rowNo: number; message: string }> = [];
+      const ready = rows.filter((r) => {
+        const problem = !LIVE_STATUSES.includes(r.status)
+          ? '此人的会籍已终止，请直接登记入会'
+          : r.current_unit === r.org_unit_id
+            ? '此人已是本工会的会员'
+            : r.pending_id !== null
+              ? '此人已有一条待处理的会员关系接转申请'
+              : null;
+        if (problem) failed.push({ rowNo: r.row_no, message: problem });
+        return problem === null;
+      });
+      const on = today();
+      const ids = await transferRepository.insertMany(
+        trx,
+        ready.map((r) => ({
+          memberId: r.member_id,
+          fromOrgUnitId: r.current_unit,
+          toOrgUnitId: r.org_unit_id,
+          toEmployerId: r.employer_id,
+          initiatedBy: 'receiver' as const,
+          reason,
+          requestedOn: on,
+          createdBy: actor.userId,
+        })),
+      );
+      if (ids.length > 0) {
+        const batchId = Math.min(...ids);
+        await transferRepository.setBatch(trx, ids, batchId);
+        await sql`
+          update member_import_held h set transfer_id = x.transfer_id
+          from unnest(${sql.val(ready.map((r) => r.row_no))}::int[], ${sql.val(ids)}::int[]) x(row_no, transfer_id)
+          where h.import_id = ${id} and h.row_no = x.row_no`.execute(trx);
+      }
+      const unit = await trx
+        .selectFrom('org_unit_version')
+        .select('path')
+        .where('org_unit_id', '=', imp.org_unit_id)
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow();
+      await audit(trx, actor, {
+        action: 'member.import_transfers',
+        entityType: 'member_import',
+        entityId: id,
+        scopePath: unit.path,
+        after: { started: ids.length, failed: failed.length, reason, transferIds: ids },
+      });
+      return { started: ids.length, failed };
     });
   },
 };

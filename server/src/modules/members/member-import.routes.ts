@@ -5,6 +5,8 @@ import {
   confirmNameChangesResponse,
   heldImportRow,
   heldImportRowsQuery,
+  importTransfersBody,
+  importTransfersResponse,
   idParam,
   importMembersQuery,
   memberImport,
@@ -95,5 +97,19 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => memberImportHeldService.confirmNames(db, actorOf(req), req.params.id, req.body.rowNos),
+  );
+  app.post(
+    '/api/member-imports/:id/transfers',
+    {
+      config: { access: 'transfer:write' },
+      schema: {
+        tags,
+        summary: '为名册中其他工会的会员一次发起会员关系接转（由会员现在所在的工会处理）',
+        params: idParam,
+        body: importTransfersBody,
+        response: { 200: importTransfersResponse },
+      },
+    },
+    async (req) => memberImportHeldService.startTransfers(db, actorOf(req), req.params.id, req.body.reason),
   );
 };
