@@ -205,5 +205,16 @@ describe('member registry in the browser', () => {
       .where('name', '=', '改名甲（演示）')
       .execute();
     expect(renamed).toHaveLength(1);
+
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('import-undo-ok').click();
+    await page.getByTestId('import-undone').waitFor();
+    const restored = await handle.db
+      .selectFrom('member')
+      .select('name')
+      .where('org_unit_id', '=', villages[0].id)
+      .where('name', '=', '导入甲（演示）')
+      .execute();
+    expect(restored).toHaveLength(1);
   });
 });

@@ -306,6 +306,8 @@ export const confirmNameChangesBody = z.object({
 });
 export const confirmNameChangesResponse = z.object({ applied: z.number().int(), dropped: z.number().int() });
 
+export const undoImportResponse = z.object({ removed: z.number().int(), restored: z.number().int() });
+
 export const importTransfersBody = z.object({ reason: transferReason });
 export const importTransfersResponse = z.object({
   started: z.number().int(),

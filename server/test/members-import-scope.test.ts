@@ -297,3 +297,66 @@ describe('transfers asked from the import result', () => {
     expect((await detail(dongbang, outside.id)).orgUnitId).toBe(guanzhi);
   });
 });
+
+describe('undoing an import', () => {
+  it('removes the members it created and gives changed members their values back, unless changed since', async () => {
+    const id = nextResidentId();
+    const enrolled = await dongbang.post('/api/members', {
+      name: '撤销（演示）',
+      residentId: id,
+      phone: '13912340000',
+      education: '高中',
+      orgUnitId: guanzhi,
+      joinedOn: '2010-05-01',
+    });
+    expect(enrolled.statusCode, enrolled.body).toBe(200);
+    const kept = enrolled.json() as Member;
+    const fields = async () =>
+      JSON.stringify(
+        await sql`select name, phone_cipher, phone_hash, education, employer_id, org_unit_id, status from member where id = ${kept.id}`.execute(
+          t.handle.db,
+        ),
+      );
+    const before = await fields();
+    const spansBefore = (await detail(dongbang, kept.id)).history;
+    const fresh = [nextResidentId(), nextResidentId()];
+    const result = await importFile(
+      dongbang,
+      guanzhi,
+      csv('姓名,身份证号码,手机号码,文化程度', [
+        `撤销（演示）,${id},13998760000,本科`,
+        `撤新甲（演示）,${fresh[0]},,`,
+        `撤新乙（演示）,${fresh[1]},,`,
+      ]),
+    );
+    expect(result.summary).toMatchObject({ created: 2, updated: 1 });
+    const undone = await dongbang.post(`/api/member-imports/${result.id}/undo`, {});
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect(undone.json()).toEqual({ removed: 2, restored: 1 });
+    expect(await fields()).toBe(before);
+    expect((await detail(dongbang, kept.id)).history).toEqual(spansBefore);
+    const hashes = fresh.map((f) => personalData().lookupHash('resident_id', f));
+    const gone = await sql`select id from member where resident_id_hash = any(${hashes}::bytea[])`.execute(
+      t.handle.db,
+    );
+    expect(gone.rows).toEqual([]);
+    expect((await dongbang.post(`/api/member-imports/${result.id}/undo`, {})).statusCode).toBe(409);
+    const audited = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log a join audit_log p on p.id = a.parent_id
+      where p.action = 'member.import_undo' and p.entity_id = ${String(result.id)}`.execute(t.handle.db);
+    expect(audited.rows[0].n).toBe(3);
+
+    const again = await importFile(
+      dongbang,
+      guanzhi,
+      csv('姓名,身份证号码,文化程度', [`撤销（演示）,${id},大专`]),
+    );
+    expect(again.summary).toMatchObject({ updated: 1 });
+    const edited = await dongbang.patch(`/api/members/${kept.id}`, { education: '硕士研究生' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const blocked = await dongbang.post(`/api/member-imports/${again.id}/undo`, {});
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json().error.message).toContain(kept.registryNo);
+    expect((await detail(dongbang, kept.id)).education).toBe('硕士研究生');
+  });
+});

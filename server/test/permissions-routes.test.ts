@@ -78,6 +78,7 @@ describe('route declarations', () => {
         "POST /api/member-imports → member:write",
         "POST /api/member-imports/:id/name-changes → member:write",
         "POST /api/member-imports/:id/transfers → transfer:write",
+        "POST /api/member-imports/:id/undo → member:write",
         "POST /api/members → member:write",
         "POST /api/members/:id/reveal → member:reveal",
         "POST /api/members/:id/status → member:write",

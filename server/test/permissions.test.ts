@@ -215,6 +215,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/member-imports/${taicangImport}/name-changes`,
         payload: { rowNos: [2] },
       },
+      'POST /api/member-imports/:id/undo': { url: `/api/member-imports/${taicangImport}/undo`, payload: {} },
       'POST /api/member-imports/:id/transfers': {
         url: `/api/member-imports/${taicangImport}/transfers`,
         payload: { reason: '越权接转' },

@@ -10,10 +10,12 @@ import {
   idParam,
   importMembersQuery,
   memberImport,
+  undoImportResponse,
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { memberImportService } from './member-import.service.ts';
 import { memberImportHeldService } from './member-import-held.service.ts';
+import { undoMemberImport } from './member-import-undo.ts';
 import { memberExportRoutes } from './member-export.routes.ts';
 import { rosterTemplate } from './member.sheet.ts';
 
@@ -111,5 +113,19 @@ export const memberImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => memberImportHeldService.startTransfers(db, actorOf(req), req.params.id, req.body.reason),
+  );
+  app.post(
+    '/api/member-imports/:id/undo',
+    {
+      config: { access: 'member:write' },
+      schema: {
+        tags,
+        summary: '撤销整个导入：新增的会员删除，修改过的会员恢复原值（导入后又有变动的会员会使撤销被拒绝）',
+        params: idParam,
+        body: z.object({}).optional(),
+        response: { 200: undoImportResponse },
+      },
+    },
+    async (req) => undoMemberImport(db, actorOf(req), req.params.id),
   );
 };

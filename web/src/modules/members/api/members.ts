@@ -152,6 +152,10 @@ export const useConfirmNameChanges = () =>
   useMemberWrite(({ id, rowNos }: { id: number; rowNos: number[] }) =>
     apiPost<{ applied: number; dropped: number }>(`/api/member-imports/${id}/name-changes`, { rowNos }),
   );
+export const useUndoImport = () =>
+  useMemberWrite((id: number) =>
+    apiPost<{ removed: number; restored: number }>(`/api/member-imports/${id}/undo`, {}),
+  );
 export const useImportTransfers = () =>
   useMemberWrite(({ id, reason }: { id: number; reason: string }) =>
     apiPost<{ started: number; failed: Array<{ rowNo: number; message: string }> }>(

@@ -1,10 +1,15 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { transferStatusLabels, type HeldImportRow, type MemberImport } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount } from '../../../shared/format.ts';
 import { testId } from './testId.ts';
-import { useConfirmNameChanges, useHeldImportRows, useImportTransfers } from '../api/members.ts';
+import {
+  useConfirmNameChanges,
+  useHeldImportRows,
+  useImportTransfers,
+  useUndoImport,
+} from '../api/members.ts';
 
 /** Rows whose known ID carries another name: the uploader picks the ones that are right. */
 function NameChanges({ imp, rows }: { imp: MemberImport; rows: HeldImportRow[] }) {
@@ -137,5 +142,33 @@ export function ImportHeldRows({ imp }: { imp: MemberImport }) {
       {names.length > 0 ? <NameChanges imp={imp} rows={names} /> : null}
       {elsewhere.length > 0 ? <HeldElsewhere imp={imp} rows={elsewhere} /> : null}
     </Space>
+  );
+}
+
+/** Undoes a finished import as a whole; the server refuses, naming the members, when any changed since. */
+export function UndoImportButton({ imp }: { imp: MemberImport }) {
+  const { message } = AntApp.useApp();
+  const undo = useUndoImport();
+  return (
+    <Popconfirm
+      title="撤销整个导入？"
+      description="本次新增的会员将删除，修改过的会员恢复导入前的内容。导入后又有变动的会员会使撤销被拒绝。"
+      okText="撤销导入"
+      cancelText="不撤销"
+      okButtonProps={{ danger: true, loading: undo.isPending, ...testId('import-undo-ok') }}
+      onConfirm={() =>
+        undo.mutateAsync(imp.id).then(
+          (r) =>
+            void message.success(
+              `已撤销：删除新增的 ${formatCount(r.removed)} 人，恢复 ${formatCount(r.restored)} 人`,
+            ),
+          (e: unknown) => void message.error(errorMessage(e)),
+        )
+      }
+    >
+      <Button danger data-testid="import-undo">
+        撤销本次导入
+      </Button>
+    </Popconfirm>
   );
 }

@@ -19,7 +19,7 @@ import { useSession } from '../../auth/session.tsx';
 import { downloadExport } from '../../employers/api/download.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { uploadRoster, useMemberImport } from '../api/members.ts';
-import { ImportHeldRows } from '../components/ImportHeldRows.tsx';
+import { ImportHeldRows, UndoImportButton } from '../components/ImportHeldRows.tsx';
 
 export function MemberImportPage() {
   const me = useSession();
@@ -110,9 +110,12 @@ export function MemberImportPage() {
                   title="导入完成"
                   subTitle={`新增 ${formatCount(imp.summary?.created)} 人，更新 ${formatCount(imp.summary?.updated)} 人，未变化 ${formatCount(imp.summary?.unchanged)} 人${imp.summary?.heldElsewhere ? `；${formatCount(imp.summary.heldElsewhere)} 行为其他工会的会员，未导入` : ''}${imp.summary?.nameChanges ? `；${formatCount(imp.summary.nameChanges)} 行姓名变更待确认` : ''}`}
                   data-testid="import-done"
+                  extra={<UndoImportButton imp={imp} />}
                 />
                 <ImportHeldRows imp={imp} />
               </>
+            ) : imp.status === 'undone' ? (
+              <Result status="info" title="本次导入已撤销" data-testid="import-undone" />
             ) : (
               <Result
                 status="error"
