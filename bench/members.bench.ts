@@ -186,7 +186,7 @@ async function storedRowsCopy(db: Kysely<Database>, csvFile: string, unionId: nu
   const date = today();
   const identities = new RosterIdentities(personalData(), date);
   const checker = new RowChecker(personalData(), unionId, date, new Map([[unionId, '']]));
-  const none = { employers: new Map(), liveByHash: new Map(), byRegistry: new Map() };
+  const none = { employers: new Map(), liveByHash: new Map(), byRegistry: new Map(), leftByHash: new Map() };
   const { first } = (
     await sql<{ first: number }>`select coalesce(max(id), 0) + 1 as first from member`.execute(db)
   ).rows[0];

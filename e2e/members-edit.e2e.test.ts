@@ -181,7 +181,7 @@ describe('member edit, transfer withdrawal and export in the browser', () => {
       '',
     );
     await page.goto(`${baseUrl}/members/transfers`);
-    await page.getByRole('tab', { name: '本会转出' }).click();
+    await page.getByRole('tab', { name: '本会发起' }).click();
     const row = page.getByTestId('transfers-outbox').locator('tr', { hasText: name });
     await row.getByTestId('transfer-withdraw').click();
     await page.getByTestId('withdraw-ok').waitFor();

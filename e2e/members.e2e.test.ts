@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../server/src/db/database.ts';
 import { jobHandlers } from '../server/src/jobs.ts';
 import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
 import { createTestDatabase } from '../server/test/database.ts';
+import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { pickOrg } from './helpers.ts';
 
@@ -103,9 +104,13 @@ describe('member registry in the browser', () => {
     await page.getByTestId('transfer-ok').click();
     await page.getByText('已发起接转').waitFor();
     const memberUrl = page.url();
-    await page.goto(`${baseUrl}/members/transfers`);
-    await page.getByTestId('transfer-accept').first().click();
-    await page.getByText(/已接收 1 名会员/).waitFor();
+    // The person who asked for a transfer never decides it: the city federation's account accepts.
+    const other = await newPage(browser);
+    await login(other, baseUrl, 'admin');
+    await other.goto(`${baseUrl}/members/transfers`);
+    await other.getByTestId('transfer-accept').first().click();
+    await other.getByText(/已接收 1 名会员/).waitFor();
+    await other.close();
     await page.goto(memberUrl);
     await page.getByTestId('member-history').waitFor();
     const history = await page.getByTestId('member-history').textContent();
@@ -139,5 +144,75 @@ describe('member registry in the browser', () => {
     await page.getByTestId('import-rejected').waitFor({ timeout: 30_000 });
     await page.getByTestId('import-report').waitFor();
     await screenshot(page, 'member-import-rejected');
+  });
+
+  test("a roster result lists other unions' members and changed names apart: names are confirmed, transfers asked in one action", async () => {
+    const other = await handle.db
+      .selectFrom('member as m')
+      .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
+      .select(['m.id', 'm.resident_id_cipher'])
+      .where('u.division_code', 'like', '320581%')
+      .where('m.org_unit_id', '!=', villages[0].id)
+      .where('m.status', '=', 'active')
+      .orderBy('m.id')
+      .executeTakeFirstOrThrow();
+    const before = await handle.db
+      .selectFrom('member')
+      .selectAll()
+      .where('id', '=', other.id)
+      .executeTakeFirstOrThrow();
+    const renamedId = composeResidentId('110105', '1985-01-11', 701);
+    const csv = [
+      '姓名,身份证号码',
+      `改名甲（演示）,${renamedId}`,
+      `他会（演示）,${personalData().decrypt(other.resident_id_cipher)}`,
+    ].join('\n');
+    await page.goto(`${baseUrl}/members/import`);
+    await pickOrg(page, 'import-union', villages[0].name.replace(/联合工会$/, ''), villages[0].id);
+    await page.locator('input[type=file]').setInputFiles({
+      name: '核对.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
+    await page.getByTestId('import-done').waitFor({ timeout: 30_000 });
+    const summary = await page.getByTestId('import-done').textContent();
+    expect(summary).toContain('1 行为其他工会的会员');
+    expect(summary).toContain('1 行姓名变更待确认');
+    const names = page.getByTestId('import-name-changes');
+    await names.getByText('改名甲（演示）').waitFor();
+    expect(await names.textContent()).toContain('导入甲（演示）');
+    const elsewhere = page.getByTestId('import-held-elsewhere');
+    expect(await elsewhere.textContent()).toMatch(/已是「.+」的会员.*HY\d{8}/);
+    expect(
+      await handle.db.selectFrom('member').selectAll().where('id', '=', other.id).executeTakeFirstOrThrow(),
+    ).toEqual(before);
+    await screenshot(page, 'member-import-held');
+
+    await names.locator('.ant-table-tbody .ant-checkbox-input').first().check();
+    await page.getByTestId('import-confirm-names').click();
+    await page.getByText('已按名册修改 1 人').waitFor();
+    await page.getByTestId('import-start-transfers').click();
+    await page.getByTestId('import-transfers-reason').fill('已在本村企业就业');
+    await page.getByTestId('import-transfers-ok').click();
+    await page.getByText('已发起 1 条接转申请').waitFor();
+    await elsewhere.getByText('待接收').waitFor();
+    const renamed = await handle.db
+      .selectFrom('member')
+      .select('name')
+      .where('org_unit_id', '=', villages[0].id)
+      .where('name', '=', '改名甲（演示）')
+      .execute();
+    expect(renamed).toHaveLength(1);
+
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('import-undo-ok').click();
+    await page.getByTestId('import-undone').waitFor();
+    const restored = await handle.db
+      .selectFrom('member')
+      .select('name')
+      .where('org_unit_id', '=', villages[0].id)
+      .where('name', '=', '导入甲（演示）')
+      .execute();
+    expect(restored).toHaveLength(1);
   });
 });

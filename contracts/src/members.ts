@@ -255,7 +255,7 @@ export const decideBatchResponse = z.object({
   failed: z.array(z.object({ transferId: z.number().int(), message: z.string() })),
 });
 
-export const importStatuses = ['queued', 'running', 'done', 'rejected', 'failed'] as const;
+export const importStatuses = ['queued', 'running', 'done', 'rejected', 'failed', 'undone'] as const;
 export const memberImport = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -270,6 +270,10 @@ export const memberImport = z.object({
       updated: z.number().int(),
       unchanged: z.number().int(),
       errors: z.number().int(),
+      /** Rows of people who are live members of another union: not applied, listed apart. */
+      heldElsewhere: z.number().int(),
+      /** Rows whose known ID carries another name: they wait for the uploader's confirmation. */
+      nameChanges: z.number().int(),
     })
     .nullable(),
   hasReport: z.boolean(),
@@ -277,6 +281,38 @@ export const memberImport = z.object({
   createdAt: z.string(),
 });
 export type MemberImport = z.infer<typeof memberImport>;
+
+/** A roster row not applied: a person of another union, or a known ID under another name. */
+export const heldImportRow = z.object({
+  rowNo: z.number().int(),
+  kind: z.enum(['elsewhere', 'name']),
+  name: z.string(),
+  residentIdMasked: z.string(),
+  message: z.string(),
+  /** For a changed name: the name on record. */
+  currentName: z.string().nullable(),
+  /** The registry number, only for a member inside the caller's scope. */
+  registryNo: z.string().nullable(),
+  /** The transfer asked for this row, once there is one. */
+  transferId: z.number().int().nullable(),
+  transferStatus: z.enum(transferStatuses).nullable(),
+});
+export type HeldImportRow = z.infer<typeof heldImportRow>;
+export const heldImportRowsQuery = z.object({ kind: z.enum(['elsewhere', 'name']).optional() });
+
+export const confirmNameChangesBody = z.object({
+  /** The rows whose new names apply; the other waiting rows are dropped. */
+  rowNos: z.array(z.number().int().positive()).max(100_000),
+});
+export const confirmNameChangesResponse = z.object({ applied: z.number().int(), dropped: z.number().int() });
+
+export const undoImportResponse = z.object({ removed: z.number().int(), restored: z.number().int() });
+
+export const importTransfersBody = z.object({ reason: transferReason });
+export const importTransfersResponse = z.object({
+  started: z.number().int(),
+  failed: z.array(z.object({ rowNo: z.number().int(), message: z.string() })),
+});
 
 export const importMembersQuery = z.object({
   orgUnitId: z.coerce.number({ error: '请选择导入到哪个工会' }).int().positive().max(2147483647),

@@ -90,7 +90,17 @@ describe('member export as a background job', () => {
     const result = (
       await changshu.get(`/api/member-imports/${(up.json() as MemberImport).id}`)
     ).json() as MemberImport;
-    expect(result.summary).toEqual({ created: 0, updated: 1, unchanged: total - 1, errors: 0 });
+    // The edited name is held as a name change until the uploader confirms it.
+    expect(result.summary).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: total - 1,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 1,
+    });
+    const confirmed = await changshu.post(`/api/member-imports/${result.id}/name-changes`, { rowNos: [2] });
+    expect(confirmed.json()).toEqual({ applied: 1, dropped: 0 });
     const found = (
       (await changshu.get(`/api/members?q=${encodeURIComponent('导出改名')}`)).json() as { items: Member[] }
     ).items;

@@ -86,3 +86,15 @@ export async function taicangMemberRecords(
   ).json() as { id: number };
   return { member, transferId: tr.id, importId: imp.id };
 }
+
+/** Everything stored about some members and their history, as text: compared before and after an import. */
+export async function storedMembers(handle: DatabaseHandle, ids: number[]): Promise<string> {
+  const members = await sql`select * from member where id = any(${ids}::int[]) order by id`.execute(
+    handle.db,
+  );
+  const history =
+    await sql`select * from member_history where member_id = any(${ids}::int[]) order by id`.execute(
+      handle.db,
+    );
+  return JSON.stringify([members.rows, history.rows]);
+}

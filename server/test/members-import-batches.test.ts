@@ -112,7 +112,14 @@ describe('roster import over several batches', () => {
     ).rejects.toThrow('进程中断');
     expect(await membersWith([many[0].id, many[IMPORT_BATCH - 1].id])).toEqual([]);
     const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
-    expect(summary).toEqual({ created: many.length, updated: 0, unchanged: 0, errors: 0 });
+    expect(summary).toEqual({
+      created: many.length,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
     const created = await membersWith(many.map((p) => p.id));
     expect(created.map((m) => m.row)).toEqual(many.map((_, i) => i));
     const history = await sql<{ n: number }>`
@@ -128,7 +135,14 @@ describe('roster import over several batches', () => {
     const rows = [...people(IMPORT_BATCH + 5, '后错'), { name: '后错（演示）', id: '110105199001011230' }];
     const result = await importFile(cs[1], csvOf(rows));
     expect(result.status).toBe('rejected');
-    expect(result.summary).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 1 });
+    expect(result.summary).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: 1,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
     expect(await membersWith([rows[0].id, rows[IMPORT_BATCH + 4].id])).toEqual([]);
   });
 
@@ -175,6 +189,8 @@ describe('roster import over several batches', () => {
       updated: 2,
       unchanged: 0,
       errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
     });
     if (a.unit !== b.unit) {
       expect(await counts(a.unit)).toBe(beforeA + 4);
@@ -188,7 +204,14 @@ describe('roster import over several batches', () => {
     await importFile(cs[0], csvOf([p, q]));
     const [before1, before2] = await membersWith([p.id, q.id]);
     const again = await importFile(cs[0], csvOf([p, { ...q, phone: '13998765432' }]));
-    expect(again.summary).toEqual({ created: 0, updated: 1, unchanged: 1, errors: 0 });
+    expect(again.summary).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
     const [after1, after2] = await membersWith([p.id, q.id]);
     expect(Buffer.from(after1.phone_cipher!).equals(Buffer.from(before1.phone_cipher!))).toBe(true);
     expect(Buffer.from(after2.phone_cipher!).equals(Buffer.from(before2.phone_cipher!))).toBe(false);
@@ -209,7 +232,14 @@ describe('roster import over several batches', () => {
     const threaded = { threads: 2 };
     const rejectedId = await upload(cs[1], csvOf(faulty));
     const rejected = await runMemberImport(await jobOf(rejectedId), quiet, threaded);
-    expect(rejected).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 2 });
+    expect(rejected).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: 2,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
     const report = await reportText(rejectedId);
     expect(report).toContain(`${IMPORT_BATCH + 42}|`);
     expect(report).toMatch(/与第 5 行重复/);
@@ -217,7 +247,14 @@ describe('roster import over several batches', () => {
     expect(await membersWith([rows[0].id])).toEqual([]);
 
     const summary = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
-    expect(summary).toEqual({ created: rows.length, updated: 0, unchanged: 0, errors: 0 });
+    expect(summary).toEqual({
+      created: rows.length,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
     const created = await membersWith(rows.map((p) => p.id));
     expect(created.map((m) => m.row)).toEqual(rows.map((_, i) => i));
     const stored = await t.handle.db
@@ -229,7 +266,14 @@ describe('roster import over several batches', () => {
     expect(personalData().decrypt(stored.phone_cipher!)).toBe(rows[3].phone);
     expect(stored.name_pinyin).toMatch(/^xiancheng/);
     const again = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
-    expect(again).toEqual({ created: 0, updated: 0, unchanged: rows.length, errors: 0 });
+    expect(again).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: rows.length,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
   });
 
   it('leaves the server free for other requests while it runs', async () => {
@@ -271,7 +315,14 @@ describe('roster import over several batches', () => {
           expect(res.statusCode).toBe(200);
         },
       });
-      expect(summary).toEqual({ created: 0, updated: 0, unchanged: 0, errors: 1 });
+      expect(summary).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: 1,
+        heldElsewhere: 0,
+        nameChanges: 0,
+      });
       expect((await membersWith([rows[1].id, rows[IMPORT_BATCH + 2].id])).length).toBe(0);
       const status = await changshu.get(`/api/member-imports/${importId}`);
       expect((status.json() as MemberImport).status).toBe('rejected');

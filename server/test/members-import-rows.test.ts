@@ -72,6 +72,8 @@ const batch = (rows: number): CheckedBatch => ({
   fresh: { count: rows, columns: [] },
   existing: { count: 0, columns: [] },
   freshEmployers: [],
+  held: [],
+  rejoins: [],
 });
 
 describe('staging writer', () => {

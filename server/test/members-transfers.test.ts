@@ -68,14 +68,27 @@ describe('transfer between unions', () => {
     expect(start.statusCode, start.body).toBe(200);
     const tr = start.json() as Transfer;
     expect(tr.initiatedBy).toBe('receiver');
-    expect((await taicang.post(`/api/transfers/${tr.id}/decide`, { accept: false })).statusCode).toBe(400);
-    const rejected = await taicang.post(`/api/transfers/${tr.id}/decide`, {
+    // The side that did not ask decides: here the union the member belongs to.
+    const own = await taicang.post(`/api/transfers/${tr.id}/decide`, { accept: true });
+    expect(own.statusCode).toBe(403);
+    expect(
+      (
+        (await changshu.get('/api/transfers?box=inbox&status=pending')).json() as { items: Transfer[] }
+      ).items.map((x) => x.id),
+    ).toContain(tr.id);
+    expect(
+      (
+        (await taicang.get('/api/transfers?box=outbox&status=pending')).json() as { items: Transfer[] }
+      ).items.map((x) => x.id),
+    ).toContain(tr.id);
+    expect((await changshu.post(`/api/transfers/${tr.id}/decide`, { accept: false })).statusCode).toBe(400);
+    const rejected = await changshu.post(`/api/transfers/${tr.id}/decide`, {
       accept: false,
       reason: '未在本单位就业',
     });
     expect((rejected.json() as Transfer).status).toBe('rejected');
     expect(((await changshu.get(`/api/members/${m.id}`)).json() as Member).orgUnitId).toBe(cs[1]);
-    const again = await taicang.post(`/api/transfers/${tr.id}/decide`, { accept: true });
+    const again = await changshu.post(`/api/transfers/${tr.id}/decide`, { accept: true });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toMatch(/已处理/);
   });
@@ -120,7 +133,20 @@ describe('transfer between unions', () => {
     };
     const ids = inbox.items.filter((x) => x.batchId === batchId).map((x) => x.id);
     expect(ids).toHaveLength(count);
-    const decided = await changshu.post('/api/transfers/decide', { transferIds: ids, accept: true });
+    // Whoever asked for a transfer never decides it: a colleague of the same federation does.
+    const own = await changshu.post('/api/transfers/decide', { transferIds: ids, accept: true });
+    expect(own.json()).toMatchObject({ decided: 0 });
+    const admin = await login(t.app, 'admin');
+    const colleague = await admin.post('/api/users', {
+      username: 'changshu2',
+      displayName: '常熟同事',
+      role: 'cadre',
+      orgUnitId: changshu.orgUnitId,
+      password: 'colleague-pass-2011',
+    });
+    expect(colleague.statusCode, colleague.body).toBe(200);
+    const peer = await login(t.app, 'changshu2', 'colleague-pass-2011');
+    const decided = await peer.post('/api/transfers/decide', { transferIds: ids, accept: true });
     expect(decided.json()).toEqual({ decided: count, failed: [] });
     for (const m of group)
       expect(((await changshu.get(`/api/members/${m.id}`)).json() as Member).orgUnitId).toBe(cs[0]);

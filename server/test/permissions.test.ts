@@ -210,6 +210,16 @@ describe('changshu cannot read or change anything of taicang, through every rout
       },
       'GET /api/member-imports/:id': { url: `/api/member-imports/${taicangImport}` },
       'GET /api/member-imports/:id/report': { url: `/api/member-imports/${taicangImport}/report` },
+      'GET /api/member-imports/:id/held': { url: `/api/member-imports/${taicangImport}/held` },
+      'POST /api/member-imports/:id/name-changes': {
+        url: `/api/member-imports/${taicangImport}/name-changes`,
+        payload: { rowNos: [2] },
+      },
+      'POST /api/member-imports/:id/undo': { url: `/api/member-imports/${taicangImport}/undo`, payload: {} },
+      'POST /api/member-imports/:id/transfers': {
+        url: `/api/member-imports/${taicangImport}/transfers`,
+        payload: { reason: '越权接转' },
+      },
       'GET /api/employer-imports/:id': { url: `/api/employer-imports/${taicangEmployerImport}` },
       'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
       'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },

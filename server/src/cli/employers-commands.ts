@@ -8,6 +8,8 @@ export interface ImportOptions {
   union?: string;
   org?: string;
   mode: 'all' | 'valid';
+  /** Member roster: rows whose known ID carries another name apply too. */
+  acceptNameChanges?: boolean;
 }
 
 /** `gonghui import employers`: prints the outcome; a file with bad rows ends with a non-zero exit code. */

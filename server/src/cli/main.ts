@@ -5,7 +5,7 @@ import { backup, restore } from '../db/backup.ts';
 import { loadDemo, isEmpty } from '../demo/load-demo.ts';
 import { serve } from './serve.ts';
 import { addUser } from './user-add.ts';
-import { exportMembersFile, importMembersFile, writeImportReport } from './members-io.ts';
+import { exportMembersFile, importMembersFile, writeHeldReport, writeImportReport } from './members-io.ts';
 import { describeDatabase, openForCommand } from './context.ts';
 import { cityScaleCommand, importEmployersCommand, type ImportOptions } from './employers-commands.ts';
 import { exportEmployersFile } from './employers-io.ts';
@@ -112,6 +112,10 @@ export function buildProgram(): Command {
     .argument('<file>', '文件，如 会员名册.xlsx')
     .option('--union <union>', '会员名册所属工会：组织编号或行政区划代码（行中“所属工会编号”留空时用它）')
     .option('--org <unit>', '单位名录：只导入该组织管辖范围内的单位（编号、行政区划代码或全称；默认全市）')
+    .option(
+      '--accept-name-changes',
+      '会员名册：已登记的身份证号码在名册中姓名不同时，也按名册修改姓名（默认列出这些行，不修改）',
+    )
     .addOption(
       new Option('--mode <mode>', '单位名录：all 全部正确才导入，valid 只导入正确的行')
         .choices(['all', 'valid'])
@@ -121,7 +125,9 @@ export function buildProgram(): Command {
       withDatabase('import', async (h) => {
         if (kind === 'employers') return importEmployersCommand(h.db, file, opts);
         if (!opts.union) throw new Error('导入会员名册须用 --union 指定名册所属工会');
-        const { importId, summary } = await importMembersFile(h.db, file, opts.union);
+        const { importId, summary } = await importMembersFile(h.db, file, opts.union, {
+          acceptNameChanges: opts.acceptNameChanges ?? false,
+        });
         if (summary.errors > 0) {
           const report = await writeImportReport(h.db, importId, file);
           throw new Error(
@@ -129,6 +135,17 @@ export function buildProgram(): Command {
           );
         }
         console.log(`导入完成：新增 ${summary.created}，更新 ${summary.updated}，未变 ${summary.unchanged}`);
+        const held = await writeHeldReport(h.db, importId, file);
+        if (summary.heldElsewhere > 0)
+          console.log(
+            `${summary.heldElsewhere} 行的人员已是其他工会的会员，未导入；如需转入请申请会员关系接转。清单：${held}`,
+          );
+        if (summary.nameChanges > 0)
+          console.log(
+            opts.acceptNameChanges
+              ? `${summary.nameChanges} 名会员按名册修改了姓名（--accept-name-changes）`
+              : `${summary.nameChanges} 行姓名与登记不同（姓名变更），未导入；核对后可加 --accept-name-changes 重新导入。清单：${held}`,
+          );
       }),
     );
 

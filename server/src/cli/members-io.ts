@@ -10,6 +10,7 @@ import { runMemberImport } from '../modules/members/member.import.ts';
 import { exportFilter } from '../modules/members/member-export.job.ts';
 import { memberRosterExport } from '../modules/members/member-export.writer.ts';
 import { memberRepository } from '../modules/members/member.repository.ts';
+import { rosterWriter } from '../modules/members/member.sheet.ts';
 import { recordReveal } from '../platform/personal-data/reveal.ts';
 import { progressReporter } from './progress.ts';
 
@@ -42,7 +43,12 @@ async function unionOf(db: Kysely<Database>, ref: string): Promise<number> {
 }
 
 /** `gonghui import members FILE --union X`: the same checked, all-or-nothing import the web app runs. */
-export async function importMembersFile(db: Kysely<Database>, file: string, union: string) {
+export async function importMembersFile(
+  db: Kysely<Database>,
+  file: string,
+  union: string,
+  options: { acceptNameChanges?: boolean } = {},
+) {
   if (!fs.existsSync(file)) throw new Error(`文件不存在：${file}`);
   const root = await rootUnit(db);
   const actor = systemActor(root.id, 'cli');
@@ -52,6 +58,7 @@ export async function importMembersFile(db: Kysely<Database>, file: string, unio
     actor,
     { orgUnitId, fileName: path.basename(file) },
     fs.createReadStream(file),
+    options,
   );
   const imp = await db
     .selectFrom('member_import')
@@ -91,6 +98,29 @@ export async function writeImportReport(
   if (!r?.report) return null;
   const out = file.replace(/\.(csv|xlsx)$/i, '') + '.错误报告.xlsx';
   fs.writeFileSync(out, r.report);
+  return out;
+}
+
+/** Writes the rows an import held apart (other unions' members, changed names) next to the file, if any. */
+export async function writeHeldReport(
+  db: Kysely<Database>,
+  importId: number,
+  file: string,
+): Promise<string | null> {
+  const rows = await db
+    .selectFrom('member_import_held')
+    .select(['row_no', 'name', 'resident_id_masked', 'message'])
+    .where('import_id', '=', importId)
+    .orderBy('row_no')
+    .execute();
+  if (rows.length === 0) return null;
+  const out = file.replace(/\.(csv|xlsx)$/i, '') + '.未导入的行.xlsx';
+  const w = rosterWriter('未导入的行', ['行号', '说明']);
+  const written = pipeline(w.stream, fs.createWriteStream(out));
+  for (const r of rows)
+    w.add({ name: r.name, residentId: r.resident_id_masked }, [String(r.row_no), r.message]);
+  await w.finish();
+  await written;
   return out;
 }
 

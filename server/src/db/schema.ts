@@ -82,6 +82,7 @@ export interface AuditLogTable {
   before: Json | null;
   after: Json | null;
   client_address: string | null;
+  parent_id: Generated<number | null>;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -287,6 +288,7 @@ export interface MemberHistoryTable {
   change: MemberChange;
   transfer_id: number | null;
   note: string | null;
+  import_id: Generated<number | null>;
 }
 
 export interface MemberTransferTable {
@@ -307,7 +309,7 @@ export interface MemberTransferTable {
   created_at: Timestamp;
 }
 
-export type MemberImportStatus = 'queued' | 'running' | 'done' | 'rejected' | 'failed';
+export type MemberImportStatus = 'queued' | 'running' | 'done' | 'rejected' | 'failed' | 'undone';
 export interface MemberImportTable {
   id: Generated<number>;
   job_id: number | null;
@@ -323,6 +325,34 @@ export interface MemberImportTable {
   created_by: number | null;
   created_at: Timestamp;
   finished_at: Date | null;
+  accept_name_changes: Generated<boolean>;
+  /** The import's own audit entry, which the entries of its members point at. */
+  audit_id: number | null;
+  applied_at: Date | null;
+}
+
+export interface MemberImportHeldTable {
+  import_id: number;
+  row_no: number;
+  kind: 'elsewhere' | 'name';
+  member_id: number;
+  org_unit_id: number;
+  employer_id: number | null;
+  name: string;
+  resident_id_masked: string;
+  in_scope: boolean;
+  message: string;
+  transfer_id: number | null;
+}
+
+export interface MemberImportChangeTable {
+  import_id: number;
+  member_id: number;
+  kind: 'created' | 'updated';
+  before: Json | null;
+  before_phone_cipher: Buffer | null;
+  before_phone_hash: Buffer | null;
+  stamp: Timestamp;
 }
 
 export interface MemberExportTable {
@@ -373,6 +403,12 @@ export interface MemberImportRowTable {
   employer_id: number | null;
   org_unit_id: number;
   joined_on: DateColumn;
+  /** Bits of the cells that set a value on an existing member (ROW_SETS in member-import-rows.ts). */
+  set_mask: number;
+  /** 'name': the row waits for the uploader to confirm the changed name. */
+  hold: 'name' | null;
+  /** The ID as the audit shows it. */
+  resident_id_masked: string | null;
 }
 
 export interface Database {
@@ -398,6 +434,8 @@ export interface Database {
   member_history: MemberHistoryTable;
   member_transfer: MemberTransferTable;
   member_import: MemberImportTable;
+  member_import_held: MemberImportHeldTable;
+  member_import_change: MemberImportChangeTable;
   member_import_chunk: MemberImportChunkTable;
   member_import_row: MemberImportRowTable;
   member_export: MemberExportTable;

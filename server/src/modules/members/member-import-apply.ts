@@ -1,8 +1,11 @@
 import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
+import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import type { AuditActor } from '../../platform/audit/audit.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
+import { applyChanges, createMembers, noteRejoins, type ImportMark } from './member-import-changes.ts';
 import { stagedColumnNames, unpackedRows, type CheckedBatch, type PackedRows } from './member-import-rows.ts';
+import type { HeldRow } from './member.import-check.ts';
 import { isOneLiveViolation } from './member.service.ts';
 
 export interface ImportSummary {
@@ -10,42 +13,28 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   errors: number;
+  /** Rows of people who are live members of another union: not applied, listed apart. */
+  heldElsewhere: number;
+  /** Rows whose known ID carries another name: waiting for confirmation, or applied when accepted. */
+  nameChanges: number;
 }
 
 type Trx = Transaction<Database>;
 
-const MEMBER_COLUMNS = sql`name, name_pinyin, name_initials, resident_id_cipher, resident_id_hash, resident_id_tail,
-  gender, birth_date, phone_cipher, phone_hash, ethnicity, education, household_type, migrant_worker,
-  new_employment_form, employer_id, org_unit_id, status, status_since, joined_on`;
-const STAGED_MEMBER = sql`name, name_pinyin, name_initials, resident_id_cipher, resident_id_hash, resident_id_tail,
-  gender, birth_date, phone_cipher, phone_hash, ethnicity, education, household_type, migrant_worker,
-  new_employment_form, employer_id, org_unit_id, 'active', joined_on, joined_on`;
-/** New members' first history span, from the `created` rows of the statement it ends. */
-const FIRST_SPANS = sql`
-  insert into member_history (member_id, org_unit_id, employer_id, status, valid_from, change)
-  select id, org_unit_id, employer_id, 'active', joined_on, 'import' from created`;
-
-/** Inserts new members in the order of their rows (registry numbers follow the roster), with their spans. */
-const freshMembers = (rows: PackedRows) => sql`
-  with created as (
-    insert into member (${MEMBER_COLUMNS})
-    select ${STAGED_MEMBER} from ${unpackedRows(rows)} order by ord
-    returning id, org_unit_id, employer_id, joined_on)
-  ${FIRST_SPANS}`;
+/** The import's own audit entry (its summary is filled in when it commits). */
+const IMPORT_AUDIT = { action: 'member.import' } as const;
 
 const stagedRows = (importId: number, rows: PackedRows) => sql`
   insert into member_import_row (import_id, ${stagedColumnNames})
   select ${importId}, ${stagedColumnNames} from ${unpackedRows(rows)}`;
 
-/** Inserts every staged new member of an import, in file order. */
-async function createMembers(trx: Trx, importId: number): Promise<void> {
-  await sql`
-    with created as (
-      insert into member (${MEMBER_COLUMNS})
-      select ${STAGED_MEMBER} from member_import_row
-      where import_id = ${importId} and member_id is null order by row_no
-      returning id, org_unit_id, employer_id, joined_on)
-    ${FIRST_SPANS}`.execute(trx);
+async function storeHeld(db: Kysely<Database> | Trx, importId: number, held: HeldRow[]): Promise<void> {
+  for (let i = 0; i < held.length; i += 1000) {
+    await db
+      .insertInto('member_import_held')
+      .values(held.slice(i, i + 1000).map((h) => ({ ...h, import_id: importId })))
+      .execute();
+  }
 }
 
 /** What the staged batches of an import added up to. */
@@ -53,79 +42,115 @@ interface Staged {
   created: number;
   /** Employers of the new members. */
   employers: Set<number>;
+  heldElsewhere: number;
+  nameChanges: number;
+  rejoins: Array<{ hash: string; note: string }>;
 }
 
-/** Updates the staged existing members, keeps the tallies current, clears staging and records the import. */
-async function finish(
-  trx: Trx,
-  importId: number,
-  scopePath: string,
+/** Who ran the import, as its audit entries name them. */
+export async function importActor(
+  db: Kysely<Database> | Trx,
   createdBy: number | null,
-  staged: Staged,
-  date: string,
-): Promise<ImportSummary> {
-  const existing = await sql<{ n: number }>`
-    select count(*)::int as n from member_import_row where import_id = ${importId} and member_id is not null`.execute(
-    trx,
-  );
-  // Memberships the import moves (employer changes), on both employers' side; new ones are counted as staged.
-  const moved = await sql<{ employer_id: number }>`
-    select distinct e as employer_id from (
-      select unnest(array[m.employer_id, r.employer_id]) from member_import_row r join member m on m.id = r.member_id
-      where r.import_id = ${importId} and m.employer_id is distinct from r.employer_id
-    ) x(e) where e is not null`.execute(trx);
-  // Employer changes close the open span and open a new one dated today, before the row is updated.
-  await sql`
-    update member_history h set valid_to = ${date}
-    from member_import_row r join member m on m.id = r.member_id
-    where r.import_id = ${importId} and h.member_id = m.id and h.valid_to is null
-      and m.employer_id is distinct from r.employer_id`.execute(trx);
-  await sql`
-    insert into member_history (member_id, org_unit_id, employer_id, status, valid_from, change)
-    select m.id, m.org_unit_id, r.employer_id, m.status, ${date}, 'import'
-    from member_import_row r join member m on m.id = r.member_id
-    where r.import_id = ${importId} and m.employer_id is distinct from r.employer_id`.execute(trx);
-  const updated = await sql`
-    update member m set
-      name = r.name, name_pinyin = r.name_pinyin, name_initials = r.name_initials,
-      phone_cipher = case when r.phone_hash is not distinct from m.phone_hash then m.phone_cipher else r.phone_cipher end,
-      phone_hash = r.phone_hash, ethnicity = r.ethnicity, education = r.education,
-      household_type = r.household_type, migrant_worker = r.migrant_worker,
-      new_employment_form = r.new_employment_form, employer_id = r.employer_id, updated_at = now()
-    from member_import_row r
-    where r.import_id = ${importId} and r.member_id = m.id
-      and (m.name, m.phone_hash, m.ethnicity, m.education, m.household_type, m.migrant_worker,
-           m.new_employment_form, m.employer_id)
-        is distinct from (r.name, r.phone_hash, r.ethnicity, r.education, r.household_type, r.migrant_worker,
-           r.new_employment_form, r.employer_id)`.execute(trx);
-  await tallyRepository.rebuildForEmployers(trx, [
-    ...staged.employers,
-    ...moved.rows.map((r) => r.employer_id),
-  ]);
-  const n = existing.rows[0].n;
-  const changed = Number(updated.numAffectedRows ?? 0);
-  const summary = { created: staged.created, updated: changed, unchanged: n - changed, errors: 0 };
-  await trx.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
-  await trx.deleteFrom('member_import_chunk').where('import_id', '=', importId).execute();
-  await trx
-    .updateTable('member_import')
-    .set({ status: 'done', summary: JSON.stringify(summary), finished_at: new Date() })
-    .where('id', '=', importId)
-    .execute();
+): Promise<AuditActor | null> {
   const user = createdBy
-    ? await trx
+    ? await db
         .selectFrom('app_user')
         .select(['id', 'username', 'org_unit_id'])
         .where('id', '=', createdBy)
         .executeTakeFirst()
     : undefined;
-  await audit(
+  return user
+    ? { userId: user.id, username: user.username, orgUnitId: user.org_unit_id, clientAddress: null }
+    : null;
+}
+
+/** The import's own audit entry, written first so that its members' entries can point at it. */
+async function openMark(trx: Trx, importId: number, date: string): Promise<ImportMark> {
+  const imp = await trx
+    .selectFrom('member_import as i')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'i.org_unit_id').on('v.valid_to', 'is', null),
+    )
+    .select(['i.file_name', 'i.created_by', 'v.path'])
+    .where('i.id', '=', importId)
+    .executeTakeFirstOrThrow();
+  const actor = await importActor(trx, imp.created_by);
+  const { id } = await trx
+    .insertInto('audit_log')
+    .values({
+      user_id: actor?.userId || null,
+      username: actor?.username ?? null,
+      actor_org_unit_id: actor?.orgUnitId ?? null,
+      scope_path: imp.path,
+      action: IMPORT_AUDIT.action,
+      entity_type: 'member_import',
+      entity_id: String(importId),
+      client_address: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // The import's own row is written only when it commits: on a server this transaction stays open while
+  // the import reports progress on that row through another connection.
+  return {
+    importId,
+    auditId: Number(id),
+    note: `名册导入第 ${importId} 号（${imp.file_name}）`,
+    actor,
+    date,
+  };
+}
+
+/** Applies the staged changes to existing members, keeps the tallies current, clears staging and records the import. */
+async function finish(
+  trx: Trx,
+  mark: ImportMark,
+  staged: Staged,
+  acceptNames: boolean,
+): Promise<ImportSummary> {
+  const { importId } = mark;
+  const existing = await sql<{ n: number }>`
+    select count(*)::int as n from member_import_row
+    where import_id = ${importId} and member_id is not null and (hold is null or ${acceptNames})`.execute(
     trx,
-    user
-      ? { userId: user.id, username: user.username, orgUnitId: user.org_unit_id, clientAddress: null }
-      : null,
-    { action: 'member.import', entityType: 'member_import', entityId: importId, scopePath, after: summary },
   );
+  const { updated, employers } = await applyChanges(trx, mark, { held: false, acceptNames });
+  await noteRejoins(trx, importId, staged.rejoins);
+  await tallyRepository.rebuildForEmployers(trx, [...staged.employers, ...employers]);
+  const summary: ImportSummary = {
+    created: staged.created,
+    updated,
+    unchanged: existing.rows[0].n - updated,
+    errors: 0,
+    heldElsewhere: staged.heldElsewhere,
+    nameChanges: staged.nameChanges,
+  };
+  // Rows held for a changed name stay staged until the uploader confirms them.
+  await sql`delete from member_import_row where import_id = ${importId} and (hold is null or ${acceptNames})`.execute(
+    trx,
+  );
+  if (acceptNames)
+    await trx
+      .deleteFrom('member_import_held')
+      .where('import_id', '=', importId)
+      .where('kind', '=', 'name')
+      .execute();
+  await trx.deleteFrom('member_import_chunk').where('import_id', '=', importId).execute();
+  await trx
+    .updateTable('member_import')
+    .set({
+      status: 'done',
+      summary: JSON.stringify(summary),
+      finished_at: new Date(),
+      applied_at: sql<Date>`now()`,
+      audit_id: mark.auditId,
+    })
+    .where('id', '=', importId)
+    .execute();
+  await trx
+    .updateTable('audit_log')
+    .set({ after: JSON.stringify(summary) })
+    .where('id', '=', mark.auditId)
+    .execute();
   return summary;
 }
 
@@ -148,17 +173,29 @@ async function serverHasConnections(db: Kysely<Database>): Promise<boolean> {
  */
 export class ImportApply {
   #trx: ControlledTransaction<Database> | null = null;
-  readonly #staged: Staged = { created: 0, employers: new Set() };
+  #mark: ImportMark | null = null;
+  readonly #staged: Staged = {
+    created: 0,
+    employers: new Set(),
+    heldElsewhere: 0,
+    nameChanges: 0,
+    rejoins: [],
+  };
 
   private constructor(
     private readonly db: Kysely<Database>,
     private readonly importId: number,
+    private readonly date: string,
     readonly onServer: boolean,
   ) {}
 
-  static async open(db: Kysely<Database>, importId: number): Promise<ImportApply> {
-    const apply = new ImportApply(db, importId, await serverHasConnections(db));
-    if (apply.onServer) apply.#trx = await db.startTransaction().execute();
+  static async open(db: Kysely<Database>, importId: number, date: string): Promise<ImportApply> {
+    const apply = new ImportApply(db, importId, date, await serverHasConnections(db));
+    if (apply.onServer) {
+      const trx = await db.startTransaction().execute();
+      apply.#trx = trx;
+      apply.#mark = await openMark(trx, importId, date);
+    }
     return apply;
   }
 
@@ -167,33 +204,50 @@ export class ImportApply {
    * changes to existing members are staged; on the embedded database every row is staged.
    */
   async stage(batch: CheckedBatch): Promise<void> {
-    this.#staged.created += batch.fresh.count;
-    for (const id of batch.freshEmployers) this.#staged.employers.add(id);
+    const staged = this.#staged;
+    staged.created += batch.fresh.count;
+    for (const id of batch.freshEmployers) staged.employers.add(id);
+    for (const h of batch.held) {
+      if (h.kind === 'elsewhere') staged.heldElsewhere++;
+      else staged.nameChanges++;
+    }
+    for (const r of batch.rejoins)
+      staged.rejoins.push({
+        hash: r.hash,
+        note: `；曾退会，重新入会（原会员编号 ${registryNumber(r.formerId)}）`,
+      });
     const trx = this.#trx;
     if (!trx) {
       for (const rows of [batch.fresh, batch.existing])
         if (rows.count > 0) await stagedRows(this.importId, rows).execute(this.db);
+      await storeHeld(this.db, this.importId, batch.held);
       return;
     }
     await this.#guard(async () => {
-      if (batch.fresh.count > 0) await freshMembers(batch.fresh).execute(trx);
+      if (batch.fresh.count > 0) await createMembers(trx, this.#mark!, unpackedRows(batch.fresh));
       if (batch.existing.count > 0) await stagedRows(this.importId, batch.existing).execute(trx);
+      await storeHeld(trx, this.importId, batch.held);
     });
   }
 
   /** Applies what is left and commits; the summary of the import. */
-  async commit(scopePath: string, createdBy: number | null, date: string): Promise<ImportSummary> {
+  async commit(acceptNames: boolean): Promise<ImportSummary> {
     const staged = this.#staged;
     const trx = this.#trx;
     if (!trx) {
       return this.#guard(() =>
         this.db.transaction().execute(async (t) => {
-          await createMembers(t, this.importId);
-          return finish(t, this.importId, scopePath, createdBy, staged, date);
+          const mark = await openMark(t, this.importId, this.date);
+          await createMembers(
+            t,
+            mark,
+            sql`(select *, row_no as ord from member_import_row where import_id = ${this.importId} and member_id is null) u`,
+          );
+          return finish(t, mark, staged, acceptNames);
         }),
       );
     }
-    const summary = await this.#guard(() => finish(trx, this.importId, scopePath, createdBy, staged, date));
+    const summary = await this.#guard(() => finish(trx, this.#mark!, staged, acceptNames));
     await trx.commit().execute();
     return summary;
   }

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SheetLine } from './member.sheet.ts';
 import type {
   BatchFacts,
+  HeldRow,
   RowChecker,
   RowIdentity,
   RowProblem,
@@ -33,6 +34,9 @@ const STAGED_COLUMNS = [
   ['employer_id', 'int'],
   ['org_unit_id', 'int'],
   ['joined_on', 'date'],
+  ['set_mask', 'int'],
+  ['hold', 'text'],
+  ['resident_id_masked', 'text'],
 ] as const satisfies ReadonlyArray<readonly [keyof StagedRow, SqlArrayType]>;
 
 const hexOf = (bytes: Uint8Array) =>
@@ -118,6 +122,10 @@ export interface CheckedBatch {
   existing: PackedRows;
   /** Employers of the new members: their tallies change. */
   freshEmployers: number[];
+  /** Rows listed apart: people of other unions, and changed names waiting for confirmation. */
+  held: HeldRow[];
+  /** New members who had left before: ID hash and the earlier membership, for their history. */
+  rejoins: Array<{ hash: string; formerId: number }>;
 }
 
 /** Checks a batch row by row; the same on the import's own thread and on a checking thread. */
@@ -125,6 +133,8 @@ export function checkBatch(checker: RowChecker, batch: BatchToCheck, maxProblems
   const fresh: StagedRow[] = [];
   const existing: StagedRow[] = [];
   const problems: RowProblem[] = [];
+  const held: HeldRow[] = [];
+  const rejoins: CheckedBatch['rejoins'] = [];
   const employers = new Set<number>();
   let errors = 0;
   const { lines, identities, repeats, facts, seal } = batch;
@@ -133,7 +143,12 @@ export function checkBatch(checker: RowChecker, batch: BatchToCheck, maxProblems
     if ('problems' in r) {
       errors++;
       if (problems.length < maxProblems) problems.push(...r.problems);
-    } else if (r.staged?.member_id === null) {
+      continue;
+    }
+    if (r.held) held.push(r.held);
+    if ('rejoins' in r && r.rejoins) rejoins.push(r.rejoins);
+    if (!('staged' in r)) continue;
+    if (r.staged?.member_id === null) {
       fresh.push(r.staged);
       if (r.staged.employer_id !== null) employers.add(r.staged.employer_id);
     } else if (r.staged) existing.push(r.staged);
@@ -146,5 +161,7 @@ export function checkBatch(checker: RowChecker, batch: BatchToCheck, maxProblems
     fresh: packRows(none ? [] : fresh),
     existing: packRows(none ? [] : existing),
     freshEmployers: none ? [] : [...employers],
+    held: none ? [] : held,
+    rejoins: none ? [] : rejoins,
   };
 }

@@ -15,6 +15,7 @@ function membersWithUnion(db: Kysely<Database>, scopePath: string) {
     )
     .select([
       'm.id',
+      'm.name',
       sql<string>`encode(m.resident_id_hash, 'hex')`.as('hash'),
       sql<string | null>`encode(m.phone_hash, 'hex')`.as('phoneHash'),
       'm.org_unit_id as orgUnitId',
@@ -25,7 +26,7 @@ function membersWithUnion(db: Kysely<Database>, scopePath: string) {
 }
 
 /**
- * What a batch of rows needs from the database, in three set queries whatever the batch size: arrays
+ * What a batch of rows needs from the database, in four set queries whatever the batch size: arrays
  * are passed whole (`= any($1)`), so the statement text and its parameters stay small.
  */
 export async function factsFor(
@@ -40,7 +41,7 @@ export async function factsFor(
     const id = l.row.registryNo ? registryIdOf(l.row.registryNo) : null;
     return id === null ? [] : [id];
   });
-  const [employers, live, registry] = await Promise.all([
+  const [employers, live, registry, left] = await Promise.all([
     codes.length === 0
       ? []
       : db
@@ -69,11 +70,22 @@ export async function factsFor(
           .where('m.id', '=', sql<number>`any(${sql.val(registryIds)}::int[])`)
           .where('v.path', 'like', `${scopePath}%`)
           .execute(),
+    hashes.length === 0
+      ? []
+      : db
+          .selectFrom('member as m')
+          .select(['m.id', sql<string>`encode(m.resident_id_hash, 'hex')`.as('hash')])
+          .where('m.resident_id_hash', '=', sql<Buffer>`any(${arrayLiteral(hashes, 'bytea')}::bytea[])`)
+          .where('m.status', '=', 'left')
+          .orderBy('m.id')
+          .execute(),
   ]);
   return {
     employers: new Map(employers.map((e) => [e.code, { ...e, inScope: !!e.inScope }])),
     liveByHash: new Map(live.map((m) => [m.hash, { ...m, inScope: !!m.inScope }])),
-    byRegistry: new Map(registry.map((m) => [m.id, m])),
+    byRegistry: new Map(registry.map((m) => [m.id, { ...m, inScope: true }])),
+    // Ordered by id, so the latest membership of a person who left more than once wins.
+    leftByHash: new Map(left.map((m) => [m.hash, m.id])),
   };
 }
 

@@ -23,6 +23,9 @@ function formatOf(fileName: string): 'csv' | 'xlsx' {
   throw invalid([{ field: 'file', message: '只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）' }]);
 }
 
+/** Summaries written before rows were held apart. */
+const HELD_NONE = { heldElsewhere: 0, nameChanges: 0 };
+
 async function present(db: Kysely<Database>, id: number, scope: string): Promise<MemberImport | null> {
   const r = await db
     .selectFrom('member_import as i')
@@ -54,7 +57,7 @@ async function present(db: Kysely<Database>, id: number, scope: string): Promise
     progress: r.progress ?? 0,
     total: r.total ?? null,
     rowsRead: r.rowsRead,
-    summary: (r.summary as MemberImport['summary']) ?? null,
+    summary: r.summary ? { ...HELD_NONE, ...(r.summary as NonNullable<MemberImport['summary']>) } : null,
     hasReport: !!r.hasReport,
     error: r.jobStatus === 'queued' || failed ? (r.error ?? null) : null,
     createdAt: new Date(r.createdAt).toISOString(),
@@ -71,6 +74,7 @@ export const memberImportService = {
     actor: Actor,
     q: { orgUnitId: number; fileName: string },
     body: unknown,
+    options: { acceptNameChanges?: boolean } = {},
   ): Promise<MemberImport> {
     const format = formatOf(q.fileName);
     const scope = await memberScope(db, actor);
@@ -93,6 +97,7 @@ export const memberImportService = {
         org_unit_id: unit.id,
         scope_path: scope,
         created_by: actor.userId,
+        accept_name_changes: options.acceptNameChanges ?? false,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -30,22 +30,58 @@ export interface RowProblem {
 export interface BatchFacts {
   employers: Map<string, { id: number; name: string; closedOn: string | null; inScope: boolean }>;
   /** Live memberships by ID hash, anywhere. */
-  liveByHash: Map<
-    string,
-    {
-      id: number;
-      orgUnitId: number;
-      orgUnitName: string;
-      status: MemberStatus;
-      inScope: boolean;
-      phoneHash: string | null;
-    }
-  >;
+  liveByHash: Map<string, KnownMember>;
   /** Members named by registry number, within the importer's scope. */
-  byRegistry: Map<
-    number,
-    { id: number; orgUnitId: number; status: MemberStatus; hash: string; phoneHash: string | null }
-  >;
+  byRegistry: Map<number, KnownMember & { hash: string }>;
+  /** The latest membership of people who left (退会), by ID hash: a roster may enrol them again. */
+  leftByHash: Map<string, number>;
+}
+
+/** A member the file names, with the union holding the membership now. */
+export interface KnownMember {
+  id: number;
+  name: string;
+  orgUnitId: number;
+  orgUnitName: string;
+  status: MemberStatus;
+  inScope: boolean;
+  phoneHash: string | null;
+}
+
+/**
+ * A row not applied, listed apart: the person is a live member of another union than the row's, or a
+ * known ID carries another name (the row itself waits, staged with hold 'name').
+ */
+export interface HeldRow {
+  row_no: number;
+  kind: 'elsewhere' | 'name';
+  member_id: number;
+  /** The union the row is for. */
+  org_unit_id: number;
+  employer_id: number | null;
+  name: string;
+  resident_id_masked: string;
+  in_scope: boolean;
+  message: string;
+}
+
+/** Bits of `set_mask`: which cells of a row carry a value for an existing member. Empty cells keep theirs. */
+export const ROW_SETS = {
+  phone: 1,
+  ethnicity: 2,
+  education: 4,
+  householdType: 8,
+  migrantWorker: 16,
+  newEmploymentForm: 32,
+  employer: 64,
+} as const;
+
+/** The line a held-elsewhere row shows: the holder named only inside the uploader's scope. */
+export function heldElsewhereMessage(holder: KnownMember): string {
+  const what = '本行未导入；如需转入，请申请会员关系接转';
+  return holder.inScope
+    ? `此人已是「${holder.orgUnitName}」的会员（${memberStatusLabels[holder.status]}，会员编号 ${registryNumber(holder.id)}），${what}`
+    : `该人员已是其他工会的会员，${what}`;
 }
 
 /** A checked row as it is written: personal data sealed, lookup hashes as hex text. */
@@ -150,18 +186,26 @@ export class RowChecker {
     return keys;
   }
 
-  /** A row ready to write, or what is wrong with it; `seal` false skips the sealing of a row that passes. */
+  /**
+   * A row ready to write, a row held apart (the person belongs to another union), or what is wrong with
+   * it; `seal` false skips the sealing of a row that passes.
+   */
   check(
     line: SheetLine,
     identity: RowIdentity,
     repeats: RowRepeats,
     facts: BatchFacts,
     seal = true,
-  ): { staged: StagedRow | null } | { problems: RowProblem[] } {
+  ):
+    | { staged: StagedRow | null; held?: HeldRow; rejoins?: { hash: string; formerId: number } }
+    | { held: HeldRow }
+    | { problems: RowProblem[] } {
     const { row, rowNo } = line;
     const messages: string[] = [];
     const say = (column: string, message: string) => messages.push(`${column}：${message}`);
     const masked = row.residentId.includes('*');
+    const residentIdMasked =
+      masked || !row.residentId ? row.residentId : maskResidentId(row.residentId.trim());
     const named = memberName.safeParse(row.name);
     if (!named.success) say('姓名', named.error.issues[0].message);
 
@@ -197,38 +241,24 @@ export class RowChecker {
       }
     }
 
-    let memberId: number | null = registry?.id ?? null;
-    let currentUnion: number | null = registry?.orgUnitId ?? null;
-    let currentPhoneHash = registry?.phoneHash ?? null;
-    if (!row.registryNo && hash) {
-      const found = facts.liveByHash.get(hash);
-      if (found) {
-        if (!found.inScope) {
-          say(
-            '身份证号码',
-            `此人已是「${found.orgUnitName}」的会员（${memberStatusLabels[found.status]}，${registryNumber(found.id)}），请办理会员关系接转`,
-          );
-        } else {
-          memberId = found.id;
-          currentUnion = found.orgUnitId;
-          currentPhoneHash = found.phoneHash;
-        }
-      }
-    }
-
+    // The row belongs to its own union column, else to the union the upload is for; it changes only a
+    // member of that union. A person who is a live member anywhere else is held apart, not applied.
     let orgUnitId = this.defaultUnionId;
     if (row.orgUnitId) {
       const n = Number(row.orgUnitId);
       if (!Number.isInteger(n) || !this.unions.has(n))
         say('所属工会编号', `${row.orgUnitId} 不存在、已撤销或不在您的管辖范围内`);
       else orgUnitId = n;
-    } else if (currentUnion !== null) orgUnitId = currentUnion;
-    if (currentUnion !== null && orgUnitId !== currentUnion) {
-      say(
-        '所属工会编号',
-        `此人现为「${this.unions.get(currentUnion) ?? '其他工会'}」的会员；调整所属工会请办理会员关系接转`,
-      );
     }
+    const holder: KnownMember | null =
+      registry && live(registry.status)
+        ? registry
+        : hash && !row.registryNo
+          ? (facts.liveByHash.get(hash) ?? null)
+          : null;
+    const elsewhere = holder !== null && holder.orgUnitId !== orgUnitId && messages.length === 0;
+    const memberId: number | null = holder && !elsewhere ? holder.id : null;
+    const currentPhoneHash = holder?.phoneHash ?? null;
 
     let phone: string | null = null;
     let keepPhone = false;
@@ -265,20 +295,48 @@ export class RowChecker {
     else if (joinedOn > this.today) say('入会日期', '不能晚于今天');
     else if (parsedId && joinedOn < parsedId.birthDate) say('入会日期', '早于出生日期');
 
-    if (messages.length > 0) {
+    if (elsewhere && holder) {
       return {
-        problems: [
-          {
-            rowNo,
-            name: row.name,
-            residentIdMasked:
-              masked || !row.residentId ? row.residentId : maskResidentId(row.residentId.trim()),
-            message: messages.join('；'),
-          },
-        ],
+        held: {
+          row_no: rowNo,
+          kind: 'elsewhere',
+          member_id: holder.id,
+          org_unit_id: orgUnitId,
+          employer_id: employerId,
+          name: named.data!,
+          resident_id_masked: residentIdMasked,
+          in_scope: holder.inScope,
+          message: heldElsewhereMessage(holder),
+        },
       };
     }
-    if (!seal) return { staged: null };
+    if (messages.length > 0) {
+      return { problems: [{ rowNo, name: row.name, residentIdMasked, message: messages.join('；') }] };
+    }
+    // A known ID under another name is often a wrong ID: the row waits until the uploader confirms it.
+    const renamed = holder !== null && memberId !== null && holder.name !== named.data;
+    const held: HeldRow | undefined = renamed
+      ? {
+          row_no: rowNo,
+          kind: 'name',
+          member_id: holder.id,
+          org_unit_id: orgUnitId,
+          employer_id: employerId,
+          name: named.data!,
+          resident_id_masked: residentIdMasked,
+          in_scope: true,
+          message: `姓名变更：原为「${holder.name}」，文件中为「${named.data!}」`,
+        }
+      : undefined;
+    if (!seal) return { staged: null, held };
+    const setMask =
+      (phone ? ROW_SETS.phone : 0) |
+      (row.ethnicity ? ROW_SETS.ethnicity : 0) |
+      (education ? ROW_SETS.education : 0) |
+      (household ? ROW_SETS.householdType : 0) |
+      (row.migrantWorker ? ROW_SETS.migrantWorker : 0) |
+      (row.newEmploymentForm ? ROW_SETS.newEmploymentForm : 0) |
+      (employerId !== null ? ROW_SETS.employer : 0);
     const keys = this.#keysOf(named.data!);
     const phoneHash = keepPhone
       ? currentPhoneHash
@@ -286,6 +344,7 @@ export class RowChecker {
         ? this.cipher.lookupHash('phone', phone).toString('hex')
         : null;
     const isNew = memberId === null;
+    const former = isNew && hash ? facts.leftByHash.get(hash) : undefined;
     return {
       staged: {
         row_no: rowNo,
@@ -310,7 +369,12 @@ export class RowChecker {
         employer_id: employerId,
         org_unit_id: orgUnitId,
         joined_on: joinedOn,
+        set_mask: setMask,
+        hold: renamed ? 'name' : null,
+        resident_id_masked: residentIdMasked,
       },
+      held,
+      rejoins: former === undefined ? undefined : { hash: hash!, formerId: former },
     };
   }
 }

@@ -67,13 +67,14 @@ export async function runMemberImport(
     .where('id', '=', importId)
     .executeTakeFirstOrThrow();
   await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
+  await db.deleteFrom('member_import_held').where('import_id', '=', importId).execute();
   await db
     .updateTable('member_import')
     .set({ status: 'running', rows_read: 0, report: null, summary: null })
     .where('id', '=', importId)
     .execute();
   const date = today();
-  const apply = await ImportApply.open(db, importId);
+  const apply = await ImportApply.open(db, importId, date);
   const staging = new StagingWriter((batch) => apply.stage(batch));
   const threads = options.threads ?? (imp.size_bytes >= THREADED_FROM_BYTES ? importThreads() : 0);
   try {
@@ -84,7 +85,7 @@ export async function runMemberImport(
     }
     // Every row is read and staged: the last step applies the rest and commits.
     await ctx.progress(imp.size_bytes, imp.size_bytes);
-    const summary = await apply.commit(imp.scope_path, imp.created_by, date);
+    const summary = await apply.commit(imp.accept_name_changes);
     // The embedded database has no autovacuum, so a large import refreshes the planner's statistics itself.
     if (summary.created >= 10_000 && !apply.onServer) await sql`analyze member, member_history`.execute(db);
     await ctx.progress(imp.size_bytes, imp.size_bytes);
@@ -153,7 +154,8 @@ async function stageFile(
   const settleOldest = async () => {
     const checked = await inFlight.shift()!;
     tally(checked);
-    if (errors === 0 && checked.fresh.count + checked.existing.count > 0) await staging.write(checked);
+    if (errors === 0 && checked.fresh.count + checked.existing.count + checked.held.length > 0)
+      await staging.write(checked);
     await db.updateTable('member_import').set({ rows_read: rows }).where('id', '=', imp.id).execute();
     // A CSV is parsed a stored chunk at a time, well ahead of the rows checked: its share of the file is
     // the rows done at the bytes per record read so far.
@@ -200,8 +202,16 @@ async function reject(
   problems: RowProblem[],
   errors: number,
 ): Promise<ImportSummary> {
-  const summary = { created: 0, updated: 0, unchanged: 0, errors };
+  const summary: ImportSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors,
+    heldElsewhere: 0,
+    nameChanges: 0,
+  };
   await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
+  await db.deleteFrom('member_import_held').where('import_id', '=', importId).execute();
   await db
     .updateTable('member_import')
     .set({

@@ -11,7 +11,12 @@ export const rosterColumns = [
     width: 14,
     note: '新会员留空；导出的文件中已填写，导入时据此找到会员',
   },
-  { key: 'name', header: '姓名', width: 14, note: '必填' },
+  {
+    key: 'name',
+    header: '姓名',
+    width: 14,
+    note: '必填；已登记的身份证号码在名册中姓名不同的，列为「姓名变更」，由上传人确认后才修改',
+  },
   { key: 'residentId', header: '身份证号码', width: 22, note: '必填，18 位；请把该列设为文本格式' },
   { key: 'phone', header: '手机号码', width: 16, note: '选填' },
   { key: 'ethnicity', header: '民族', width: 8, note: '选填，如 汉族' },
@@ -22,11 +27,31 @@ export const rosterColumns = [
     note: '选填：小学及以下、初中、高中、中专、大专、本科、硕士研究生、博士研究生',
   },
   { key: 'householdType', header: '户籍类型', width: 10, note: '选填：城镇户籍 或 农村户籍' },
-  { key: 'migrantWorker', header: '农民工', width: 8, note: '是 或 否（留空为否）' },
-  { key: 'newEmploymentForm', header: '新就业形态', width: 10, note: '是 或 否（留空为否）' },
+  {
+    key: 'migrantWorker',
+    header: '农民工',
+    width: 8,
+    note: '是 或 否（新会员留空为否；已有会员留空则不改）',
+  },
+  {
+    key: 'newEmploymentForm',
+    header: '新就业形态',
+    width: 10,
+    note: '是 或 否（新会员留空为否；已有会员留空则不改）',
+  },
   { key: 'employerCreditCode', header: '工作单位统一社会信用代码', width: 24, note: '选填；单位须已登记' },
-  { key: 'orgUnitId', header: '所属工会编号', width: 12, note: '选填；留空则为导入时选择的工会' },
-  { key: 'joinedOn', header: '入会日期', width: 12, note: '选填，如 2011-09-30；留空为导入当天' },
+  {
+    key: 'orgUnitId',
+    header: '所属工会编号',
+    width: 12,
+    note: '选填；留空则为导入时选择的工会。一行只修改该工会的会员，其他工会的会员不导入，请办理会员关系接转',
+  },
+  {
+    key: 'joinedOn',
+    header: '入会日期',
+    width: 12,
+    note: '选填，如 2011-09-30；新会员留空为导入当天（已有会员不改入会日期）',
+  },
 ] as const;
 export type RosterKey = (typeof rosterColumns)[number]['key'];
 export type RosterRow = Record<RosterKey, string>;
@@ -166,5 +191,9 @@ export async function rosterTemplate(): Promise<Buffer> {
   ];
   for (const c of rosterColumns) notes.addRow({ h: c.header, n: c.note });
   notes.addRow({ h: '', n: '一个身份证号码在全市只能有一个会籍；已在其他工会的，请先办理会员关系接转。' });
+  notes.addRow({
+    h: '',
+    n: '已有会员：名册中没有的列、空着的格子都不会清除已登记的内容；要清除请在会员页面修改。',
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

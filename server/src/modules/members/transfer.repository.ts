@@ -78,9 +78,22 @@ export const transferRepository = {
     q: string | undefined,
     page: { limit: number; offset: number },
   ) {
-    const side = box === 'inbox' ? 'tv.path' : 'fv.path';
+    // The inbox holds what waits for this side's decision, the outbox what this side asked for: a transfer
+    // asked by the receiving union is decided by the sending one.
+    const deciding = box === 'inbox';
     const base = withUnits(db)
-      .where(side, 'like', `${scopePath}%`)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('t.initiated_by', '=', 'sender'),
+            eb(deciding ? 'tv.path' : 'fv.path', 'like', `${scopePath}%`),
+          ]),
+          eb.and([
+            eb('t.initiated_by', '=', 'receiver'),
+            eb(deciding ? 'fv.path' : 'tv.path', 'like', `${scopePath}%`),
+          ]),
+        ]),
+      )
       .$if(!!status, (qb) => qb.where('t.status', '=', status!))
       .$if(!!q, (qb) => qb.where('m.name', 'like', `${q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
     const items = await base.orderBy('t.id', 'desc').limit(page.limit).offset(page.offset).execute();

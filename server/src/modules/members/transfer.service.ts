@@ -71,6 +71,16 @@ async function receivingEmployer(db: Transaction<Database>, id: number | null | 
   return e;
 }
 
+/** The side that did not start a transfer decides it: the receiving union, or the sending one when the receiver asked. */
+const decidingPath = (t: TransferRow) => (t.initiatedBy === 'sender' ? t.toPath : t.fromPath);
+const notTheirs = (t: TransferRow) =>
+  new AppError(
+    'FORBIDDEN',
+    t.initiatedBy === 'sender'
+      ? '只有接收工会可以接收或退回接转申请'
+      : '该接转申请由接收工会发起，只有会员现在所在的工会可以同意或退回',
+  );
+
 export const transferService = {
   async list(
     db: Kysely<Database>,
@@ -235,11 +245,11 @@ export const transferService = {
     return db.transaction().execute(async (trx) => {
       const visible = await transferRepository.findVisible(trx, id, scope);
       if (!visible) throw notFound('接转申请');
-      if (!visible.toPath.startsWith(scope)) {
-        throw new AppError('FORBIDDEN', '只有接收工会可以接收或退回接转申请');
-      }
+      if (!decidingPath(visible).startsWith(scope)) throw notTheirs(visible);
       // The row lock makes a second decision wait, then see the first one's outcome.
       const t = (await transferRepository.lock(trx, id))!;
+      if (t.created_by !== null && t.created_by === actor.userId)
+        throw new AppError('FORBIDDEN', '发起接转的人不能自己接收或退回，请由对方工会处理');
       if (t.status !== 'pending')
         throw conflict(`该接转申请已处理（${transferStatusLabels[t.status]}），不能再次处理`);
       const on = today();
@@ -294,7 +304,7 @@ export const transferService = {
     // A transfer the caller does not receive answers "not found" for the whole call, as a single one would.
     for (const id of new Set(ids)) {
       const visible = await transferRepository.findVisible(db, id, scope);
-      if (!visible || !visible.toPath.startsWith(scope)) throw notFound('接转申请');
+      if (!visible || !decidingPath(visible).startsWith(scope)) throw notFound('接转申请');
     }
     const failed: Array<{ transferId: number; message: string }> = [];
     let decided = 0;

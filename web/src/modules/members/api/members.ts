@@ -5,6 +5,7 @@ import type {
   Member,
   MemberDetail,
   MemberExport,
+  HeldImportRow,
   MemberImport,
   MemberStatus,
   Page,
@@ -50,6 +51,7 @@ function useMemberWrite<TInput, TOut>(write: (input: TInput) => Promise<TOut>) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['members'] }),
         queryClient.invalidateQueries({ queryKey: ['transfers'] }),
+        queryClient.invalidateQueries({ queryKey: ['member-import'] }),
         queryClient.invalidateQueries({ queryKey: ['workbench'] }),
       ]);
     },
@@ -138,6 +140,30 @@ export async function uploadRoster(file: File, orgUnitId: number, csrfToken: str
   return body as MemberImport;
 }
 
+/** Rows of an import that were not applied: other unions' members and changed names. */
+export function useHeldImportRows(id: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: ['member-import', id, 'held'],
+    enabled: id !== null && enabled,
+    queryFn: ({ signal }) => apiGet<HeldImportRow[]>(`/api/member-imports/${id}/held`, undefined, signal),
+  });
+}
+export const useConfirmNameChanges = () =>
+  useMemberWrite(({ id, rowNos }: { id: number; rowNos: number[] }) =>
+    apiPost<{ applied: number; dropped: number }>(`/api/member-imports/${id}/name-changes`, { rowNos }),
+  );
+export const useUndoImport = () =>
+  useMemberWrite((id: number) =>
+    apiPost<{ removed: number; restored: number }>(`/api/member-imports/${id}/undo`, {}),
+  );
+export const useImportTransfers = () =>
+  useMemberWrite(({ id, reason }: { id: number; reason: string }) =>
+    apiPost<{ started: number; failed: Array<{ rowNo: number; message: string }> }>(
+      `/api/member-imports/${id}/transfers`,
+      { reason },
+    ),
+  );
+
 export function useMemberImport(id: number | null) {
   return useQuery({
     queryKey: ['member-import', id],
@@ -180,11 +206,11 @@ export function usePendingTransferOf(member: { id: number; name: string }, enabl
 }
 
 /**
- * Whether the union looking at a box started the transfer: a sender's request shows in its outbox, a
- * receiver's in its inbox. The server checks the same before it withdraws one.
+ * Whether the union looking at a box started the transfer: the outbox holds what this side asked for
+ * (as sender or as receiver), the inbox what waits for its decision. The server checks the same.
  */
-export function startedFrom(t: Transfer, box: 'inbox' | 'outbox'): boolean {
-  return box === 'outbox' ? t.initiatedBy === 'sender' : t.initiatedBy === 'receiver';
+export function startedFrom(_t: Transfer, box: 'inbox' | 'outbox'): boolean {
+  return box === 'outbox';
 }
 
 export function startMemberExport(filters: StartMemberExportBody) {

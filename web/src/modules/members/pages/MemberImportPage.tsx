@@ -19,6 +19,7 @@ import { useSession } from '../../auth/session.tsx';
 import { downloadExport } from '../../employers/api/download.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { uploadRoster, useMemberImport } from '../api/members.ts';
+import { ImportHeldRows, UndoImportButton } from '../components/ImportHeldRows.tsx';
 
 export function MemberImportPage() {
   const me = useSession();
@@ -51,7 +52,7 @@ export function MemberImportPage() {
         <Alert
           type="info"
           showIcon
-          title="按模板填写 .xlsx 或 .csv 文件。全部行校验通过才会写入；有任何错误，系统不写入任何数据并给出错误报告。同一文件重复导入不会重复登记。"
+          title="按模板填写 .xlsx 或 .csv 文件。全部行校验通过才会写入；有任何错误，系统不写入任何数据并给出错误报告。同一文件重复导入不会重复登记。已有会员：空着的格子和没有的列不会清除已登记的内容；其他工会的会员不会被修改，会单独列出。"
         />
         <Space wrap>
           <Button
@@ -103,12 +104,18 @@ export function MemberImportPage() {
                 </Typography.Text>
               </div>
             ) : imp.status === 'done' ? (
-              <Result
-                status="success"
-                title="导入完成"
-                subTitle={`新增 ${formatCount(imp.summary?.created)} 人，更新 ${formatCount(imp.summary?.updated)} 人，未变化 ${formatCount(imp.summary?.unchanged)} 人`}
-                data-testid="import-done"
-              />
+              <>
+                <Result
+                  status="success"
+                  title="导入完成"
+                  subTitle={`新增 ${formatCount(imp.summary?.created)} 人，更新 ${formatCount(imp.summary?.updated)} 人，未变化 ${formatCount(imp.summary?.unchanged)} 人${imp.summary?.heldElsewhere ? `；${formatCount(imp.summary.heldElsewhere)} 行为其他工会的会员，未导入` : ''}${imp.summary?.nameChanges ? `；${formatCount(imp.summary.nameChanges)} 行姓名变更待确认` : ''}`}
+                  data-testid="import-done"
+                  extra={<UndoImportButton imp={imp} />}
+                />
+                <ImportHeldRows imp={imp} />
+              </>
+            ) : imp.status === 'undone' ? (
+              <Result status="info" title="本次导入已撤销" data-testid="import-undone" />
             ) : (
               <Result
                 status="error"

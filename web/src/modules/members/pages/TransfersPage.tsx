@@ -100,7 +100,7 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
                   onClick={() => run([t.id], true)}
                   data-testid="transfer-accept"
                 >
-                  接收
+                  {t.initiatedBy === 'sender' ? '接收' : '同意转出'}
                 </Button>
                 <Button type="link" size="small" danger onClick={() => setRejecting([t.id])}>
                   退回
@@ -297,8 +297,8 @@ export function TransfersPage() {
     >
       <Tabs
         items={[
-          { key: 'inbox', label: '待本会接收', children: <TransferTable box="inbox" /> },
-          { key: 'outbox', label: '本会转出', children: <TransferTable box="outbox" /> },
+          { key: 'inbox', label: '待本会处理', children: <TransferTable box="inbox" /> },
+          { key: 'outbox', label: '本会发起', children: <TransferTable box="outbox" /> },
         ]}
       />
       <BulkTransferModal open={bulkOpen} onClose={() => setBulkOpen(false)} />

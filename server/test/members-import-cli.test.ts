@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { nextResidentId, storedMembers, villageUnits } from './members-fixtures.ts';
+import { buildTestApp, type TestApp } from './app.ts';
+import { importMembersFile, writeHeldReport } from '../src/cli/members-io.ts';
+import { personalData } from '../src/platform/personal-data/personal-data.ts';
+
+let t: TestApp;
+let dir: string;
+let union: number;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roster-cli-'));
+  [union] = await villageUnits(t.handle, '320581', 1);
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await t.close();
+});
+
+/** Live members of unions in other districts than 常熟, with their clear IDs. */
+async function membersOutsideChangshu(n: number) {
+  const { rows } = await sql<{ id: number; cipher: Buffer }>`
+    select m.id, m.resident_id_cipher as cipher from member m
+    join org_unit_version v on v.org_unit_id = m.org_unit_id and v.valid_to is null
+    join org_unit_version c on c.valid_to is null and c.org_unit_id = (select id from org_unit where division_code = '320581')
+    where m.status in ('active', 'retired', 'unemployed') and v.path not like c.path || '%'
+    order by m.id limit ${n}`.execute(t.handle.db);
+  return rows.map((r) => ({ id: r.id, residentId: personalData().decrypt(r.cipher) }));
+}
+
+function writeCsv(name: string, rows: Array<{ name: string; id: string }>): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, `姓名,身份证号码\n${rows.map((r) => `${r.name},${r.id}`).join('\n')}\n`);
+  return file;
+}
+
+describe('gonghui import members', () => {
+  it('leaves members of other districts byte for byte as they were when a few thousand IDs collide', async () => {
+    const others = await membersOutsideChangshu(1000);
+    expect(others.length).toBe(1000);
+    const before = await storedMembers(
+      t.handle,
+      others.map((o) => o.id),
+    );
+    const han = (i: number) =>
+      String.fromCharCode(0x4e00 + (i % 500)) + String.fromCharCode(0x4e00 + Math.floor(i / 500));
+    const fresh = Array.from({ length: 2000 }, (_, i) => ({
+      name: `命令${han(i)}（演示）`,
+      id: nextResidentId(),
+    }));
+    const rows = [
+      ...fresh.slice(0, 1000),
+      ...others.map((o, i) => ({ name: `撞号${han(i)}（演示）`, id: o.residentId })),
+      ...fresh.slice(1000),
+    ];
+    const file = writeCsv('collide.csv', rows);
+    const { importId, summary } = await importMembersFile(t.handle.db, file, String(union));
+    expect(summary).toEqual({
+      created: 2000,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+      heldElsewhere: 1000,
+      nameChanges: 0,
+    });
+    expect(
+      await storedMembers(
+        t.handle,
+        others.map((o) => o.id),
+      ),
+    ).toBe(before);
+    const audited = await sql<{ n: number }>`
+      select count(*)::int as n from audit_log
+      where entity_type = 'member' and entity_id = any(${others.map((o) => String(o.id))}::text[])
+        and action like 'member.import%'`.execute(t.handle.db);
+    expect(audited.rows[0].n).toBe(0);
+    // The command line sees the whole city: the holding union is named, with the registry number.
+    const held = await t.handle.db
+      .selectFrom('member_import_held')
+      .select(['row_no', 'message'])
+      .where('import_id', '=', importId)
+      .orderBy('row_no')
+      .execute();
+    expect(held.map((h) => h.row_no)).toEqual(others.map((_, i) => 1002 + i));
+    expect(held[0].message).toMatch(/已是「.+」的会员.*HY\d{8}.*会员关系接转/);
+    const report = await writeHeldReport(t.handle.db, importId, file);
+    expect(report && fs.existsSync(report)).toBe(true);
+  });
+
+  it('renames a known member only with --accept-name-changes', async () => {
+    const id = nextResidentId();
+    await importMembersFile(t.handle.db, writeCsv('one.csv', [{ name: '原名（演示）', id }]), String(union));
+    const renamed = writeCsv('renamed.csv', [{ name: '新名（演示）', id }]);
+    const held = await importMembersFile(t.handle.db, renamed, String(union));
+    expect(held.summary).toMatchObject({ updated: 0, nameChanges: 1 });
+    const nameOf = async () =>
+      (
+        await t.handle.db
+          .selectFrom('member')
+          .select('name')
+          .where('resident_id_hash', '=', personalData().lookupHash('resident_id', id))
+          .executeTakeFirstOrThrow()
+      ).name;
+    expect(await nameOf()).toBe('原名（演示）');
+    const accepted = await importMembersFile(t.handle.db, renamed, String(union), {
+      acceptNameChanges: true,
+    });
+    expect(accepted.summary).toMatchObject({ updated: 1, nameChanges: 1 });
+    expect(await nameOf()).toBe('新名（演示）');
+  });
+});
