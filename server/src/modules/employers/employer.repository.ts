@@ -169,11 +169,6 @@ export const employerRepository = {
       .executeTakeFirst();
   },
 
-  async byCreditCodes(db: Db, codes: string[]) {
-    if (codes.length === 0) return [];
-    return db.selectFrom('employer').selectAll().where('credit_code', 'in', codes).execute();
-  },
-
   async insert(db: Db, values: EmployerValues): Promise<number> {
     const { id } = await db.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
     return id;

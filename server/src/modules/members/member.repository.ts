@@ -174,28 +174,6 @@ export const memberRepository = {
       .executeTakeFirst();
   },
 
-  /** Live memberships of many people at once, keyed by their hash in hex. */
-  async findLiveByHashes(db: Db, hashes: Buffer[]) {
-    if (hashes.length === 0)
-      return new Map<string, { id: number; orgUnitId: number; orgUnitName: string; status: MemberStatus }>();
-    const rows = await db
-      .selectFrom('member as m')
-      .innerJoin('org_unit_version as v', (j) =>
-        j.onRef('v.org_unit_id', '=', 'm.org_unit_id').on('v.valid_to', 'is', null),
-      )
-      .select([
-        'm.id',
-        'm.resident_id_hash as hash',
-        'm.org_unit_id as orgUnitId',
-        'v.name as orgUnitName',
-        'm.status',
-      ])
-      .where('m.resident_id_hash', 'in', hashes)
-      .where('m.status', 'in', LIVE_STATUSES)
-      .execute();
-    return new Map(rows.map((r) => [Buffer.from(r.hash).toString('hex'), r]));
-  },
-
   async insert(db: Db, values: Insertable<MemberTable>): Promise<number> {
     const { id } = await db.insertInto('member').values(values).returning('id').executeTakeFirstOrThrow();
     return id;
@@ -308,13 +286,6 @@ export const memberRepository = {
       .execute();
     return rows.map((r) => r.id);
   },
-
-  async countLive(db: Db) {
-    const r = await sql<{ n: number }>`select count(*)::int as n from member where status = 'active'`.execute(
-      db,
-    );
-    return r.rows[0].n;
-  },
 };
 
 /** Employers as members point at them: found by id or credit code, within a subtree (by locality) or anywhere. */
@@ -329,17 +300,5 @@ export const memberEmployerLookup = {
       .where('e.id', '=', id)
       .where('v.path', 'like', `${scopePath}%`)
       .executeTakeFirst();
-  },
-
-  async byCreditCodes(db: Db, codes: string[]) {
-    if (codes.length === 0) return [];
-    return db
-      .selectFrom('employer as e')
-      .innerJoin('org_unit_version as v', (j) =>
-        j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on('v.valid_to', 'is', null),
-      )
-      .select(['e.id', 'e.credit_code as creditCode', 'e.name', 'e.closed_on as closedOn', 'v.path'])
-      .where('e.credit_code', 'in', codes)
-      .execute();
   },
 };

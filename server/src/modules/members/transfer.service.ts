@@ -1,3 +1,4 @@
+import { EVERYWHERE } from '../../platform/scope.ts';
 import type { Kysely, Transaction } from 'kysely';
 import {
   maskResidentId,
@@ -66,7 +67,8 @@ async function receivingUnit(db: Transaction<Database>, id: number, scope: strin
 
 async function receivingEmployer(db: Transaction<Database>, id: number | null | undefined) {
   if (!id) return null;
-  const e = await memberEmployerLookup.byId(db, id, '/');
+  // A member may move to an employer anywhere in the city: the receiving side is named by the caller.
+  const e = await memberEmployerLookup.byId(db, id, EVERYWHERE);
   if (!e || e.closedOn) throw invalid([{ field: 'toEmployerId', message: '新的工作单位不存在或已注销' }]);
   return e;
 }
@@ -117,7 +119,8 @@ export const transferService = {
           const m = await memberRepository.lockInScope(trx, body.memberId, scope);
           if (!m) throw notFound('会员');
           if (!LIVE_STATUSES.includes(m.status)) throw conflict('该会员的会籍已终止，不能办理接转');
-          to = await receivingUnit(trx, body.toOrgUnitId, '/');
+          // The receiving union may lie in any area: a transfer crosses districts by design.
+          to = await receivingUnit(trx, body.toOrgUnitId, EVERYWHERE);
           ({ id: memberId, orgUnitId: fromOrgUnitId } = m);
           initiatedBy = 'sender';
         } else {
@@ -151,7 +154,8 @@ export const transferService = {
             createdBy: actor.userId,
           },
         ]);
-        const created = (await transferRepository.findVisible(trx, id, '/'))!;
+        // The transfer just written, read back for its answer (one side of it is the caller's).
+        const created = (await transferRepository.findVisible(trx, id, EVERYWHERE))!;
         await audit(trx, actor, {
           action: 'transfer.start',
           entityType: 'member_transfer',
@@ -174,7 +178,8 @@ export const transferService = {
       return await db.transaction().execute(async (trx) => {
         const from = await orgRepository.findAt(trx, body.fromOrgUnitId, today(), scope);
         if (!from) throw notFound('转出工会');
-        const to = await receivingUnit(trx, body.toOrgUnitId, '/');
+        // The receiving union may lie in any area: a transfer crosses districts by design.
+        const to = await receivingUnit(trx, body.toOrgUnitId, EVERYWHERE);
         if (to.id === from.id) throw invalid([{ field: 'toOrgUnitId', message: '接收工会与转出工会相同' }]);
         const employer = await receivingEmployer(trx, body.toEmployerId);
         let ids = await memberRepository.activeIdsAt(trx, from.id, body.employerId ?? null);
@@ -294,7 +299,8 @@ export const transferService = {
         before: { status: 'pending' },
         after: { status: body.accept ? 'accepted' : 'rejected', reason: body.reason ?? null },
       });
-      return presentTransfer((await transferRepository.findVisible(trx, id, '/'))!);
+      // Read back after the change; the caller was checked to be one of its sides above.
+      return presentTransfer((await transferRepository.findVisible(trx, id, EVERYWHERE))!);
     });
   },
 
@@ -345,7 +351,8 @@ export const transferService = {
         before: { status: 'pending' },
         after: { status: 'cancelled' },
       });
-      return presentTransfer((await transferRepository.findVisible(trx, id, '/'))!);
+      // Read back after the change; the caller was checked to be one of its sides above.
+      return presentTransfer((await transferRepository.findVisible(trx, id, EVERYWHERE))!);
     });
   },
 };
