@@ -31,7 +31,7 @@ describe('party-building instructor dates', () => {
       .map((h) => `${h.value} ${h.note ?? ''} ${h.validFrom}`.replace('  ', ' '));
   };
 
-  it('dates an assignment, a change and a removal with 党建指导员指派日期', async () => {
+  it('dates an assignment and a change with 党建指导员指派日期; an empty cell never removes one', async () => {
     const rows = [
       row({ instructorName: '王指导', instructorSince: '2011-03-15' }),
       row({ instructorName: '周指导', instructorSince: '2011-04-01' }),
@@ -47,11 +47,22 @@ describe('party-building instructor dates', () => {
       { ...rows[2], instructorName: '赵指导', instructorSince: '2012-09-09' },
     ];
     const done = await importFile(changshu, '指导员改.xlsx', await xlsx(edited));
-    expect(done.result).toMatchObject({ updated: 3, unchanged: 0, invalid: 0, applied: true });
+    expect(done.result).toMatchObject({ updated: 2, unchanged: 1, invalid: 0, applied: true });
     expect(await instructorHistory(rows[0].creditCode!)).toEqual([
       'assigned 王指导 2011-03-15',
       'assigned 李指导 2012-06-01',
     ]);
+    expect(await instructorHistory(rows[1].creditCode!)).toEqual(['assigned 周指导 2011-04-01']);
+    expect((await byCode(changshu, rows[1].creditCode!))!.instructorName).toBe('周指导');
+    // Removing an instructor is done on the employer's page, dated there.
+    const removed = await changshu.post(
+      `/api/employers/${(await byCode(changshu, rows[1].creditCode!))!.id}/instructor`,
+      {
+        name: null,
+        date: '2013-02-01',
+      },
+    );
+    expect(removed.statusCode, removed.body).toBe(200);
     expect(await instructorHistory(rows[1].creditCode!)).toEqual([
       'assigned 周指导 2011-04-01',
       'none 2013-02-01',
@@ -91,7 +102,7 @@ describe('party-building instructor dates', () => {
     const done = await importFile(changshu, '缺日期.csv', csv(rows), 'all_or_nothing');
     const report = await reportRows(changshu, done.id);
     const message = (rowNo: string) => report.find((r) => r.at(-2) === rowNo)?.at(-1);
-    expect(done.result).toMatchObject({ rows: 8, invalid: 7, applied: false });
+    expect(done.result).toMatchObject({ rows: 8, invalid: 6, applied: false });
     expect(message('2')).toBeUndefined();
     expect(message('3')).toBe(
       '第 3 行「党建指导员指派日期」：党建指导员与系统中（“钱指导”）不同，请填写党建指导员指派日期',
@@ -99,9 +110,8 @@ describe('party-building instructor dates', () => {
     expect(message('4')).toBe(
       '第 4 行「党建指导员指派日期」：填写了党建指导员，请同时填写党建指导员指派日期',
     );
-    expect(message('5')).toBe(
-      '第 5 行「党建指导员指派日期」：清空了党建指导员（系统中为“孙指导”），请填写撤销日期',
-    );
+    // An empty instructor cell keeps the stored one: nothing to date.
+    expect(message('5')).toBeUndefined();
     expect(message('6')).toBe(
       '第 6 行「党建指导员指派日期」：党建指导员指派日期不能早于最近一次变更日期 2011-05-05',
     );
@@ -142,11 +152,13 @@ describe('party-building instructor dates', () => {
     await importFile(
       changshu,
       '往返改.csv',
-      csv([
-        { ...rows[0], instructorName: '尤指导', instructorSince: '2012-10-10' },
-        { ...rows[1], instructorName: '', instructorSince: '2013-01-01' },
-      ]),
+      csv([{ ...rows[0], instructorName: '尤指导', instructorSince: '2012-10-10' }]),
     );
+    const second = (await byCode(changshu, rows[1].creditCode!))!;
+    expect(
+      (await changshu.post(`/api/employers/${second.id}/instructor`, { name: null, date: '2013-01-01' }))
+        .statusCode,
+    ).toBe(200);
     const exported = await changshu.get(`/api/employers/export?q=${encodeURIComponent('指导员往返')}`);
     expect(exported.statusCode).toBe(200);
     const lines: Record<string, string[]> = {};

@@ -250,6 +250,60 @@ describe('employer import', () => {
     ).toEqual(['joint 2011-02-01', 'independent 2012-01-01']);
   });
 
+  it('never erases what an empty cell or an absent column leaves out, and audits what it does change', async () => {
+    const full = row({
+      address: '董浜镇保留路 8 号',
+      contactName: '保留联系人',
+      contactPhone: '0512-5200 0001',
+      unionStatus: '单独建会',
+      unionSince: '2010-06-01',
+      partyStatus: '联合组建',
+      partySince: '2010-07-01',
+      instructorName: '保留指导员',
+      instructorSince: '2010-08-01',
+    });
+    expect((await importFile(changshu, '完整.csv', csv([full]))).result).toMatchObject({ created: 1 });
+    const stored = async () =>
+      t.handle.db
+        .selectFrom('employer')
+        .selectAll()
+        .where('credit_code', '=', full.creditCode!)
+        .executeTakeFirstOrThrow();
+    const before = await stored();
+    const blanks = {
+      ...full,
+      address: '',
+      contactName: '',
+      contactPhone: '',
+      unionStatus: '',
+      unionSince: '',
+      partyStatus: '',
+      partySince: '',
+      instructorName: '',
+      instructorSince: '',
+    };
+    const empty = await importFile(changshu, '空单元格.csv', csv([blanks]));
+    expect(empty.result).toMatchObject({ unchanged: 1, updated: 0, invalid: 0 });
+    const fewer = sheetColumns.filter(
+      (c) =>
+        !['address', 'contactName', 'contactPhone', 'unionStatus', 'partyStatus', 'instructorName'].includes(
+          c.key,
+        ),
+    );
+    const absent = await importFile(changshu, '缺列.csv', csv([{ ...full, employees: '61' }], fewer));
+    expect(absent.result).toMatchObject({ updated: 1, invalid: 0 });
+    const after = await stored();
+    expect({ ...after, employees: before.employees, updated_at: before.updated_at }).toEqual(before);
+    expect(after.employees).toBe(61);
+    const record = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'employer.update')
+      .where('entity_id', '=', String(before.id))
+      .executeTakeFirstOrThrow();
+    expect(record).toMatchObject({ before: { employees: 60 }, after: { employees: 61 } });
+  });
+
   it('answers a wrong file with a clear message, and bad uploads with 4xx', async () => {
     const wrong = await importFile(changshu, 'x.csv', Buffer.from('姓名,年龄\n张三,30\n'));
     expect(wrong.result).toMatchObject({ rows: 0, applied: false });

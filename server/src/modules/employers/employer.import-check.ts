@@ -46,7 +46,23 @@ export interface ImportedEmployer {
   instructorSince: string | null;
   /** Whether the file has the instructor date column; older files date an instructor change as before. */
   instructorDated: boolean;
+  /** The optional cells the row leaves empty (or whose column the file lacks): they keep what is stored. */
+  blank: KeptWhenBlank[];
 }
+
+/**
+ * Optional cells that an empty value (or an absent column) never erases on an employer already
+ * registered: clearing them is done on the employer's page. For a new employer they mean "none".
+ */
+export const keptWhenBlank = [
+  'address',
+  'contactName',
+  'contactPhone',
+  'unionStatus',
+  'partyStatus',
+  'instructorName',
+] as const;
+export type KeptWhenBlank = (typeof keptWhenBlank)[number];
 
 /** The units an employer in the importer's scope may be placed at, found by division code or name. */
 export interface Localities {
@@ -217,6 +233,7 @@ export function checkRow(
       instructorName,
       instructorSince,
       instructorDated: line.columns.has('instructorSince'),
+      blank: keptWhenBlank.filter((f) => r[f].trim() === ''),
     },
   };
 }
@@ -290,9 +307,7 @@ function instructorProblems(
   if (!e.instructorSince) {
     problems.push({
       column: 'instructorSince',
-      message: e.instructorName
-        ? `党建指导员与系统中（${was}）不同，请填写党建指导员指派日期`
-        : `清空了党建指导员（系统中为${was}），请填写撤销日期`,
+      message: `党建指导员与系统中（${was}）不同，请填写党建指导员指派日期`,
     });
   } else if (latest && e.instructorSince < latest) {
     problems.push({
@@ -302,13 +317,20 @@ function instructorProblems(
   }
 }
 
+/** The row with its empty optional cells filled from the stored employer, so they change nothing. */
+function keepStoredWhereBlank(e: ImportedEmployer, stored: StoredEmployer): ImportedEmployer {
+  if (e.blank.length === 0) return e;
+  return { ...e, ...Object.fromEntries(e.blank.map((f) => [f, stored[f]])) };
+}
+
 /** Decides what a checked row does to the stored employer with its code, or why it may not. */
 export function planRow(
-  e: ImportedEmployer,
+  imported: ImportedEmployer,
   stored: StoredEmployer | undefined,
   today: string,
 ): RowPlan | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
+  const e = stored ? keepStoredWhereBlank(imported, stored) : imported;
   if (!stored) {
     if (e.unionStatus !== 'none' && !e.unionSince) {
       problems.push({ column: 'unionSince', message: '填写了工会状态，请同时填写工会状态日期' });

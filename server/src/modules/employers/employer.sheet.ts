@@ -83,10 +83,17 @@ export function sheetWriter(extraHeaders: string[] = []) {
         help.addRow(['党组织状态', Object.values(partyStatusLabels).join('、')]);
         help.addRow(['示例单位类别', `170 ${unitCategoryName('170')}；行业 13 ${industryLabel('13')}`]);
         help.addRow(['所在镇街或村社区', '可只填名称（如 董浜镇）；有同名组织时请填统计区划代码']);
-        help.addRow(['工会状态、党组织状态', '留空为未建；状态与系统中不同时须填写状态日期']);
+        help.addRow([
+          '工会状态、党组织状态',
+          '新登记单位留空为未建；已登记单位留空则保持系统中的状态。状态与系统中不同时须填写状态日期',
+        ]);
+        help.addRow([
+          '地址、联系人、联系电话、党建指导员',
+          '已登记单位留空（或文件中没有这一列）时保持系统中的内容，导入不会清空；要清空请在单位详情中操作',
+        ]);
         help.addRow([
           '党建指导员指派日期',
-          '党建指导员的指派日期（清空姓名时为撤销日期），YYYY-MM-DD；新登记单位填写了党建指导员，或指导员与系统中不同时必填，不能早于登记日期或该单位最近一次指导员变更日期',
+          '党建指导员的指派日期，YYYY-MM-DD；新登记单位填写了党建指导员，或指导员与系统中不同时必填，不能早于登记日期或该单位最近一次指导员变更日期',
         ]);
         for (const n of moreNotes) help.addRow(['说明', n]);
         help.commit();
