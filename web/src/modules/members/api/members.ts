@@ -145,21 +145,21 @@ export function useHeldImportRows(id: number | null, enabled: boolean) {
   return useQuery({
     queryKey: ['member-import', id, 'held'],
     enabled: id !== null && enabled,
-    queryFn: ({ signal }) => apiGet<HeldImportRow[]>(`/api/member-imports/${id}/held`, undefined, signal),
+    queryFn: ({ signal }) => apiGet<HeldImportRow[]>(`/member-imports/${id}/held`, undefined, signal),
   });
 }
 export const useConfirmNameChanges = () =>
   useMemberWrite(({ id, rowNos }: { id: number; rowNos: number[] }) =>
-    apiPost<{ applied: number; dropped: number }>(`/api/member-imports/${id}/name-changes`, { rowNos }),
+    apiPost<{ applied: number; dropped: number }>(`/member-imports/${id}/name-changes`, { rowNos }),
   );
 export const useUndoImport = () =>
   useMemberWrite((id: number) =>
-    apiPost<{ removed: number; restored: number }>(`/api/member-imports/${id}/undo`, {}),
+    apiPost<{ removed: number; restored: number }>(`/member-imports/${id}/undo`, {}),
   );
 export const useImportTransfers = () =>
   useMemberWrite(({ id, reason }: { id: number; reason: string }) =>
     apiPost<{ started: number; failed: Array<{ rowNo: number; message: string }> }>(
-      `/api/member-imports/${id}/transfers`,
+      `/member-imports/${id}/transfers`,
       { reason },
     ),
   );
