@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { registryNumber, type HeldImportRow } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { audit, auditScopeOfUnit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
@@ -92,12 +92,7 @@ export const memberImportHeldService = {
           { field: 'rowNos', message: `第 ${unknown.slice(0, 5).join('、')} 行不是待确认的姓名变更` },
         ]);
       if (waiting.length === 0) throw conflict('该导入没有待确认的姓名变更');
-      const unit = await trx
-        .selectFrom('org_unit_version')
-        .select('path')
-        .where('org_unit_id', '=', imp.org_unit_id)
-        .where('valid_to', 'is', null)
-        .executeTakeFirstOrThrow();
+      const unionPath = await auditScopeOfUnit(trx, imp.org_unit_id);
       const { updated, employers } = await applyChanges(
         trx,
         {
@@ -121,7 +116,7 @@ export const memberImportHeldService = {
         action: 'member.import_names',
         entityType: 'member_import',
         entityId: id,
-        scopePath: unit.path,
+        scopePath: unionPath,
         after: { confirmed: rowNos.length, applied: updated, dropped },
       });
       return { applied: updated, dropped };
@@ -192,17 +187,12 @@ export const memberImportHeldService = {
           from unnest(${sql.val(ready.map((r) => r.row_no))}::int[], ${sql.val(ids)}::int[]) x(row_no, transfer_id)
           where h.import_id = ${id} and h.row_no = x.row_no`.execute(trx);
       }
-      const unit = await trx
-        .selectFrom('org_unit_version')
-        .select('path')
-        .where('org_unit_id', '=', imp.org_unit_id)
-        .where('valid_to', 'is', null)
-        .executeTakeFirstOrThrow();
+      const unionPath = await auditScopeOfUnit(trx, imp.org_unit_id);
       await audit(trx, actor, {
         action: 'member.import_transfers',
         entityType: 'member_import',
         entityId: id,
-        scopePath: unit.path,
+        scopePath: unionPath,
         after: { started: ids.length, failed: failed.length, reason, transferIds: ids },
       });
       return { started: ids.length, failed };

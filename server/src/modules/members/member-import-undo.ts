@@ -1,3 +1,4 @@
+import { auditScopeOfUnit } from '../../platform/audit/audit.ts';
 import { sql, type Kysely } from 'kysely';
 import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
@@ -40,19 +41,14 @@ export async function undoMemberImport(db: Kysely<Database>, actor: Actor, id: n
         { memberIds: named.map((b) => b.member_id) },
       );
     }
-    const unit = await trx
-      .selectFrom('org_unit_version')
-      .select('path')
-      .where('org_unit_id', '=', imp.org_unit_id)
-      .where('valid_to', 'is', null)
-      .executeTakeFirstOrThrow();
+    const unionPath = await auditScopeOfUnit(trx, imp.org_unit_id);
     const { id: auditId } = await trx
       .insertInto('audit_log')
       .values({
         user_id: actor.userId || null,
         username: actor.username,
         actor_org_unit_id: actor.orgUnitId,
-        scope_path: unit.path,
+        scope_path: unionPath,
         action: UNDO.action,
         entity_type: 'member_import',
         entity_id: String(id),

@@ -10,7 +10,8 @@ import {
   type MemberStatus,
   type ResidentId,
 } from '@gonghui/contracts';
-import type { MemberImportRowTable } from '../../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { MemberImportHeldTable, MemberImportRowTable } from '../../db/schema.ts';
 import type { PersonalDataCipher } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { nameKeys } from './member.names.ts';
@@ -52,18 +53,7 @@ export interface KnownMember {
  * A row not applied, listed apart: the person is a live member of another union than the row's, or a
  * known ID carries another name (the row itself waits, staged with hold 'name').
  */
-export interface HeldRow {
-  row_no: number;
-  kind: 'elsewhere' | 'name';
-  member_id: number;
-  /** The union the row is for. */
-  org_unit_id: number;
-  employer_id: number | null;
-  name: string;
-  resident_id_masked: string;
-  in_scope: boolean;
-  message: string;
-}
+export type HeldRow = Omit<Selectable<MemberImportHeldTable>, 'import_id' | 'transfer_id'>;
 
 /** Bits of `set_mask`: which cells of a row carry a value for an existing member. Empty cells keep theirs. */
 export const ROW_SETS = {
