@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../server/src/db/schema.ts';
 import { orgRepository } from '../server/src/platform/orgs/org.repository.ts';
 import { report, time } from './stats.ts';
+import { narrowScope, Scope } from '../server/src/platform/scope.ts';
 
 const DATE = '2020-01-01';
 
@@ -46,13 +47,15 @@ async function buildTree(db: Kysely<Database>) {
 export async function benchOrgTree(db: Kysely<Database>) {
   const started = Date.now();
   const { leaves } = await buildTree(db);
-  const total = await orgRepository.countSubtreeAt(db, '/', DATE);
+  const total = await orgRepository.countSubtreeAt(db, Scope.everywhere, DATE);
   console.log(
     `org tree: ${total.toLocaleString('en-US')} units built in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 
-  const district = (await orgRepository.findManyAt(db, [2], DATE, '/'))[0];
-  const viaPath = await time(30, () => orgRepository.countSubtreeAt(db, district.path, DATE));
+  const district = (await orgRepository.findManyAt(db, [2], DATE, Scope.everywhere))[0];
+  const viaPath = await time(30, () =>
+    orgRepository.countSubtreeAt(db, narrowScope(Scope.everywhere, district.path), DATE),
+  );
   const viaCte = await time(30, () =>
     sql`
       with recursive sub as (
@@ -64,7 +67,7 @@ export async function benchOrgTree(db: Kysely<Database>) {
       ) select count(*) from sub`.execute(db),
   );
   report(
-    `subtree of one district (${(await orgRepository.countSubtreeAt(db, district.path, DATE)).toLocaleString('en-US')} units): count`,
+    `subtree of one district (${(await orgRepository.countSubtreeAt(db, narrowScope(Scope.everywhere, district.path), DATE)).toLocaleString('en-US')} units): count`,
     viaPath,
     viaCte,
   );

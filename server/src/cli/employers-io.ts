@@ -11,6 +11,7 @@ import { employerImportService } from '../modules/employers/employer-import.serv
 import { runEmployerImport, type ImportResult } from '../modules/employers/employer.import.ts';
 import { exportEmployers } from '../modules/employers/employer.export.ts';
 import { employerRepository } from '../modules/employers/employer.repository.ts';
+import { Scope } from '../platform/scope.ts';
 import { progressReporter } from './progress.ts';
 
 /** A union by its number, division code or current full name; the root federation when none is given. */
@@ -61,7 +62,6 @@ export async function importEmployersFile(
     actor,
     { fileName: path.basename(file), mode: opts.mode },
     fs.createReadStream(file),
-    unit.path,
   );
   const imp = await db
     .selectFrom('employer_import')
@@ -103,7 +103,6 @@ export async function importEmployersFile(
 
 /** `gonghui export employers FILE`: every registered (not closed) employer, in the import template's columns. */
 export async function exportEmployersFile(db: Kysely<Database>, file: string): Promise<number> {
-  const root = await unitOf(db, undefined);
   const date = today();
   const { n } = await db
     .selectFrom('employer')
@@ -114,7 +113,8 @@ export async function exportEmployersFile(db: Kysely<Database>, file: string): P
   let done = 0;
   const stream = exportEmployers(
     db,
-    employerRepository.stream(db, root.path, date, { sort: 'name', order: 'asc' }, null),
+    // The command line runs on the server itself, as the system: the export holds the whole city.
+    employerRepository.stream(db, Scope.everywhere, date, { sort: 'name', order: 'asc' }),
     (rows) => {
       done += rows;
       bar.update('写入', done, n);

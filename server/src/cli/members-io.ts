@@ -13,6 +13,7 @@ import { memberRepository } from '../modules/members/member.repository.ts';
 import { rosterWriter } from '../modules/members/member.sheet.ts';
 import { recordReveal } from '../platform/personal-data/reveal.ts';
 import { progressReporter } from './progress.ts';
+import { Scope } from '../platform/scope.ts';
 
 async function rootUnit(db: Kysely<Database>) {
   const root = await db
@@ -136,11 +137,12 @@ export async function exportMembersFile(db: Kysely<Database>, file: string, reve
       scopePath: root.path,
     });
   }
-  const filter = await exportFilter(db, root.path, {});
+  // The command line runs on the server itself, as the system: the export holds the whole city.
+  const city = Scope.everywhere;
+  const filter = await exportFilter(db, city, {});
   const bar = progressReporter('导出会员名册');
-  const total = (await memberRepository.list(db, root.path, filter, 'id', 'asc', { limit: 0, offset: 0 }))
-    .total;
-  const stream = memberRosterExport(db, root.path, filter, {
+  const total = (await memberRepository.list(db, city, filter, 'id', 'asc', { limit: 0, offset: 0 })).total;
+  const stream = memberRosterExport(db, city, filter, {
     reveal: revealReason !== null,
     onRows: async (written) => bar.update('写入', written, Math.max(total, written)),
   });

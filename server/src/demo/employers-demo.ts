@@ -4,6 +4,7 @@ import type { Database, EmployerStatusChangeTable } from '../db/schema.ts';
 import { nameInitials } from '../platform/orgs/initials.ts';
 import { tallyRepository } from '../modules/indicators/tally.repository.ts';
 import { random } from './random.ts';
+import { underPath } from '../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -358,7 +359,7 @@ async function seedCampaignAndTargets(db: Db, units: Locality[]) {
   await sql`
     insert into formation_campaign_employer (campaign_id, employer_id)
     select ${id}, e.id from employer e join org_unit_version v on v.org_unit_id = e.org_unit_id and v.valid_to is null
-    where v.path like ${`${dongbang.path}%`} and e.employees >= 25`.execute(db);
+    where ${underPath('v.path', dongbang.path)} and e.employees >= 25`.execute(db);
   await db
     .insertInto('formation_campaign_task')
     .values([

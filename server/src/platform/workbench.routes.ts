@@ -9,6 +9,7 @@ import { today } from './orgs/dates.ts';
 import { orgRepository } from './orgs/org.repository.ts';
 import { orgService } from './orgs/org.service.ts';
 import { userRepository } from './users/user.repository.ts';
+import { scopeOf } from './scope.ts';
 
 const workbench = z.object({
   orgUnit,
@@ -27,15 +28,16 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(req);
       const unit = await orgService.get(app.db, actor, actor.orgUnitId);
       const date = today();
+      const scope = await scopeOf(app.db, actor, date);
       const recent = roleAllows(actor.role, 'audit:read')
-        ? (await auditRepository.list(app.db, { scopePath: unit.path }, 1, 8)).rows.map(presentAudit)
+        ? (await auditRepository.list(app.db, scope, {}, 1, 8)).rows.map(presentAudit)
         : [];
       return {
         orgUnit: unit,
         counts: {
           childUnits: unit.childCount,
-          subtreeUnits: (await orgRepository.countSubtreeAt(app.db, unit.path, date)) - 1,
-          users: await userRepository.count(app.db, unit.path),
+          subtreeUnits: (await orgRepository.countSubtreeAt(app.db, scope, date)) - 1,
+          users: await userRepository.count(app.db, scope),
         },
         recentAudit: recent,
       };

@@ -9,6 +9,7 @@ import {
 import type { AgreementFilter } from '@gonghui/contracts';
 import type { CollectiveAgreementTable, Database, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database & { a: CollectiveAgreementTable; v: OrgUnitVersionTable }, 'a' | 'v'>;
@@ -17,7 +18,7 @@ type Eb = ExpressionBuilder<Database & { a: CollectiveAgreementTable; v: OrgUnit
  * Agreements whose signing union lies under a path in its latest version (a union closed since signing keeps
  * its agreements where it last stood).
  */
-function scoped(db: Db, scopePath: string) {
+function scoped(db: Db, scope: Scope) {
   return db
     .selectFrom('collective_agreement as a')
     .innerJoin('org_unit_version as v', 'v.org_unit_id', 'a.org_unit_id')
@@ -31,7 +32,7 @@ function scoped(db: Db, scopePath: string) {
         ),
       ),
     )
-    .where('v.path', 'like', `${scopePath}%`);
+    .where(inScope('v.path', scope));
 }
 
 const columns = [
@@ -58,14 +59,13 @@ const columns = [
 ] as const;
 
 export type AgreementRow = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
-function withColumns(db: Db, scopePath: string) {
-  return scoped(db, scopePath).select(columns);
+function withColumns(db: Db, scope: Scope) {
+  return scoped(db, scope).select(columns);
 }
 
-function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>, unitPath: string | null) {
+function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>) {
   return (eb: Eb) => {
     const conds = [];
-    if (unitPath) conds.push(eb('v.path', 'like', `${unitPath}%`));
     if (f.kind) conds.push(eb('a.kind', '=', f.kind));
     if (f.wageSpecific !== undefined) conds.push(eb('a.wage_specific', '=', f.wageSpecific));
     if (f.inForceOn) {
@@ -87,19 +87,13 @@ const sortColumns = {
 } as const;
 
 export const agreementRepository = {
-  async find(db: Db, id: number, scopePath: string) {
-    return withColumns(db, scopePath).where('a.id', '=', id).executeTakeFirst();
+  async find(db: Db, id: number, scope: Scope) {
+    return withColumns(db, scope).where('a.id', '=', id).executeTakeFirst();
   },
 
-  /** One page of the filtered list, with the total; `unitPath` narrows to one union's subtree. */
-  async list(
-    db: Db,
-    scopePath: string,
-    f: AgreementFilter,
-    unitPath: string | null,
-    page: { limit: number; offset: number },
-  ) {
-    const base = scoped(db, scopePath).where(filterWhere(f, unitPath));
+  /** One page of the filtered list, with the total; a union filter arrives as a narrower scope. */
+  async list(db: Db, scope: Scope, f: AgreementFilter, page: { limit: number; offset: number }) {
+    const base = scoped(db, scope).where(filterWhere(f));
     const [items, total] = await Promise.all([
       base
         .select(columns)
@@ -114,9 +108,9 @@ export const agreementRepository = {
   },
 
   /** Every row of the filtered list in the list's order, for an export. */
-  async all(db: Db, scopePath: string, f: AgreementFilter, unitPath: string | null) {
-    return scoped(db, scopePath)
-      .where(filterWhere(f, unitPath))
+  async all(db: Db, scope: Scope, f: AgreementFilter) {
+    return scoped(db, scope)
+      .where(filterWhere(f))
       .select(columns)
       .orderBy(sortColumns[f.sort], f.order)
       .orderBy('a.id', f.order)
@@ -157,21 +151,18 @@ export const agreementRepository = {
     return rows.map((r) => r.employer_id);
   },
 
-  /** Of the given employers, those open today whose locality lies under a path, with their grassroots union. */
-  async openEmployersUnder(db: Db, ids: number[], path: string, date: string) {
+  /** Of the given employers, those open on `date` whose locality lies in the scope, with their grassroots union. */
+  async openEmployersUnder(db: Db, ids: number[], scope: Scope, date: string) {
     if (ids.length === 0) return [];
     return db
       .selectFrom('employer as e')
       .innerJoin('org_unit_version as v', (j) =>
-        j
-          .onRef('v.org_unit_id', '=', 'e.org_unit_id')
-          .on('v.valid_from', '<=', date)
-          .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+        j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
       )
       .select(['e.id', 'e.name', 'e.grassroots_union_id as grassrootsUnionId', 'v.path'])
       .where('e.id', 'in', ids)
       .where('e.closed_on', 'is', null)
-      .where('v.path', 'like', `${path}%`)
+      .where(inScope('v.path', scope))
       .execute();
   },
 

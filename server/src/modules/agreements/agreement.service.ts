@@ -18,7 +18,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
-import { scopeNow } from '../employers/employer.service.ts';
+import { scopeOf } from '../../platform/scope.ts';
+import { scopeUnderUnit } from '../../platform/orgs/unit-scope.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import { agreementRepository as repo, type AgreementRow } from './agreement.repository.ts';
 import { presentAgreement, presentCoveredEmployer } from './agreement.presenter.ts';
@@ -64,7 +65,7 @@ function termIssues(t: Terms): FieldIssue[] {
 }
 
 async function visible(db: Db | Trx, actor: Actor, id: number): Promise<AgreementRow> {
-  const a = await repo.find(db, id, await scopeNow(db, actor));
+  const a = await repo.find(db, id, await scopeOf(db, actor));
   if (!a) throw notFound(AGREEMENT);
   return a;
 }
@@ -86,7 +87,7 @@ interface Signer {
  */
 async function coverable(trx: Trx, actor: Actor, kind: AgreementKind, signer: Signer, ids: number[]) {
   const found = new Map(
-    (await repo.openEmployersUnder(trx, ids, await scopeNow(trx, actor), today())).map((e) => [e.id, e]),
+    (await repo.openEmployersUnder(trx, ids, await scopeOf(trx, actor), today())).map((e) => [e.id, e]),
   );
   const issues: FieldIssue[] = [];
   ids.forEach((id, i) => {
@@ -103,9 +104,8 @@ async function coverable(trx: Trx, actor: Actor, kind: AgreementKind, signer: Si
 
 export const agreementService = {
   async list(db: Db, actor: Actor, q: ListAgreementsQuery): Promise<Page<Agreement>> {
-    const scope = await scopeNow(db, actor);
-    const unitPath = q.orgUnitId ? await unitPathIn(db, q.orgUnitId, scope) : null;
-    const { items, total } = await repo.list(db, scope, q, unitPath, {
+    const scope = await scopeUnderUnit(db, actor, q.orgUnitId);
+    const { items, total } = await repo.list(db, scope, q, {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
@@ -114,9 +114,7 @@ export const agreementService = {
 
   /** Every row of a filtered list with the employers each covers, for an export. */
   async all(db: Db, actor: Actor, f: AgreementFilter) {
-    const scope = await scopeNow(db, actor);
-    const unitPath = f.orgUnitId ? await unitPathIn(db, f.orgUnitId, scope) : null;
-    const rows = await repo.all(db, scope, f, unitPath);
+    const rows = await repo.all(db, await scopeUnderUnit(db, actor, f.orgUnitId), f);
     const names = new Map<number, string[]>();
     for (let i = 0; i < rows.length; i += 1000) {
       for (const e of await repo.employers(
@@ -140,7 +138,7 @@ export const agreementService = {
       issues.push({ field: 'employerIds', message: '企业集体合同只覆盖一家单位' });
     if (issues.length > 0) throw invalid(issues);
     return db.transaction().execute(async (trx) => {
-      const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), await scopeNow(trx, actor));
+      const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), await scopeOf(trx, actor));
       if (!unit) throw invalid([{ field: 'orgUnitId', message: '签约工会不存在或不在您的管辖范围内' }]);
       if (unit.closedOn) throw invalid([{ field: 'orgUnitId', message: `签约工会「${unit.name}」已撤销` }]);
       if (body.kind !== 'enterprise' && unit.kind === 'grassroots_union') {
@@ -295,9 +293,3 @@ export const agreementService = {
     });
   },
 };
-
-async function unitPathIn(db: Db, unitId: number, scope: string): Promise<string> {
-  const unit = await orgRepository.findAt(db, unitId, today(), scope);
-  if (!unit) throw notFound('组织');
-  return unit.path;
-}

@@ -15,7 +15,7 @@ import { EMPLOYER_IMPORT_JOB, type EmployerImportPayload, type ImportResult } fr
 import { EXAMPLE_MARK } from './employer.import-check.ts';
 import { sheetFormatOf } from './employer.sheet-reader.ts';
 import { sheetWriter, YES } from './employer.sheet.ts';
-import { scopeNow } from './employer.service.ts';
+import { inScope, scopeOf, type Scope } from '../../platform/scope.ts';
 
 /** Largest file accepted: a city's 300,000 employers take about 30 MB as .xlsx. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -35,7 +35,7 @@ async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-async function present(db: Db, id: number, scope: string): Promise<ImportStatus | null> {
+async function present(db: Db, id: number, scope: Scope): Promise<ImportStatus | null> {
   const r = await db
     .selectFrom('employer_import as i')
     .leftJoin('job as j', 'j.id', 'i.job_id')
@@ -51,7 +51,7 @@ async function present(db: Db, id: number, scope: string): Promise<ImportStatus 
       (eb) => eb('i.report', 'is not', null).as('hasReport'),
     ])
     .where('i.id', '=', id)
-    .where('i.scope_path', 'like', `${scope}%`)
+    .where(inScope('i.scope_path', scope))
     .executeTakeFirst();
   if (!r) return null;
   const result = r.status === 'done' ? (r.result as ImportResult | null) : null;
@@ -80,21 +80,20 @@ async function present(db: Db, id: number, scope: string): Promise<ImportStatus 
 export const employerImportService = {
   /**
    * Stores an uploaded file in the database and queues its import, so any app server's job runner can
-   * take it. `scopePath` is the subtree the rows may touch: the uploader's own unless given (command line).
+   * take it. The rows may touch only the uploader's scope (on the command line, the `--org` unit's).
    */
   async upload(
     db: Db,
     actor: Actor,
     q: { fileName: string; mode: ImportMode },
     body: AsyncIterable<Buffer> | Readable,
-    scopePath?: string,
   ): Promise<ImportStatus> {
     if (!sheetFormatOf(q.fileName)) {
       throw invalid([
         { field: 'fileName', message: '只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）' },
       ]);
     }
-    const scope = scopePath ?? (await scopeNow(db, actor));
+    const scope = await scopeOf(db, actor);
     const content = await readAll(body as AsyncIterable<Buffer>);
     if (content.length === 0) throw invalid([{ field: 'file', message: '上传的文件是空的' }]);
     const id = await db.transaction().execute(async (trx) => {
@@ -126,7 +125,7 @@ export const employerImportService = {
   },
 
   async get(db: Db, actor: Actor, id: number): Promise<ImportStatus> {
-    const found = await present(db, id, await scopeNow(db, actor));
+    const found = await present(db, id, await scopeOf(db, actor));
     if (!found) throw notFound('导入记录');
     return found;
   },
@@ -137,7 +136,7 @@ export const employerImportService = {
       .selectFrom('employer_import')
       .select('report')
       .where('id', '=', id)
-      .where('scope_path', 'like', `${await scopeNow(db, actor)}%`)
+      .where(inScope('scope_path', await scopeOf(db, actor)))
       .executeTakeFirst();
     if (!r) throw notFound('导入记录');
     if (!r.report) throw notFound('错误报告');

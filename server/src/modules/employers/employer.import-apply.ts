@@ -15,6 +15,7 @@ import type { ImportedEmployer, PlainField, RowPlan, RowProblem } from './employ
 import { employerRepository as repo } from './employer.repository.ts';
 import { foundGrassrootsUnion } from './employer.service.ts';
 import type { SheetLine } from './employer.sheet-reader.ts';
+import { versionValidOn } from '../../platform/scope.ts';
 
 type Trx = Transaction<Database>;
 const BATCH = 1000;
@@ -220,8 +221,7 @@ async function withPaths(trx: Trx, audits: Writer['audits'], date: string): Prom
       .selectFrom('org_unit_version')
       .select(['org_unit_id as id', 'path'])
       .where('org_unit_id', 'in', ids.slice(i, i + 5000))
-      .where('valid_from', '<=', date)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+      .where(versionValidOn('org_unit_version', date))
       .execute();
     for (const r of rows) paths.set(r.id, r.path);
   }

@@ -23,6 +23,7 @@ import {
   type SheetLine,
 } from './employer.sheet-reader.ts';
 import { sheetColumns, sheetWriter } from './employer.sheet.ts';
+import { inScope, scopeContains, storedScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 export const EMPLOYER_IMPORT_JOB = 'employer.import';
 const BATCH = 1000;
@@ -38,19 +39,16 @@ export type ImportResult = NonNullable<ImportStatus['result']> & { message?: str
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The units in scope an employer may be placed at: every federation and joint union, not grassroots ones. */
-async function localitiesIn(db: Db, scopePath: string, date: string): Promise<Localities> {
+async function localitiesIn(db: Db, scope: Scope, date: string): Promise<Localities> {
   const rows = await db
     .selectFrom('org_unit as u')
     .innerJoin('org_unit_version as v', (j) =>
-      j
-        .onRef('v.org_unit_id', '=', 'u.id')
-        .on('v.valid_from', '<=', date)
-        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+      j.onRef('v.org_unit_id', '=', 'u.id').on(versionValidOn('v', date)),
     )
     .select(['u.id', 'u.division_code as code', 'v.name'])
     .where('u.kind', '!=', 'grassroots_union')
     .where('u.closed_on', 'is', null)
-    .where('v.path', 'like', `${scopePath}%`)
+    .where(inScope('v.path', scope))
     .execute();
   const byCode = new Map<string, number>();
   const byName = new Map<string, number[]>();
@@ -65,17 +63,14 @@ async function localitiesIn(db: Db, scopePath: string, date: string): Promise<Lo
 export async function storedEmployers(
   db: Db,
   codes: string[],
-  scopePath: string,
+  scope: Scope,
   date: string,
 ): Promise<Map<string, StoredEmployer>> {
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('employer as e')
     .innerJoin('org_unit_version as v', (j) =>
-      j
-        .onRef('v.org_unit_id', '=', 'e.org_unit_id')
-        .on('v.valid_from', '<=', date)
-        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+      j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
     )
     .select([
       'e.id',
@@ -123,7 +118,7 @@ export async function storedEmployers(
     const own = datesOf.get(r.id) ?? [];
     const latest = Object.fromEntries(own.map((d) => [d.aspect, d.latest]));
     const firstChange = own.map((d) => d.first).sort()[0] ?? null;
-    byCode.set(creditCode, { ...r, inScope: path.startsWith(scopePath), latest, firstChange });
+    byCode.set(creditCode, { ...r, inScope: scopeContains(scope, path), latest, firstChange });
   }
   return byCode;
 }
@@ -135,9 +130,9 @@ interface CheckedLine {
 }
 
 /** Plans a batch of checked rows against the stored employers; rows that may not be applied get problems. */
-export async function planBatch(db: Db, batch: CheckedLine[], scopePath: string, date: string) {
+export async function planBatch(db: Db, batch: CheckedLine[], scope: Scope, date: string) {
   const codes = batch.flatMap((c) => (c.employer ? [c.employer.creditCode] : []));
-  const stored = await storedEmployers(db, codes, scopePath, date);
+  const stored = await storedEmployers(db, codes, scope, date);
   const plans: Array<{ line: CheckedLine; plan: RowPlan }> = [];
   for (const c of batch) {
     if (!c.employer) continue;
@@ -213,7 +208,8 @@ export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<I
 
   const total = lines.length;
   await ctx.progress(0, total);
-  const places = await localitiesIn(db, imp.scope_path, date);
+  const scope = storedScope(imp.scope_path);
+  const places = await localitiesIn(db, scope, date);
   const firstRowOf = new Map<string, number>();
   const checked: CheckedLine[] = lines.map((line) => {
     const r = checkRow(line, places, date);
@@ -231,7 +227,7 @@ export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<I
   });
   // Checked against the stored employers outside any transaction, so the job reports its progress as it goes.
   for (let i = 0; i < total; i += BATCH) {
-    await planBatch(db, checked.slice(i, i + BATCH), imp.scope_path, date);
+    await planBatch(db, checked.slice(i, i + BATCH), scope, date);
     await ctx.progress(Math.min(i + BATCH, total), total);
   }
   const bad = () => checked.filter((c) => c.problems.length > 0);
@@ -247,7 +243,7 @@ export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<I
       actor: payload.actor,
       date,
       rows: checked.filter((c) => c.problems.length === 0),
-      plan: (trx, batch) => planBatch(trx, batch, imp.scope_path, date),
+      plan: (trx, batch) => planBatch(trx, batch, scope, date),
       allOrNothing: imp.mode === 'all_or_nothing',
     });
     invalid = bad().length;

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Update
 import { industryDivisions, type EmployerFilter, type StatusAspect } from '@gonghui/contracts';
 import type { Database, EmployerTable, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database & { e: EmployerTable; v: OrgUnitVersionTable }, 'e' | 'v'>;
@@ -31,22 +32,19 @@ const columns = [
 ] as const;
 
 /** Employers whose locality lies under a path as the tree stands on `date`. */
-function scoped(db: Db, scopePath: string, date: string) {
+function scoped(db: Db, scope: Scope, date: string) {
   return db
     .selectFrom('employer as e')
     .innerJoin('org_unit_version as v', (j) =>
-      j
-        .onRef('v.org_unit_id', '=', 'e.org_unit_id')
-        .on('v.valid_from', '<=', date)
-        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+      j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
     )
     .innerJoin('org_unit as lu', 'lu.id', 'e.org_unit_id')
-    .where('v.path', 'like', `${scopePath}%`);
+    .where(inScope('v.path', scope));
 }
 
 export type EmployerWithUnit = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
-function withColumns(db: Db, scopePath: string, date: string) {
-  return scoped(db, scopePath, date).select(columns);
+function withColumns(db: Db, scope: Scope, date: string) {
+  return scoped(db, scope, date).select(columns);
 }
 
 const sizeRanges = {
@@ -56,11 +54,10 @@ const sizeRanges = {
   '300plus': [300, null],
 } as const;
 
-function filterWhere(f: Omit<EmployerFilter, 'sort' | 'order'>, unitPath: string | null) {
+function filterWhere(f: Omit<EmployerFilter, 'sort' | 'order'>) {
   return (eb: Eb) => {
     const conds = [];
     if (!f.includeClosed) conds.push(eb('e.closed_on', 'is', null));
-    if (unitPath) conds.push(eb('v.path', 'like', `${unitPath}%`));
     if (f.unionStatus) conds.push(eb('e.union_status', '=', f.unionStatus));
     if (f.partyStatus) conds.push(eb('e.party_status', '=', f.partyStatus));
     if (f.aboveScale !== undefined) conds.push(eb('e.above_scale', '=', f.aboveScale));
@@ -110,20 +107,13 @@ export interface EmployerValues {
 }
 
 export const employerRepository = {
-  async findAt(db: Db, id: number, scopePath: string, date: string) {
-    return withColumns(db, scopePath, date).where('e.id', '=', id).executeTakeFirst();
+  async findAt(db: Db, id: number, scope: Scope, date: string) {
+    return withColumns(db, scope, date).where('e.id', '=', id).executeTakeFirst();
   },
 
-  /** One page of the filtered list, with the total; `unitPath` narrows to one unit's subtree. */
-  async list(
-    db: Db,
-    scopePath: string,
-    date: string,
-    f: EmployerFilter,
-    unitPath: string | null,
-    page: { limit: number; offset: number },
-  ) {
-    const base = scoped(db, scopePath, date).where(filterWhere(f, unitPath));
+  /** One page of the filtered list, with the total; a unit filter arrives as a narrower scope. */
+  async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: { limit: number; offset: number }) {
+    const base = scoped(db, scope, date).where(filterWhere(f));
     const [items, total] = await Promise.all([
       base
         .select(columns)
@@ -138,18 +128,11 @@ export const employerRepository = {
   },
 
   /** Every row of the filtered list, in pages of `batch`, for exports. */
-  async *stream(
-    db: Db,
-    scopePath: string,
-    date: string,
-    f: EmployerFilter,
-    unitPath: string | null,
-    batch = 2000,
-  ) {
+  async *stream(db: Db, scope: Scope, date: string, f: EmployerFilter, batch = 2000) {
     let lastId = 0;
     for (;;) {
-      const rows = await scoped(db, scopePath, date)
-        .where(filterWhere(f, unitPath))
+      const rows = await scoped(db, scope, date)
+        .where(filterWhere(f))
         .where('e.id', '>', lastId)
         .select(columns)
         .orderBy('e.id')

@@ -20,7 +20,8 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { nameInitials } from '../../platform/orgs/initials.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
-import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
+import { scopeOf, type Scope } from '../../platform/scope.ts';
+import { scopeUnderUnit } from '../../platform/orgs/unit-scope.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import { employerRepository as repo, type EmployerWithUnit } from './employer.repository.ts';
 import { presentEmployer } from './employer.presenter.ts';
@@ -30,12 +31,8 @@ type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
 const EMPLOYER = '单位';
 
-export async function scopeNow(db: Db | Trx, actor: Pick<Actor, 'orgUnitId'>): Promise<string> {
-  return (await scopePathAt(db, actor, today())) ?? NO_SCOPE;
-}
-
 async function visible(db: Db | Trx, actor: Actor, id: number): Promise<EmployerWithUnit> {
-  const e = await repo.findAt(db, id, await scopeNow(db, actor), today());
+  const e = await repo.findAt(db, id, await scopeOf(db, actor), today());
   if (!e) throw notFound(EMPLOYER);
   return e;
 }
@@ -53,7 +50,7 @@ export async function localityFor(
   orgUnitId: number,
   field = 'orgUnitId',
 ) {
-  const unit = await orgRepository.findAt(db, orgUnitId, today(), await scopeNow(db, actor));
+  const unit = await orgRepository.findAt(db, orgUnitId, today(), await scopeOf(db, actor));
   if (!unit) throw invalid([{ field, message: '所在镇街或村社区不存在或不在您的管辖范围内' }]);
   if (unit.kind === 'grassroots_union' || unit.closedOn) {
     throw invalid([
@@ -70,7 +67,7 @@ export async function localityFor(
 async function assertCodeFree(db: Db | Trx, actor: Actor, code: string, exceptId: number | null) {
   const other = await repo.byCreditCode(db, code);
   if (!other || other.id === exceptId) return;
-  const scope = await scopeNow(db, actor);
+  const scope = await scopeOf(db, actor);
   if (await repo.findAt(db, other.id, scope, today())) {
     throw conflict(`统一社会信用代码 ${code} 已登记（「${other.name}」），一个代码只能登记一家单位`, [
       { field: 'creditCode', message: '该统一社会信用代码已登记' },
@@ -84,7 +81,7 @@ async function assertCodeFree(db: Db | Trx, actor: Actor, code: string, exceptId
 }
 
 /** The name of the deepest unit whose subtree holds both the caller's scope and the given unit today. */
-async function commonAncestorName(db: Db | Trx, scope: string, orgUnitId: number): Promise<string | null> {
+async function commonAncestorName(db: Db | Trx, scope: Scope, orgUnitId: number): Promise<string | null> {
   const mine = scope.split('/').filter(Boolean);
   const theirs = ((await orgRepository.currentVersion(db, orgUnitId))?.path ?? '').split('/').filter(Boolean);
   let shared = 0;
@@ -102,9 +99,8 @@ async function after(trx: Trx, actor: Actor, id: number) {
 
 export const employerService = {
   async list(db: Db, actor: Actor, q: ListEmployersQuery): Promise<Page<Employer>> {
-    const scope = await scopeNow(db, actor);
-    const unitPath = q.orgUnitId ? await unitPathIn(db, q.orgUnitId, scope) : null;
-    const { items, total } = await repo.list(db, scope, today(), q, unitPath, {
+    const scope = await scopeUnderUnit(db, actor, q.orgUnitId);
+    const { items, total } = await repo.list(db, scope, today(), q, {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
     });
@@ -113,9 +109,7 @@ export const employerService = {
 
   /** All rows of a filtered list for an export, batch by batch. */
   async *stream(db: Db, actor: Actor, f: EmployerFilter) {
-    const scope = await scopeNow(db, actor);
-    const unitPath = f.orgUnitId ? await unitPathIn(db, f.orgUnitId, scope) : null;
-    yield* repo.stream(db, scope, today(), f, unitPath);
+    yield* repo.stream(db, await scopeUnderUnit(db, actor, f.orgUnitId), today(), f);
   },
 
   async get(db: Db, actor: Actor, id: number): Promise<EmployerDetail> {
@@ -130,7 +124,7 @@ export const employerService = {
   async checkCode(db: Db, actor: Actor, code: string) {
     const other = await repo.byCreditCode(db, code);
     if (!other) return null;
-    const seen = await repo.findAt(db, other.id, await scopeNow(db, actor), today());
+    const seen = await repo.findAt(db, other.id, await scopeOf(db, actor), today());
     return { id: other.id, name: seen ? other.name : '（不在您的管辖范围内的单位）' };
   },
 
@@ -339,12 +333,6 @@ function recordStatus(
   note: string | null,
 ) {
   return repo.recordStatus(trx, { employerId, aspect, value, date, note, by: actor.userId || null });
-}
-
-async function unitPathIn(db: Db, unitId: number, scope: string): Promise<string> {
-  const unit = await orgRepository.findAt(db, unitId, today(), scope);
-  if (!unit) throw notFound('组织');
-  return unit.path;
 }
 
 /** Creates the employer's grassroots union under its locality, from the date (or the locality's current start). */

@@ -1,11 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const campaignRepository = {
-  /** Campaigns whose territory lies under a path today. */
-  async list(db: Db, scopePath: string) {
+  /** Campaigns whose territory lies in the scope today. */
+  async list(db: Db, scope: Scope) {
     return db
       .selectFrom('formation_campaign as c')
       .innerJoin('org_unit_version as v', (j) =>
@@ -21,27 +22,27 @@ export const campaignRepository = {
         'c.ended_on as endedOn',
         'c.description',
       ])
-      .where('v.path', 'like', `${scopePath}%`)
+      .where(inScope('v.path', scope))
       .orderBy('c.started_on', 'desc')
       .execute();
   },
 
-  async find(db: Db, id: number, scopePath: string) {
-    return (await this.list(db, scopePath)).find((c) => c.id === id);
+  async find(db: Db, id: number, scope: Scope) {
+    return (await this.list(db, scope)).find((c) => c.id === id);
   },
 
   /**
    * Status changes in the territory from the start to `asOf` that created a union or party organisation
    * where the previous value had none.
    */
-  async newSince(db: Db, path: string, from: string, to: string) {
+  async newSince(db: Db, territory: Scope, from: string, to: string) {
     const { rows } = await sql<{ aspect: string; value: string; n: number }>`
       select c.aspect, c.value, count(*)::int as n
       from employer_status_change c
       join employer e on e.id = c.employer_id
       join org_unit_version v on v.org_unit_id = e.org_unit_id
-        and v.valid_from <= ${to} and (v.valid_to is null or v.valid_to > ${to})
-      where v.path like ${`${path}%`} and c.valid_from >= ${from} and c.valid_from <= ${to}
+        and ${versionValidOn('v', to)}
+      where ${inScope('v.path', territory)} and c.valid_from >= ${from} and c.valid_from <= ${to}
         and c.aspect in ('union', 'party')
         and coalesce((select p.value from employer_status_change p
               where p.employer_id = c.employer_id and p.aspect = c.aspect and p.valid_from < c.valid_from
@@ -99,21 +100,18 @@ export const campaignRepository = {
     await db.updateTable('formation_campaign_task').set({ done_on: date }).where('id', '=', taskId).execute();
   },
 
-  /** Of the given employers, those open today and placed under a path (the campaign's territory). */
-  async openEmployersUnder(db: Db, ids: number[], path: string, date: string) {
+  /** Of the given employers, those open today and placed in the campaign's territory. */
+  async openEmployersUnder(db: Db, ids: number[], territory: Scope, date: string) {
     if (ids.length === 0) return [];
     return db
       .selectFrom('employer as e')
       .innerJoin('org_unit_version as v', (j) =>
-        j
-          .onRef('v.org_unit_id', '=', 'e.org_unit_id')
-          .on('v.valid_from', '<=', date)
-          .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)])),
+        j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
       )
       .select(['e.id', 'e.name'])
       .where('e.id', 'in', ids)
       .where('e.closed_on', 'is', null)
-      .where('v.path', 'like', `${path}%`)
+      .where(inScope('v.path', territory))
       .execute();
   },
 

@@ -14,7 +14,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
-import { scopeNow } from '../employers/employer.service.ts';
+import { scopeOf, storedScope } from '../../platform/scope.ts';
 import { campaignRepository as repo } from './campaign.repository.ts';
 
 type Db = Kysely<Database>;
@@ -24,20 +24,20 @@ const TASK = '任务';
 const strip = <T extends { path: string }>({ path: _path, ...rest }: T) => rest;
 
 async function visibleCampaign(db: Db | Trx, actor: Actor, id: number) {
-  const c = await repo.find(db, id, await scopeNow(db, actor));
+  const c = await repo.find(db, id, await scopeOf(db, actor));
   if (!c) throw notFound(CAMPAIGN);
   return c;
 }
 
 export const campaignService = {
   async list(db: Db, actor: Actor): Promise<Campaign[]> {
-    return (await repo.list(db, await scopeNow(db, actor))).map(strip);
+    return (await repo.list(db, await scopeOf(db, actor))).map(strip);
   },
 
   /** Progress since the start: new unions and party organisations in the territory, and target employers still without. */
   async progress(db: Db, actor: Actor, id: number, asOf = today()): Promise<CampaignProgress> {
     const c = await visibleCampaign(db, actor, id);
-    const counts = await repo.newSince(db, c.path, c.startedOn, asOf);
+    const counts = await repo.newSince(db, storedScope(c.path), c.startedOn, asOf);
     const n = (aspect: string, values: string[]) =>
       counts.filter((r) => r.aspect === aspect && values.includes(r.value)).reduce((s, r) => s + r.n, 0);
     const targets = await repo.targets(db, id, asOf);
@@ -60,7 +60,7 @@ export const campaignService = {
       throw invalid([{ field: 'endedOn', message: '结束日期不能早于开始日期' }]);
     }
     return db.transaction().execute(async (trx) => {
-      const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), await scopeNow(trx, actor));
+      const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), await scopeOf(trx, actor));
       if (!unit) throw invalid([{ field: 'orgUnitId', message: '活动范围不存在或不在您的管辖范围内' }]);
       const { id } = await trx
         .insertInto('formation_campaign')
@@ -143,7 +143,9 @@ export const campaignService = {
     return db.transaction().execute(async (trx) => {
       const c = await visibleCampaign(trx, actor, id);
       const ids = [...new Set(body.employerIds)];
-      const found = new Set((await repo.openEmployersUnder(trx, ids, c.path, today())).map((e) => e.id));
+      const found = new Set(
+        (await repo.openEmployersUnder(trx, ids, storedScope(c.path), today())).map((e) => e.id),
+      );
       const missing = body.employerIds
         .map((employerId, i) => ({ employerId, i }))
         .filter((x) => !found.has(x.employerId));

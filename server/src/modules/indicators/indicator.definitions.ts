@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { nonPublicCategories, type IndicatorKey } from '@gonghui/contracts';
+import { versionValidOn } from '../../platform/scope.ts';
 
 /**
  * The one place where coverage indicators are defined (DESIGN §3). Both the kept per-unit tallies and the
@@ -94,7 +95,7 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
 export function activeMembersAt(date: RawBuilder<unknown>, employer = sql.ref('e')): RawBuilder<number> {
   return sql<number>`(select count(*) from member_history h
       where h.employer_id = ${employer}.id and h.status = 'active'
-        and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date}))::int`;
+        and ${versionValidOn('h', date)})::int`;
 }
 
 /** Rate in percent with two decimals, computed once from summed parts. */

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { employerStateAt, factCondition, indicatorDefinitions } from './indicator.definitions.ts';
 import type { IndicatorKey, IndicatorPart } from '@gonghui/contracts';
+import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,12 +20,12 @@ export interface EmployerAtRow {
 
 export const indicatorRepository = {
   /**
-   * The employers under a path at a date that count in an indicator's numerator or denominator; with
-   * `direct`, only those placed at the unit of that path itself.
+   * The employers in a scope (a unit's, narrowed from the caller's) at a date that count in an
+   * indicator's numerator or denominator; with `direct`, only those placed at that unit itself.
    */
   async employersBehind(
     db: Db,
-    path: string,
+    scope: Scope,
     date: string,
     indicator: IndicatorKey,
     part: IndicatorPart,
@@ -32,13 +33,13 @@ export const indicatorRepository = {
     direct = false,
   ) {
     const fact = indicatorDefinitions[indicator][part];
-    const place = direct ? sql`v.path = ${path}` : sql`v.path like ${`${path}%`}`;
+    const place = direct ? sql`v.path = ${scope}` : inScope('v.path', scope);
     const { rows } = await sql<EmployerAtRow>`
       select e.id, e.name, e.credit_code, v.name as org_unit_name, e.employees, s.members, s.union_status, s.party_status,
              count(*) over ()::int as total
       from employer e
       join org_unit_version v on v.org_unit_id = e.org_unit_id
-        and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+        and ${versionValidOn('v', date)}
       cross join lateral (select ${employerStateAt(sql`${date}::date`)}) s
       where ${place} and ${factCondition(fact)}
       order by e.name, e.id

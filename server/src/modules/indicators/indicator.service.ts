@@ -16,7 +16,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository, type OrgUnitAt } from '../../platform/orgs/org.repository.ts';
-import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
+import { narrowScope, scopeOf } from '../../platform/scope.ts';
 import { indicatorDefinitions, rateOf } from './indicator.definitions.ts';
 import { indicatorRepository } from './indicator.repository.ts';
 import { addCounts, tallyRepository, type FactCounts } from './tally.repository.ts';
@@ -24,7 +24,7 @@ import { addCounts, tallyRepository, type FactCounts } from './tally.repository.
 type Db = Kysely<Database>;
 
 async function unitAt(db: Db, actor: Actor, unitId: number | undefined, date: string): Promise<OrgUnitAt> {
-  const scope = (await scopePathAt(db, actor, date)) ?? NO_SCOPE;
+  const scope = await scopeOf(db, actor, date);
   const unit = await orgRepository.findAt(db, unitId ?? actor.orgUnitId, date, scope);
   if (!unit) throw notFound('组织');
   return unit;
@@ -66,7 +66,7 @@ export const indicatorService = {
   /** Every indicator of a unit at a date, and of each child unit (drill-down), rolled up over subtrees. */
   async report(db: Db, actor: Actor, unitId: number | undefined, asOf = today()): Promise<IndicatorReport> {
     const unit = await unitAt(db, actor, unitId, asOf);
-    const scope = (await scopePathAt(db, actor, asOf)) ?? NO_SCOPE;
+    const scope = await scopeOf(db, actor, asOf);
     const children = (await orgRepository.childrenAt(db, unit.id, asOf, scope)).filter(
       (c) => c.kind !== 'grassroots_union',
     );
@@ -150,7 +150,7 @@ export const indicatorService = {
     const unit = await unitAt(db, actor, q.unitId, asOf);
     const rows = await indicatorRepository.employersBehind(
       db,
-      unit.path,
+      narrowScope(await scopeOf(db, actor, asOf), unit.path),
       asOf,
       q.indicator,
       q.part,
@@ -191,7 +191,7 @@ export const indicatorService = {
 
   async setTarget(db: Db, actor: Actor, body: SetTargetBody): Promise<IndicatorTarget> {
     return db.transaction().execute(async (trx) => {
-      const scope = (await scopePathAt(trx, actor, today())) ?? NO_SCOPE;
+      const scope = await scopeOf(trx, actor, today());
       const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), scope);
       if (!unit) throw notFound('组织');
       const targetBp = Math.round(body.target * 100);

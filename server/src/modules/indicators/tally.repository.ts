@@ -8,6 +8,7 @@ import {
   TALLY_VERSION,
   type FactKey,
 } from './indicator.definitions.ts';
+import { underPath, versionValidOn } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,10 +34,10 @@ function countsOf(row: Record<string, unknown>): FactCounts {
 function groupsAt(parentId: number, date: string) {
   return sql`
     select v.org_unit_id as group_id, v.path, false as exact from org_unit_version v
-    where v.parent_id = ${parentId} and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+    where v.parent_id = ${parentId} and ${versionValidOn('v', date)}
     union all
     select v.org_unit_id, v.path, true from org_unit_version v
-    where v.org_unit_id = ${parentId} and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})`;
+    where v.org_unit_id = ${parentId} and ${versionValidOn('v', date)}`;
 }
 
 export const tallyRepository = {
@@ -164,14 +165,14 @@ export const tallyRepository = {
     const { rows } = await sql<Record<string, unknown> & { group_id: number }>`
       with p as (
         select v.path from org_unit_version v
-        where v.org_unit_id = ${parentId} and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+        where v.org_unit_id = ${parentId} and ${versionValidOn('v', date)}
       ),
       units as (
         select l.*, case when v.path = p.path then ${parentId}
                          else split_part(substr(v.path, length(p.path) + 1), '/', 1)::int end as group_id
         from p
-        join org_unit_version v on v.path like p.path || '%'
-          and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+        join org_unit_version v on ${underPath('v.path', sql.ref('p.path'))}
+          and ${versionValidOn('v', date)}
         join employer_locality l on l.org_unit_id = v.org_unit_id
         where l.last_day is not null
       )
@@ -195,12 +196,12 @@ export const tallyRepository = {
         select v.path, ${facts}
         from employer e
         join org_unit_version v on v.org_unit_id = e.org_unit_id
-          and v.valid_from <= ${date} and (v.valid_to is null or v.valid_to > ${date})
+          and ${versionValidOn('v', date)}
         cross join lateral (select ${employerStateAt(sql`${date}::date`)}) s
-        where v.path like (select path from g where exact) || '%'
+        where ${underPath('v.path', sql`(select path from g where exact)`)}
       )
       select g.group_id, ${sumColumns('st')}
-      from g join st on (g.exact and st.path = g.path) or (not g.exact and st.path like g.path || '%')
+      from g join st on (g.exact and st.path = g.path) or (not g.exact and ${underPath('st.path', sql.ref('g.path'))})
       group by g.group_id`.execute(db);
     return new Map(rows.map((r) => [r.group_id, countsOf(r)]));
   },

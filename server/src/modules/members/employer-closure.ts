@@ -4,6 +4,7 @@ import type { AuditActor } from '../../platform/audit/audit.ts';
 import { audit, auditScopeOfUnit } from '../../platform/audit/audit.ts';
 import { memberRepository, LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository } from './transfer.repository.ts';
+import { versionValidOn } from '../../platform/scope.ts';
 
 export interface ClosureOutcome {
   /** Members moved from the employer's own union to the union above it. */
@@ -36,15 +37,11 @@ export async function moveMembersOfClosedEmployer(
     const own = await trx
       .selectFrom('org_unit_version as v')
       .innerJoin('org_unit_version as pv', (j) =>
-        j
-          .onRef('pv.org_unit_id', '=', 'v.parent_id')
-          .on('pv.valid_from', '<=', date)
-          .on((eb) => eb.or([eb('pv.valid_to', 'is', null), eb('pv.valid_to', '>', date)])),
+        j.onRef('pv.org_unit_id', '=', 'v.parent_id').on(versionValidOn('pv', date)),
       )
       .select(['pv.org_unit_id as id', 'pv.path'])
       .where('v.org_unit_id', '=', employer.unionId)
-      .where('v.valid_from', '<=', date)
-      .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', date)]))
+      .where(versionValidOn('v', date))
       .executeTakeFirst();
     upper = own ?? null;
   }

@@ -5,6 +5,7 @@ import type { JobContext } from '../../platform/jobs/job.runner.ts';
 import { memberRosterExport } from './member-export.writer.ts';
 import { memberRepository, type MemberFilter } from './member.repository.ts';
 import { memberService } from './member.service.ts';
+import { storedScope, type Scope } from '../../platform/scope.ts';
 
 export const MEMBER_EXPORT_JOB = 'member.export';
 const CHUNK_BYTES = 1024 * 1024;
@@ -12,10 +13,10 @@ const CHUNK_BYTES = 1024 * 1024;
 /** The list's filter for an export's stored filters, narrowed to the subtree the caller saw. */
 export async function exportFilter(
   db: Kysely<Database>,
-  scopePath: string,
+  scope: Scope,
   f: StartMemberExportBody,
 ): Promise<MemberFilter> {
-  return memberService.filterOf(db, scopePath, {
+  return memberService.filterOf(db, scope, {
     q: f.q,
     orgUnitId: f.orgUnitId,
     employerId: f.employerId,
@@ -42,14 +43,15 @@ export async function runMemberExport(
     .set({ status: 'running', row_count: 0, size_bytes: null, finished_at: null })
     .where('id', '=', exportId)
     .execute();
-  const filter = await exportFilter(db, exp.scope_path, exp.filters as StartMemberExportBody);
-  const { total } = await memberRepository.list(db, exp.scope_path, filter, 'id', 'asc', {
+  const scope = storedScope(exp.scope_path);
+  const filter = await exportFilter(db, scope, exp.filters as StartMemberExportBody);
+  const { total } = await memberRepository.list(db, scope, filter, 'id', 'asc', {
     limit: 0,
     offset: 0,
   });
   await ctx.progress(0, total);
   let rows = 0;
-  const stream = memberRosterExport(db, exp.scope_path, filter, {
+  const stream = memberRosterExport(db, scope, filter, {
     onRows: async (written) => {
       rows = written;
       await ctx.progress(written, Math.max(total, written));

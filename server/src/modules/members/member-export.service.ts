@@ -9,9 +9,9 @@ import { jobQueue } from '../../platform/jobs/job.queue.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { MEMBER_EXPORT_JOB } from './member-export.job.ts';
-import { memberScope } from './member.service.ts';
+import { inScope, scopeOf, type Scope } from '../../platform/scope.ts';
 
-async function present(db: Kysely<Database>, id: number, scope: string): Promise<MemberExport | null> {
+async function present(db: Kysely<Database>, id: number, scope: Scope): Promise<MemberExport | null> {
   const r = await db
     .selectFrom('member_export as x')
     .leftJoin('job as j', 'j.id', 'x.job_id')
@@ -29,7 +29,7 @@ async function present(db: Kysely<Database>, id: number, scope: string): Promise
       'j.status as jobStatus',
     ])
     .where('x.id', '=', id)
-    .where('x.scope_path', 'like', `${scope}%`)
+    .where(inScope('x.scope_path', scope))
     .executeTakeFirst();
   if (!r) return null;
   const done = r.status === 'done';
@@ -74,7 +74,7 @@ export const memberExportService = {
    * Exports older than the keeping period are removed first.
    */
   async start(db: Kysely<Database>, actor: Actor, body: StartMemberExportBody): Promise<MemberExport> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     if (body.orgUnitId !== undefined && !(await orgRepository.findAt(db, body.orgUnitId, today(), scope))) {
       throw invalid([{ field: 'orgUnitId', message: '所属工会不存在或不在您的管辖范围内' }]);
     }
@@ -112,7 +112,7 @@ export const memberExportService = {
   },
 
   async get(db: Kysely<Database>, actor: Actor, id: number): Promise<MemberExport> {
-    const found = await present(db, id, await memberScope(db, actor));
+    const found = await present(db, id, await scopeOf(db, actor));
     if (!found) throw notFound('导出记录');
     return found;
   },
@@ -123,7 +123,7 @@ export const memberExportService = {
     actor: Actor,
     id: number,
   ): Promise<{ fileName: string; stream: Readable }> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const exp = await present(db, id, scope);
     if (!exp) throw notFound('导出记录');
     if (exp.status !== 'done') {

@@ -12,6 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { memberRepository, type MemberFilter } from './member.repository.ts';
 import { exportInfoColumns, rosterWriter } from './member.sheet.ts';
+import type { Scope } from '../../platform/scope.ts';
 
 export interface RosterExportOptions {
   /** IDs and phones in clear (the CLI with a recorded reason); masked otherwise. */
@@ -26,7 +27,7 @@ export interface RosterExportOptions {
  */
 export function memberRosterExport(
   db: Kysely<Database>,
-  scopePath: string,
+  scope: Scope,
   filter: MemberFilter,
   options: RosterExportOptions = {},
 ): Readable {
@@ -35,7 +36,7 @@ export function memberRosterExport(
   void (async () => {
     try {
       let written = 0;
-      for await (const rows of memberRepository.each(db, scopePath, filter)) {
+      for await (const rows of memberRepository.each(db, scope, filter)) {
         if (w.stream.destroyed) return;
         for (const m of rows) {
           const id = cipher.decrypt(m.residentIdCipher);

@@ -9,18 +9,18 @@ import { tallyRepository } from '../indicators/tally.repository.ts';
 import { applyChanges } from './member-import-changes.ts';
 import { LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository } from './transfer.repository.ts';
-import { memberScope } from './member.service.ts';
+import { inScope, scopeOf } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** An import the caller may see (its scope lies within the caller's), locked when asked; else 404. */
 export async function visibleImport(db: Db, actor: Actor, id: number, lock = false) {
-  const scope = await memberScope(db, actor);
+  const scope = await scopeOf(db, actor);
   const imp = await db
     .selectFrom('member_import')
     .selectAll()
     .where('id', '=', id)
-    .where('scope_path', 'like', `${scope}%`)
+    .where(inScope('scope_path', scope))
     .$if(lock, (q) => q.forUpdate())
     .executeTakeFirst();
   if (!imp) throw notFound('导入记录');

@@ -5,9 +5,10 @@ import type { BatchFacts, RowIdentity } from './member.import-check.ts';
 import { arrayLiteral, type CheckedBatch } from './member-import-rows.ts';
 import { LIVE_STATUSES } from './member.repository.ts';
 import type { SheetLine } from './member.sheet.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
 
 /** Members with their union as it stands now, and whether it lies in the importer's scope. */
-function membersWithUnion(db: Kysely<Database>, scopePath: string) {
+function membersWithUnion(db: Kysely<Database>, scope: Scope) {
   return db
     .selectFrom('member as m')
     .innerJoin('org_unit_version as v', (j) =>
@@ -21,7 +22,7 @@ function membersWithUnion(db: Kysely<Database>, scopePath: string) {
       'm.org_unit_id as orgUnitId',
       'v.name as orgUnitName',
       'm.status',
-      sql<boolean>`v.path like ${`${scopePath}%`}`.as('inScope'),
+      inScope('v.path', scope).as('inScope'),
     ]);
 }
 
@@ -33,7 +34,7 @@ export async function factsFor(
   db: Kysely<Database>,
   lines: SheetLine[],
   identities: RowIdentity[],
-  scopePath: string,
+  scope: Scope,
 ): Promise<BatchFacts> {
   const codes = [...new Set(lines.map((l) => l.row.employerCreditCode.toUpperCase()).filter(Boolean))];
   const hashes = identities.flatMap((i) => (i?.ok ? [i.hash] : []));
@@ -54,21 +55,21 @@ export async function factsFor(
             'e.credit_code as code',
             'e.name',
             'e.closed_on as closedOn',
-            sql<boolean>`v.path like ${`${scopePath}%`}`.as('inScope'),
+            inScope('v.path', scope).as('inScope'),
           ])
           .where('e.credit_code', '=', sql<string>`any(${sql.val(codes)}::text[])`)
           .execute(),
     hashes.length === 0
       ? []
-      : membersWithUnion(db, scopePath)
+      : membersWithUnion(db, scope)
           .where('m.resident_id_hash', '=', sql<Buffer>`any(${arrayLiteral(hashes, 'bytea')}::bytea[])`)
           .where('m.status', 'in', LIVE_STATUSES)
           .execute(),
     registryIds.length === 0
       ? []
-      : membersWithUnion(db, scopePath)
+      : membersWithUnion(db, scope)
           .where('m.id', '=', sql<number>`any(${sql.val(registryIds)}::int[])`)
-          .where('v.path', 'like', `${scopePath}%`)
+          .where(inScope('v.path', scope))
           .execute(),
     hashes.length === 0
       ? []

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 import { visibleImport } from './member-import-held.service.ts';
+import { inScope } from '../../platform/scope.ts';
 
 /** Actions of the undo's audit entries (labelled in contracts/audit.ts). */
 const UNDO = { action: 'member.import_undo' } as const;
@@ -22,7 +23,7 @@ export async function undoMemberImport(db: Kysely<Database>, actor: Actor, id: n
     const { imp, scope } = await visibleImport(trx, actor, id, true);
     if (imp.status !== 'done') throw conflict('只有已完成的导入可以撤销');
     const blockers = await sql<{ member_id: number; name: string; in_scope: boolean }>`
-      select m.id as member_id, m.name, v.path like ${`${scope}%`} as in_scope
+      select m.id as member_id, m.name, ${inScope('v.path', scope)} as in_scope
       from member_import_change c join member m on m.id = c.member_id
       join org_unit_version v on v.org_unit_id = m.org_unit_id and v.valid_to is null
       where c.import_id = ${id}

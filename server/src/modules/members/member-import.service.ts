@@ -10,7 +10,7 @@ import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { MEMBER_IMPORT_JOB } from './member.import.ts';
-import { memberScope } from './member.service.ts';
+import { inScope, type Scope, scopeOf } from '../../platform/scope.ts';
 
 /** Largest roster accepted: a city-wide CSV of a million rows is about 120 MB. */
 export const MAX_ROSTER_BYTES = 512 * 1024 * 1024;
@@ -26,7 +26,7 @@ function formatOf(fileName: string): 'csv' | 'xlsx' {
 /** Summaries written before rows were held apart. */
 const HELD_NONE = { heldElsewhere: 0, nameChanges: 0 };
 
-async function present(db: Kysely<Database>, id: number, scope: string): Promise<MemberImport | null> {
+async function present(db: Kysely<Database>, id: number, scope: Scope): Promise<MemberImport | null> {
   const r = await db
     .selectFrom('member_import as i')
     .leftJoin('job as j', 'j.id', 'i.job_id')
@@ -45,7 +45,7 @@ async function present(db: Kysely<Database>, id: number, scope: string): Promise
       (eb) => eb('i.report', 'is not', null).as('hasReport'),
     ])
     .where('i.id', '=', id)
-    .where('i.scope_path', 'like', `${scope}%`)
+    .where(inScope('i.scope_path', scope))
     .executeTakeFirst();
   if (!r) return null;
   const failed = r.jobStatus === 'failed';
@@ -77,7 +77,7 @@ export const memberImportService = {
     options: { acceptNameChanges?: boolean } = {},
   ): Promise<MemberImport> {
     const format = formatOf(q.fileName);
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const unit = await orgRepository.findAt(db, q.orgUnitId, today(), scope);
     if (!unit || unit.closedOn)
       throw invalid([{ field: 'orgUnitId', message: '所属工会不存在、已撤销或不在您的管辖范围内' }]);
@@ -146,18 +146,18 @@ export const memberImportService = {
   },
 
   async get(db: Kysely<Database>, actor: Actor, id: number): Promise<MemberImport> {
-    const found = await present(db, id, await memberScope(db, actor));
+    const found = await present(db, id, await scopeOf(db, actor));
     if (!found) throw notFound('导入记录');
     return found;
   },
 
   async report(db: Kysely<Database>, actor: Actor, id: number): Promise<Buffer> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const r = await db
       .selectFrom('member_import')
       .select('report')
       .where('id', '=', id)
-      .where('scope_path', 'like', `${scope}%`)
+      .where(inScope('scope_path', scope))
       .executeTakeFirst();
     if (!r?.report) throw notFound('错误报告');
     return Buffer.from(r.report);

@@ -11,6 +11,7 @@ import { batchCheckers, importThreads } from './member-import-checkers.ts';
 import type { CheckedBatch } from './member-import-rows.ts';
 import { RosterIdentities, type RowProblem } from './member.import-check.ts';
 import { RosterFormatError, rosterWriter } from './member.sheet.ts';
+import { inScope, storedScope } from '../../platform/scope.ts';
 
 export type { ImportSummary };
 
@@ -121,7 +122,7 @@ async function stageFile(
     .select(['u.id', 'v.name'])
     .where('v.valid_to', 'is', null)
     .where('u.closed_on', 'is', null)
-    .where('v.path', 'like', `${imp.scope_path}%`)
+    .where(inScope('v.path', storedScope(imp.scope_path)))
     .execute();
   const identities = new RosterIdentities(cipher, date);
   const checkers = batchCheckers(
@@ -166,7 +167,7 @@ async function stageFile(
     const input = fileStream(db, imp.id, cipher).pipe(counted);
     const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH, meter), async (lines) => {
       const ids = lines.map((l) => identities.identify(l.row));
-      return { ids, facts: await factsFor(db, lines, ids, imp.scope_path) };
+      return { ids, facts: await factsFor(db, lines, ids, storedScope(imp.scope_path)) };
     });
     for await (const [lines, { ids, facts }] of batches) {
       const repeats = lines.map((line, i) => identities.repeats(line, ids[i], facts));

@@ -8,6 +8,8 @@ import type {
   OrgUnitVersionTable,
 } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
+import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
+import { startingWith } from '../../db/like.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<
@@ -27,7 +29,8 @@ export type MemberSearch =
 
 export interface MemberFilter {
   search: MemberSearch | null;
-  unitPath: string | null;
+  /** A union the list is narrowed to, as a scope inside the caller's. */
+  unitScope: Scope | null;
   employerId?: number;
   status?: MemberStatus;
   migrantWorker?: boolean;
@@ -68,7 +71,7 @@ const columns = [
  * Members whose union lies in a subtree today (or lay there when it closed, for those who left before
  * their employer's union ended): the only way any member row is read for a user.
  */
-function scoped(db: Db, scopePath: string) {
+function scoped(db: Db, scope: Scope) {
   return db
     .selectFrom('member as m')
     .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
@@ -76,25 +79,25 @@ function scoped(db: Db, scopePath: string) {
       j.onRef('v.org_unit_id', '=', 'u.id').on(sql<boolean>`v.valid_to is not distinct from u.closed_on`),
     )
     .leftJoin('employer as e', 'e.id', 'm.employer_id')
-    .where('v.path', 'like', `${scopePath}%`);
+    .where(inScope('v.path', scope));
 }
 
-function withColumns(db: Db, scopePath: string) {
-  return scoped(db, scopePath).select(columns);
+function withColumns(db: Db, scope: Scope) {
+  return scoped(db, scope).select(columns);
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
 
 function filterWhere(f: MemberFilter) {
   return (eb: Eb) => {
     const conds = [];
-    if (f.unitPath) conds.push(eb('v.path', 'like', `${f.unitPath}%`));
+    if (f.unitScope) conds.push(inScope('v.path', f.unitScope));
     if (f.employerId) conds.push(eb('m.employer_id', '=', f.employerId));
     if (f.status) conds.push(eb('m.status', '=', f.status));
     if (f.migrantWorker !== undefined) conds.push(eb('m.migrant_worker', '=', f.migrantWorker));
     const s = f.search;
-    if (s?.kind === 'name') conds.push(eb('m.name', 'like', `${escapeLike(s.prefix)}%`));
+    if (s?.kind === 'name') conds.push(eb('m.name', 'like', startingWith(s.prefix)));
     if (s?.kind === 'pinyin') {
-      const p = `${escapeLike(s.prefix)}%`;
+      const p = startingWith(s.prefix);
       conds.push(eb.or([eb('m.name_initials', 'like', p), eb('m.name_pinyin', 'like', p)]));
     }
     if (s?.kind === 'tail') conds.push(eb('m.resident_id_tail', '=', s.tail));
@@ -104,27 +107,25 @@ function filterWhere(f: MemberFilter) {
   };
 }
 
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export const memberRepository = {
-  async findInScope(db: Db, id: number, scopePath: string) {
-    return withColumns(db, scopePath).where('m.id', '=', id).executeTakeFirst();
+  async findInScope(db: Db, id: number, scope: Scope) {
+    return withColumns(db, scope).where('m.id', '=', id).executeTakeFirst();
   },
 
   /** Locks the member row for the rest of the transaction (transfers, status changes). */
-  async lockInScope(db: Transaction<Database>, id: number, scopePath: string) {
-    return withColumns(db, scopePath).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
+  async lockInScope(db: Transaction<Database>, id: number, scope: Scope) {
+    return withColumns(db, scope).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
   },
 
   async list(
     db: Db,
-    scopePath: string,
+    scope: Scope,
     f: MemberFilter,
     sort: MemberSort,
     order: 'asc' | 'desc',
     page: { limit: number; offset: number },
   ) {
-    const base = scoped(db, scopePath).where(filterWhere(f));
+    const base = scoped(db, scope).where(filterWhere(f));
     const items = await base
       .select(columns)
       .orderBy(sortColumns[sort], order)
@@ -139,10 +140,10 @@ export const memberRepository = {
   },
 
   /** Streams every filtered row in id order, a page at a time (exports). */
-  async *each(db: Db, scopePath: string, f: MemberFilter, batch = 2000) {
+  async *each(db: Db, scope: Scope, f: MemberFilter, batch = 2000) {
     let after = 0;
     for (;;) {
-      const rows = await scoped(db, scopePath)
+      const rows = await scoped(db, scope)
         .where(filterWhere(f))
         .where('m.id', '>', after)
         .select(columns)
@@ -266,8 +267,7 @@ export const memberRepository = {
       .select(['h.employer_id as employerId', (eb) => eb.fn.countAll<number>().as('n')])
       .where('h.status', '=', 'active')
       .where('h.employer_id', 'is not', null)
-      .where('h.valid_from', '<=', date)
-      .where((eb) => eb.or([eb('h.valid_to', 'is', null), eb('h.valid_to', '>', date)]))
+      .where(versionValidOn('h', date))
       .$if(!!employerIds, (qb) => qb.where('h.employer_id', 'in', employerIds!))
       .groupBy('h.employer_id')
       .execute();
@@ -290,7 +290,7 @@ export const memberRepository = {
 
 /** Employers as members point at them: found by id or credit code, within a subtree (by locality) or anywhere. */
 export const memberEmployerLookup = {
-  async byId(db: Db, id: number, scopePath: string) {
+  async byId(db: Db, id: number, scope: Scope) {
     return db
       .selectFrom('employer as e')
       .innerJoin('org_unit_version as v', (j) =>
@@ -298,7 +298,7 @@ export const memberEmployerLookup = {
       )
       .select(['e.id', 'e.name', 'e.closed_on as closedOn', 'e.grassroots_union_id as grassrootsUnionId'])
       .where('e.id', '=', id)
-      .where('v.path', 'like', `${scopePath}%`)
+      .where(inScope('v.path', scope))
       .executeTakeFirst();
   },
 };

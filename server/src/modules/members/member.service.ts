@@ -23,7 +23,7 @@ import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { recordReveal } from '../../platform/personal-data/reveal.ts';
-import { NO_SCOPE, scopePathAt } from '../../platform/scope.ts';
+import { narrowScope, Scope, scopeContains, scopeOf } from '../../platform/scope.ts';
 import { nameKeys } from './member.names.ts';
 import { auditView, presentMember } from './member.presenter.ts';
 import {
@@ -35,10 +35,6 @@ import {
 import { tallyRepository } from '../indicators/tally.repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export async function memberScope(db: Db, actor: Actor): Promise<string> {
-  return (await scopePathAt(db, actor, today())) ?? NO_SCOPE;
-}
 
 /** Reads the search box: a full ID or a phone by keyed hash, four characters as an ID tail, letters as pinyin. */
 export function parseMemberSearch(q: string | undefined): MemberSearch | null {
@@ -70,9 +66,9 @@ export function isOneLiveViolation(e: unknown): boolean {
  */
 export function alreadyMemberError(
   where: { orgUnitName: string; orgUnitPath: string; status: MemberStatus; id: number },
-  scope: string,
+  scope: Scope,
 ) {
-  if (!where.orgUnitPath.startsWith(scope)) {
+  if (!scopeContains(scope, where.orgUnitPath)) {
     return conflict('此人已是其他工会的会员，一人只能有一个会籍；如需变更，请向其所在工会申请会员关系接转', [
       { field: 'residentId', message: '已是其他工会的会员' },
     ]);
@@ -83,14 +79,14 @@ export function alreadyMemberError(
   );
 }
 
-async function openUnitInScope(db: Db, id: number, scope: string, field = 'orgUnitId') {
+async function openUnitInScope(db: Db, id: number, scope: Scope, field = 'orgUnitId') {
   const unit = await orgRepository.findAt(db, id, today(), scope);
   if (!unit || unit.closedOn)
     throw invalid([{ field, message: '所属工会不存在、已撤销或不在您的管辖范围内' }]);
   return unit;
 }
 
-async function employerInScope(db: Db, id: number | null | undefined, scope: string) {
+async function employerInScope(db: Db, id: number | null | undefined, scope: Scope) {
   if (!id) return null;
   const e = await memberEmployerLookup.byId(db, id, scope);
   if (!e) throw invalid([{ field: 'employerId', message: '工作单位不存在或不在您的管辖范围内' }]);
@@ -99,7 +95,7 @@ async function employerInScope(db: Db, id: number | null | undefined, scope: str
   return e;
 }
 
-async function load(db: Db, id: number, scope: string): Promise<Member> {
+async function load(db: Db, id: number, scope: Scope): Promise<Member> {
   const row = await memberRepository.findInScope(db, id, scope);
   if (!row) throw notFound('会员');
   return presentMember(row, personalData());
@@ -107,7 +103,7 @@ async function load(db: Db, id: number, scope: string): Promise<Member> {
 
 export const memberService = {
   async list(db: Kysely<Database>, actor: Actor, q: ListMembersQuery): Promise<Page<Member>> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const filter = await memberService.filterOf(db, scope, q);
     const { items, total } = await memberRepository.list(db, scope, filter, q.sort, q.order, {
       limit: q.pageSize,
@@ -120,15 +116,17 @@ export const memberService = {
   /** The list's filters; a union outside the scope narrows to nothing rather than widening. */
   async filterOf(
     db: Db,
-    scope: string,
+    scope: Scope,
     q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
   ): Promise<MemberFilter> {
-    let unitPath: string | null = null;
-    if (q.orgUnitId)
-      unitPath = (await orgRepository.findAt(db, q.orgUnitId, today(), scope))?.path ?? NO_SCOPE;
+    let unitScope: Scope | null = null;
+    if (q.orgUnitId) {
+      const unit = await orgRepository.findAt(db, q.orgUnitId, today(), scope);
+      unitScope = unit ? narrowScope(scope, unit.path) : Scope.nowhere;
+    }
     return {
       search: parseMemberSearch(q.q),
-      unitPath,
+      unitScope,
       employerId: q.employerId,
       status: q.status,
       migrantWorker: q.migrantWorker === undefined ? undefined : q.migrantWorker === 'true',
@@ -136,7 +134,7 @@ export const memberService = {
   },
 
   async get(db: Kysely<Database>, actor: Actor, id: number): Promise<MemberDetail> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const member = await load(db, id, scope);
     const history = await memberRepository.history(db, id);
     return {
@@ -161,7 +159,7 @@ export const memberService = {
     if (body.joinedOn > today()) throw invalid([{ field: 'joinedOn', message: '入会日期不能晚于今天' }]);
     const cipher = personalData();
     const hash = cipher.lookupHash('resident_id', parsed.id.value);
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     try {
       return await db.transaction().execute(async (trx) => {
         const unit = await openUnitInScope(trx, body.orgUnitId, scope);
@@ -218,7 +216,7 @@ export const memberService = {
   },
 
   async update(db: Kysely<Database>, actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const cipher = personalData();
     return db.transaction().execute(async (trx) => {
       const row = await memberRepository.lockInScope(trx, id, scope);
@@ -274,7 +272,7 @@ export const memberService = {
     id: number,
     body: ChangeStatusBody,
   ): Promise<Member> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const cipher = personalData();
     try {
       return await db.transaction().execute(async (trx) => {
@@ -321,7 +319,7 @@ export const memberService = {
 
   /** The clear value of a personal field, only with a reason, and only after the audit record is written. */
   async reveal(db: Kysely<Database>, actor: Actor, id: number, field: RevealField, reason: string) {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const cipher = personalData();
     return db.transaction().execute(async (trx) => {
       const row = await memberRepository.findInScope(trx, id, scope);

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TransferStatus } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
+import { inScope, type Scope } from '../../platform/scope.ts';
+import { startingWith } from '../../db/like.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,10 +61,10 @@ export interface NewTransfer {
 
 export const transferRepository = {
   /** A transfer the caller's unit sends or receives; anything else is not found. */
-  async findVisible(db: Db, id: number, scopePath: string) {
+  async findVisible(db: Db, id: number, scope: Scope) {
     return withUnits(db)
       .where('t.id', '=', id)
-      .where((eb) => eb.or([eb('fv.path', 'like', `${scopePath}%`), eb('tv.path', 'like', `${scopePath}%`)]))
+      .where((eb) => eb.or([inScope('fv.path', scope), inScope('tv.path', scope)]))
       .executeTakeFirst();
   },
 
@@ -72,7 +74,7 @@ export const transferRepository = {
 
   async list(
     db: Db,
-    scopePath: string,
+    scope: Scope,
     box: 'inbox' | 'outbox',
     status: TransferStatus | undefined,
     q: string | undefined,
@@ -84,18 +86,12 @@ export const transferRepository = {
     const base = withUnits(db)
       .where((eb) =>
         eb.or([
-          eb.and([
-            eb('t.initiated_by', '=', 'sender'),
-            eb(deciding ? 'tv.path' : 'fv.path', 'like', `${scopePath}%`),
-          ]),
-          eb.and([
-            eb('t.initiated_by', '=', 'receiver'),
-            eb(deciding ? 'fv.path' : 'tv.path', 'like', `${scopePath}%`),
-          ]),
+          eb.and([eb('t.initiated_by', '=', 'sender'), inScope(deciding ? 'tv.path' : 'fv.path', scope)]),
+          eb.and([eb('t.initiated_by', '=', 'receiver'), inScope(deciding ? 'fv.path' : 'tv.path', scope)]),
         ]),
       )
       .$if(!!status, (qb) => qb.where('t.status', '=', status!))
-      .$if(!!q, (qb) => qb.where('m.name', 'like', `${q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      .$if(!!q, (qb) => qb.where('m.name', 'like', startingWith(q!)));
     const items = await base.orderBy('t.id', 'desc').limit(page.limit).offset(page.offset).execute();
     const { total } = await base
       .clearSelect()

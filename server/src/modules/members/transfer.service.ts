@@ -1,4 +1,4 @@
-import { EVERYWHERE } from '../../platform/scope.ts';
+import { Scope, scopeContains, scopeOf } from '../../platform/scope.ts';
 import type { Kysely, Transaction } from 'kysely';
 import {
   maskResidentId,
@@ -20,7 +20,6 @@ import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { memberEmployerLookup, memberRepository, LIVE_STATUSES } from './member.repository.ts';
-import { memberScope } from './member.service.ts';
 import { transferRepository, type TransferRow } from './transfer.repository.ts';
 import { tallyRepository } from '../indicators/tally.repository.ts';
 
@@ -57,7 +56,7 @@ function isPendingViolation(e: unknown): boolean {
 const pendingExists = () =>
   conflict('该会员已有一条待接收的会员关系接转申请，同一会员同时只能办理一次接转，请等对方处理或撤回后再试');
 
-async function receivingUnit(db: Transaction<Database>, id: number, scope: string) {
+async function receivingUnit(db: Transaction<Database>, id: number, scope: Scope) {
   const unit = await orgRepository.findAt(db, id, today(), scope);
   if (!unit || unit.closedOn) {
     throw invalid([{ field: 'toOrgUnitId', message: '接收工会不存在、已撤销或不在可选范围内' }]);
@@ -68,7 +67,7 @@ async function receivingUnit(db: Transaction<Database>, id: number, scope: strin
 async function receivingEmployer(db: Transaction<Database>, id: number | null | undefined) {
   if (!id) return null;
   // A member may move to an employer anywhere in the city: the receiving side is named by the caller.
-  const e = await memberEmployerLookup.byId(db, id, EVERYWHERE);
+  const e = await memberEmployerLookup.byId(db, id, Scope.everywhere);
   if (!e || e.closedOn) throw invalid([{ field: 'toEmployerId', message: '新的工作单位不存在或已注销' }]);
   return e;
 }
@@ -89,7 +88,7 @@ export const transferService = {
     actor: Actor,
     q: { box: 'inbox' | 'outbox'; status?: TransferStatus; q?: string; page: number; pageSize: number },
   ): Promise<Page<Transfer>> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     const { items, total } = await transferRepository.list(db, scope, q.box, q.status, q.q, {
       limit: q.pageSize,
       offset: (q.page - 1) * q.pageSize,
@@ -98,7 +97,7 @@ export const transferService = {
   },
 
   async get(db: Kysely<Database>, actor: Actor, id: number): Promise<Transfer> {
-    const row = await transferRepository.findVisible(db, id, await memberScope(db, actor));
+    const row = await transferRepository.findVisible(db, id, await scopeOf(db, actor));
     if (!row) throw notFound('接转申请');
     return presentTransfer(row);
   },
@@ -108,7 +107,7 @@ export const transferService = {
    * person's resident ID and one of its own units. Either way the receiving union then accepts or rejects.
    */
   async start(db: Kysely<Database>, actor: Actor, body: StartTransferBody): Promise<Transfer> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     try {
       return await db.transaction().execute(async (trx) => {
         let memberId: number;
@@ -120,7 +119,7 @@ export const transferService = {
           if (!m) throw notFound('会员');
           if (!LIVE_STATUSES.includes(m.status)) throw conflict('该会员的会籍已终止，不能办理接转');
           // The receiving union may lie in any area: a transfer crosses districts by design.
-          to = await receivingUnit(trx, body.toOrgUnitId, EVERYWHERE);
+          to = await receivingUnit(trx, body.toOrgUnitId, Scope.everywhere);
           ({ id: memberId, orgUnitId: fromOrgUnitId } = m);
           initiatedBy = 'sender';
         } else {
@@ -155,7 +154,7 @@ export const transferService = {
           },
         ]);
         // The transfer just written, read back for its answer (one side of it is the caller's).
-        const created = (await transferRepository.findVisible(trx, id, EVERYWHERE))!;
+        const created = (await transferRepository.findVisible(trx, id, Scope.everywhere))!;
         await audit(trx, actor, {
           action: 'transfer.start',
           entityType: 'member_transfer',
@@ -173,13 +172,13 @@ export const transferService = {
 
   /** Many members of one union at once, e.g. all those of a village joint union who work at one enterprise. */
   async startBulk(db: Kysely<Database>, actor: Actor, body: BulkTransferBody) {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     try {
       return await db.transaction().execute(async (trx) => {
         const from = await orgRepository.findAt(trx, body.fromOrgUnitId, today(), scope);
         if (!from) throw notFound('转出工会');
         // The receiving union may lie in any area: a transfer crosses districts by design.
-        const to = await receivingUnit(trx, body.toOrgUnitId, EVERYWHERE);
+        const to = await receivingUnit(trx, body.toOrgUnitId, Scope.everywhere);
         if (to.id === from.id) throw invalid([{ field: 'toOrgUnitId', message: '接收工会与转出工会相同' }]);
         const employer = await receivingEmployer(trx, body.toEmployerId);
         let ids = await memberRepository.activeIdsAt(trx, from.id, body.employerId ?? null);
@@ -243,14 +242,14 @@ export const transferService = {
 
   /** The receiving union accepts (the membership moves) or rejects with a reason. */
   async decide(db: Kysely<Database>, actor: Actor, id: number, body: DecideTransferBody): Promise<Transfer> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     if (!body.accept && (body.reason ?? '').trim().length < 2) {
       throw invalid([{ field: 'reason', message: '退回须填写原因（至少 2 个字）' }]);
     }
     return db.transaction().execute(async (trx) => {
       const visible = await transferRepository.findVisible(trx, id, scope);
       if (!visible) throw notFound('接转申请');
-      if (!decidingPath(visible).startsWith(scope)) throw notTheirs(visible);
+      if (!scopeContains(scope, decidingPath(visible))) throw notTheirs(visible);
       // The row lock makes a second decision wait, then see the first one's outcome.
       const t = (await transferRepository.lock(trx, id))!;
       if (t.created_by !== null && t.created_by === actor.userId)
@@ -300,17 +299,17 @@ export const transferService = {
         after: { status: body.accept ? 'accepted' : 'rejected', reason: body.reason ?? null },
       });
       // Read back after the change; the caller was checked to be one of its sides above.
-      return presentTransfer((await transferRepository.findVisible(trx, id, EVERYWHERE))!);
+      return presentTransfer((await transferRepository.findVisible(trx, id, Scope.everywhere))!);
     });
   },
 
   /** Decides many at once; each one stands or fails on its own, and failures are listed. */
   async decideMany(db: Kysely<Database>, actor: Actor, ids: number[], body: DecideTransferBody) {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     // A transfer the caller does not receive answers "not found" for the whole call, as a single one would.
     for (const id of new Set(ids)) {
       const visible = await transferRepository.findVisible(db, id, scope);
-      if (!visible || !decidingPath(visible).startsWith(scope)) throw notFound('接转申请');
+      if (!visible || !scopeContains(scope, decidingPath(visible))) throw notFound('接转申请');
     }
     const failed: Array<{ transferId: number; message: string }> = [];
     let decided = 0;
@@ -328,12 +327,12 @@ export const transferService = {
 
   /** The sending side withdraws a transfer that is still waiting. */
   async cancel(db: Kysely<Database>, actor: Actor, id: number): Promise<Transfer> {
-    const scope = await memberScope(db, actor);
+    const scope = await scopeOf(db, actor);
     return db.transaction().execute(async (trx) => {
       const visible = await transferRepository.findVisible(trx, id, scope);
       if (!visible) throw notFound('接转申请');
       const initiatorPath = visible.initiatedBy === 'sender' ? visible.fromPath : visible.toPath;
-      if (!initiatorPath.startsWith(scope)) throw new AppError('FORBIDDEN', '只有发起接转的工会可以撤回');
+      if (!scopeContains(scope, initiatorPath)) throw new AppError('FORBIDDEN', '只有发起接转的工会可以撤回');
       const t = (await transferRepository.lock(trx, id))!;
       if (t.status !== 'pending')
         throw conflict(`该接转申请已处理（${transferStatusLabels[t.status]}），不能撤回`);
@@ -352,7 +351,7 @@ export const transferService = {
         after: { status: 'cancelled' },
       });
       // Read back after the change; the caller was checked to be one of its sides above.
-      return presentTransfer((await transferRepository.findVisible(trx, id, EVERYWHERE))!);
+      return presentTransfer((await transferRepository.findVisible(trx, id, Scope.everywhere))!);
     });
   },
 };

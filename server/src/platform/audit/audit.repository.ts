@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { inScope, type Scope } from '../scope.ts';
 
 export interface AuditRecord {
   userId: number | null;
@@ -16,7 +17,6 @@ export interface AuditRecord {
 }
 
 export interface AuditFilter {
-  scopePath: string;
   action?: string;
   entityType?: string;
   username?: string;
@@ -54,8 +54,8 @@ export const auditRepository = {
   },
 
   /** A page of entries within a scope, newest first, with the total. */
-  async list(db: Kysely<Database>, f: AuditFilter, page: number, pageSize: number) {
-    const rows = await filtered(db, f)
+  async list(db: Kysely<Database>, scope: Scope, f: AuditFilter, page: number, pageSize: number) {
+    const rows = await filtered(db, scope, f)
       .leftJoin('org_unit_version as v', (j) =>
         j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
       )
@@ -80,7 +80,7 @@ export const auditRepository = {
     const total =
       rows[0]?.total ??
       (
-        await filtered(db, f)
+        await filtered(db, scope, f)
           .select(sql<number>`count(*)::int`.as('n'))
           .executeTakeFirstOrThrow()
       ).n;
@@ -88,10 +88,10 @@ export const auditRepository = {
   },
 };
 
-function filtered(db: Kysely<Database>, f: AuditFilter) {
+function filtered(db: Kysely<Database>, scope: Scope, f: AuditFilter) {
   return db
     .selectFrom('audit_log as a')
-    .where('a.scope_path', 'like', `${f.scopePath}%`)
+    .where(inScope('a.scope_path', scope))
     .$if(!!f.action, (q) => q.where('a.action', '=', f.action!))
     .$if(!!f.entityType, (q) => q.where('a.entity_type', '=', f.entityType!))
     .$if(!!f.username, (q) => q.where('a.username', '=', f.username!))

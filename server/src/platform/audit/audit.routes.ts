@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditEntry, listAuditQuery, pageOf, type AuditEntry } from '@gonghui/contracts';
 import { actorOf } from '../auth/actor.ts';
-import { today } from '../orgs/dates.ts';
-import { NO_SCOPE, scopePathAt } from '../scope.ts';
+import { scopeOf } from '../scope.ts';
 import { auditRepository } from './audit.repository.ts';
 
 type AuditRow = Awaited<ReturnType<typeof auditRepository.list>>['rows'][number];
@@ -36,8 +35,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { page, pageSize, ...filter } = req.query;
-      const scopePath = (await scopePathAt(app.db, actorOf(req), today())) ?? NO_SCOPE;
-      const { rows, total } = await auditRepository.list(app.db, { ...filter, scopePath }, page, pageSize);
+      const scope = await scopeOf(app.db, actorOf(req));
+      const { rows, total } = await auditRepository.list(app.db, scope, filter, page, pageSize);
       return { items: rows.map(presentAudit), total, page, pageSize };
     },
   );

@@ -1,18 +1,13 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OrgChange, OrgKind, OrgLevel, JointType } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { inScope, underPath, versionValidOn, type Scope } from '../scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Versions valid at a date: valid_from <= d < valid_to. */
-function validAt(date: string) {
-  return (eb: ExpressionBuilder<Database, 'org_unit_version'>) =>
-    eb.and([
-      eb('org_unit_version.valid_from', '<=', date),
-      eb.or([eb('org_unit_version.valid_to', 'is', null), eb('org_unit_version.valid_to', '>', date)]),
-    ]);
-}
+const validAt = (date: string) => versionValidOn('org_unit_version', date);
 
 function unitsAt(db: Db, date: string) {
   return db
@@ -40,8 +35,7 @@ function unitsAt(db: Db, date: string) {
             .selectFrom('org_unit_version as c')
             .select(sql<number>`count(*)::int`.as('n'))
             .whereRef('c.parent_id', '=', 'u.id')
-            .where('c.valid_from', '<=', date)
-            .where((w) => w.or([w('c.valid_to', 'is', null), w('c.valid_to', '>', date)])),
+            .where(versionValidOn('c', date)),
           sql<number>`0`,
         )
         .as('childCount'),
@@ -64,57 +58,57 @@ export interface NewOrgUnit {
 }
 
 export const orgRepository = {
-  /** The unit as it stood at `date`, if it existed then and lies under `scopePath`. */
-  async findAt(db: Db, id: number, date: string, scopePath: string) {
+  /** The unit as it stood at `date`, if it existed then and lies in the scope. */
+  async findAt(db: Db, id: number, date: string, scope: Scope) {
     return unitsAt(db, date)
       .where('u.id', '=', id)
-      .where('org_unit_version.path', 'like', `${scopePath}%`)
+      .where(inScope('org_unit_version.path', scope))
       .executeTakeFirst();
   },
 
-  async findManyAt(db: Db, ids: number[], date: string, scopePath: string) {
+  async findManyAt(db: Db, ids: number[], date: string, scope: Scope) {
     if (ids.length === 0) return [];
     return unitsAt(db, date)
       .where('u.id', 'in', ids)
-      .where('org_unit_version.path', 'like', `${scopePath}%`)
+      .where(inScope('org_unit_version.path', scope))
       .execute();
   },
 
-  async childrenAt(db: Db, parentId: number, date: string, scopePath: string) {
+  async childrenAt(db: Db, parentId: number, date: string, scope: Scope) {
     return unitsAt(db, date)
       .where('org_unit_version.parent_id', '=', parentId)
-      .where('org_unit_version.path', 'like', `${scopePath}%`)
+      .where(inScope('org_unit_version.path', scope))
       .orderBy('u.division_code')
       .orderBy('org_unit_version.name')
       .execute();
   },
 
-  /** Every unit under a path at a date, ordered for display. */
-  async subtreeAt(db: Db, path: string, date: string) {
+  /** Every unit in a scope at a date, ordered for display. */
+  async subtreeAt(db: Db, scope: Scope, date: string) {
     return unitsAt(db, date)
-      .where('org_unit_version.path', 'like', `${path}%`)
+      .where(inScope('org_unit_version.path', scope))
       .orderBy('org_unit_version.depth')
       .orderBy('u.division_code')
       .orderBy('org_unit_version.name')
       .execute();
   },
 
-  async countSubtreeAt(db: Db, path: string, date: string): Promise<number> {
+  async countSubtreeAt(db: Db, scope: Scope, date: string): Promise<number> {
     const r = await db
       .selectFrom('org_unit_version')
       .select(sql<number>`count(*)::int`.as('n'))
       .where(validAt(date))
-      .where('path', 'like', `${path}%`)
+      .where(inScope('org_unit_version.path', scope))
       .executeTakeFirstOrThrow();
     return r.n;
   },
 
   /** Name or pinyin-initials match at a date within a scope. */
-  async searchAt(db: Db, q: string, date: string, scopePath: string, limit: number) {
+  async searchAt(db: Db, q: string, date: string, scope: Scope, limit: number) {
     const like = containing(q);
     const initials = q.toLowerCase().replace(/[^a-z]/g, '');
     return unitsAt(db, date)
-      .where('org_unit_version.path', 'like', `${scopePath}%`)
+      .where(inScope('org_unit_version.path', scope))
       .where((eb) =>
         eb.or([
           eb('org_unit_version.name', 'like', like),
@@ -151,7 +145,7 @@ export const orgRepository = {
       .innerJoin('org_unit_version as a', (j) => j.on('a.org_unit_id', '=', anchorId))
       .select('v.id')
       .where('v.org_unit_id', '=', id)
-      .where(sql<boolean>`v.path like a.path || '%'`)
+      .where(underPath('v.path', sql.ref('a.path')))
       .limit(1)
       .executeTakeFirst();
     return r !== undefined;
@@ -310,7 +304,7 @@ export const orgRepository = {
   ) {
     const newPath = `${parent.path}${unit.id}/`;
     const delta = parent.depth + 1 - unit.depth;
-    const prefix = `${unit.path}%`;
+    const inSubtree = underPath('path', unit.path);
     const cut = unit.path.length + 1;
     await sql`
       update org_unit_version
@@ -319,12 +313,12 @@ export const orgRepository = {
           parent_id = case when org_unit_id = ${unit.id} then ${parent.id} else parent_id end,
           change = case when org_unit_id = ${unit.id} then ${change} else change end,
           note = case when org_unit_id = ${unit.id} then ${note} else note end
-      where valid_to is null and path like ${prefix} and valid_from >= ${date}
+      where valid_to is null and ${inSubtree} and valid_from >= ${date}
     `.execute(db);
     await sql`
       with closed as (
         update org_unit_version set valid_to = ${date}
-        where valid_to is null and path like ${prefix} and valid_from < ${date}
+        where valid_to is null and ${inSubtree} and valid_from < ${date}
         returning *
       )
       insert into org_unit_version (org_unit_id, name, name_initials, parent_id, path, depth, valid_from, change, note)
@@ -357,7 +351,7 @@ export const orgRepository = {
     const r = await db
       .selectFrom('org_unit_version')
       .select(sql<string | null>`max(valid_from)::text`.as('d'))
-      .where('path', 'like', `${path}%`)
+      .where(underPath('path', path))
       .executeTakeFirstOrThrow();
     return r.d;
   },

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../audit/audit.ts';
 import { AppError, conflict, invalid, notFound } from '../http/errors.ts';
-import { NO_SCOPE, scopePathAt } from '../scope.ts';
+import { Scope, scopeOf } from '../scope.ts';
 import { today } from './dates.ts';
 import { nameInitials } from './initials.ts';
 import { orgRepository as repo, type OrgUnitAt } from './org.repository.ts';
@@ -14,13 +14,9 @@ type Trx = Transaction<Database>;
 
 const ORG = '组织';
 
-async function scopeAt(db: Db | Trx, actor: Actor, date: string) {
-  return (await scopePathAt(db, actor, date)) ?? NO_SCOPE;
-}
-
 /** Loads a unit the actor may see at a date, or answers not found. */
 async function visibleAt(db: Db | Trx, actor: Actor, id: number, date: string): Promise<OrgUnitAt> {
-  const unit = await repo.findAt(db, id, date, await scopeAt(db, actor, date));
+  const unit = await repo.findAt(db, id, date, await scopeOf(db, actor, date));
   if (!unit) throw notFound(ORG);
   return unit;
 }
@@ -53,31 +49,30 @@ export const orgService = {
 
   /** The actor's own unit at the date (empty when it did not exist then). */
   async roots(db: Db, actor: Actor, asOf = today()): Promise<OrgUnit[]> {
-    const scope = await scopePathAt(db, actor, asOf);
-    if (!scope) return [];
+    const scope = await scopeOf(db, actor, asOf);
     const unit = await repo.findAt(db, actor.orgUnitId, asOf, scope);
     return unit ? [unit] : [];
   },
 
   async children(db: Db, actor: Actor, id: number, asOf = today()): Promise<OrgUnit[]> {
     await visibleAt(db, actor, id, asOf);
-    return repo.childrenAt(db, id, asOf, await scopeAt(db, actor, asOf));
+    return repo.childrenAt(db, id, asOf, await scopeOf(db, actor, asOf));
   },
 
   /** Ancestors from the actor's own unit down to the unit's parent. */
   async ancestors(db: Db, actor: Actor, id: number, asOf = today()): Promise<OrgUnit[]> {
     const unit = await visibleAt(db, actor, id, asOf);
     const ids = unit.path.split('/').filter(Boolean).map(Number).slice(0, -1);
-    const found = await repo.findManyAt(db, ids, asOf, await scopeAt(db, actor, asOf));
+    const found = await repo.findManyAt(db, ids, asOf, await scopeOf(db, actor, asOf));
     return found.sort((a, b) => a.depth - b.depth);
   },
 
   async tree(db: Db, actor: Actor, asOf = today()) {
-    return { asOf, units: await repo.subtreeAt(db, await scopeAt(db, actor, asOf), asOf) };
+    return { asOf, units: await repo.subtreeAt(db, await scopeOf(db, actor, asOf), asOf) };
   },
 
   async search(db: Db, actor: Actor, q: string, asOf = today(), limit = 30): Promise<OrgSearchHit[]> {
-    const scope = await scopeAt(db, actor, asOf);
+    const scope = await scopeOf(db, actor, asOf);
     const hits = await repo.searchAt(db, q, asOf, scope, limit);
     const ancestorIds = [...new Set(hits.flatMap((h) => h.path.split('/').filter(Boolean).map(Number)))];
     const names = new Map((await repo.findManyAt(db, ancestorIds, asOf, scope)).map((u) => [u.id, u.name]));
@@ -235,7 +230,7 @@ export const orgService = {
       }
       const note = `随${sources.map((s) => `「${s.name}」`).join('、')}并入「${target.name}」`;
       for (const s of sources) {
-        for (const child of await repo.childrenAt(trx, s.id, today(), s.path)) {
+        for (const child of await repo.childrenAt(trx, s.id, today(), await scopeOf(trx, actor))) {
           await repo.reparent(trx, child, target, body.date, 'merge', note);
         }
         await repo.close(trx, s.id, body.date, target.id);
@@ -274,7 +269,8 @@ export const orgService = {
           throw conflict(`「${unit.name}」下还有 ${users} 个用户账号，请指定承继组织或先调整账号`);
       }
       await repo.close(trx, id, date, successorId);
-      const after = await repo.findAt(trx, id, unit.validFrom, unit.path);
+      // The unit just closed, read back as it stood: the caller was checked to reach it above.
+      const after = await repo.findAt(trx, id, unit.validFrom, Scope.everywhere);
       await audit(trx, actor, {
         action: 'org.close',
         entityType: 'org_unit',

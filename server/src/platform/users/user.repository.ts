@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, UserUpdate } from '../../db/schema.ts';
 import type { Role } from '@gonghui/contracts';
 import { containing } from '../../db/like.ts';
+import { inScope, type Scope } from '../scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -28,14 +29,14 @@ const userColumns = [
 ] as const;
 
 /** Users whose unit lies under a path today, optionally matching a search word. */
-function scoped(db: Db, scopePath: string, q?: string) {
+function scoped(db: Db, scope: Scope, q?: string) {
   const like = q ? containing(q) : null;
   return db
     .selectFrom('app_user as u')
     .innerJoin('org_unit_version as v', (j) =>
       j.onRef('v.org_unit_id', '=', 'u.org_unit_id').on('v.valid_to', 'is', null),
     )
-    .where('v.path', 'like', `${scopePath}%`)
+    .where(inScope('v.path', scope))
     .$if(like !== null, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -47,8 +48,8 @@ function scoped(db: Db, scopePath: string, q?: string) {
     );
 }
 
-function withUnit(db: Db, scopePath: string) {
-  return scoped(db, scopePath).select(userColumns);
+function withUnit(db: Db, scope: Scope) {
+  return scoped(db, scope).select(userColumns);
 }
 
 export type UserWithUnit = Awaited<ReturnType<ReturnType<typeof withUnit>['executeTakeFirstOrThrow']>>;
@@ -82,12 +83,12 @@ export const userRepository = {
   },
 
   /** A user whose unit lies under the scope path, or undefined. */
-  async findInScope(db: Db, id: number, scopePath: string) {
-    return withUnit(db, scopePath).where('u.id', '=', id).executeTakeFirst();
+  async findInScope(db: Db, id: number, scope: Scope) {
+    return withUnit(db, scope).where('u.id', '=', id).executeTakeFirst();
   },
 
-  async list(db: Db, scopePath: string, q: string | undefined, page: number, pageSize: number) {
-    const rows = await scoped(db, scopePath, q)
+  async list(db: Db, scope: Scope, q: string | undefined, page: number, pageSize: number) {
+    const rows = await scoped(db, scope, q)
       .select(userColumns)
       .select(sql<number>`count(*) over ()`.as('total'))
       .orderBy('v.path')
@@ -95,12 +96,12 @@ export const userRepository = {
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute();
-    const total = rows[0]?.total ?? (await this.count(db, scopePath, q));
+    const total = rows[0]?.total ?? (await this.count(db, scope, q));
     return { rows, total };
   },
 
-  async count(db: Db, scopePath: string, q?: string): Promise<number> {
-    const r = await scoped(db, scopePath, q)
+  async count(db: Db, scope: Scope, q?: string): Promise<number> {
+    const r = await scoped(db, scope, q)
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
     return r.n;

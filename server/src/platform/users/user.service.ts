@@ -8,7 +8,7 @@ import { sessionRepository } from '../auth/session.repository.ts';
 import { AppError, conflict, notFound } from '../http/errors.ts';
 import { today } from '../orgs/dates.ts';
 import { orgRepository } from '../orgs/org.repository.ts';
-import { NO_SCOPE, scopePathAt, EVERYWHERE } from '../scope.ts';
+import { Scope, scopeOf } from '../scope.ts';
 import { userRepository, type UserWithUnit } from './user.repository.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -27,10 +27,6 @@ export function presentUser(u: UserWithUnit): User {
     lastLoginAt: iso(u.lastLoginAt),
     createdAt: u.createdAt.toISOString(),
   };
-}
-
-async function scopeOf(db: Kysely<Database>, actor: Actor) {
-  return (await scopePathAt(db, actor, today())) ?? NO_SCOPE;
 }
 
 export const userService = {
@@ -53,7 +49,7 @@ export const userService = {
     auditActor?: AuditActor,
   ): Promise<User> {
     // The command line (no actor) creates accounts anywhere, the first administrator among them.
-    const scope = actor ? await scopeOf(db, actor) : EVERYWHERE;
+    const scope = actor ? await scopeOf(db, actor) : Scope.everywhere;
     return db.transaction().execute(async (trx) => {
       const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), scope);
       if (!unit)
@@ -73,7 +69,7 @@ export const userService = {
         orgUnitId: body.orgUnitId,
       });
       // The account just created, read back for its answer: it lies in the unit checked above.
-      const created = (await userRepository.findInScope(trx, id, EVERYWHERE))!;
+      const created = (await userRepository.findInScope(trx, id, Scope.everywhere))!;
       const after = presentUser(created);
       await audit(trx, actor ?? auditActor ?? null, {
         action: 'user.create',
