@@ -6,7 +6,7 @@ import { composeResidentId } from '@gonghui/contracts';
 import type { Database } from '../server/src/db/schema.ts';
 import type { DatabaseKind } from '../server/src/db/database.ts';
 import { loadDemo } from '../server/src/demo/load-demo.ts';
-import { loadMembersDemo } from '../server/src/demo/members-demo.ts';
+import { loadMembersDemo } from '../server/src/modules/members/member.demo.ts';
 import { systemActor } from '../server/src/platform/auth/actor.ts';
 import { memberImportService } from '../server/src/modules/members/member-import.service.ts';
 import { runMemberImport } from '../server/src/modules/members/member.import.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditLabels, ModuleContract } from './module.ts';
 import { pageQuery } from './common.ts';
 
 export const agreementKinds = ['enterprise', 'regional', 'industry'] as const;
@@ -144,3 +145,19 @@ export function formatRaise(bp: number | null): string {
 export function formatYuan(fen: number | null): string {
   return fen === null ? '' : (fen / 100).toFixed(2);
 }
+
+const agreementAuditLabels = {
+  actions: {
+    'agreement.create': '登记集体合同',
+    'agreement.update': '修改集体合同',
+    'agreement.add_employers': '集体合同增加覆盖单位',
+    'agreement.remove_employers': '集体合同移除覆盖单位',
+  },
+  entityTypes: { collective_agreement: '集体合同' },
+} as const satisfies AuditLabels;
+
+/** What the agreements module adds to the contracts both sides read: its permissions and its audit labels. */
+export const agreementContract = {
+  permissions: ['agreement:read', 'agreement:write'],
+  auditLabels: agreementAuditLabels,
+} as const satisfies ModuleContract;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from './common.ts';
+import type { AuditLabels } from './module.ts';
+import { moduleContracts } from './modules.ts';
 
 export const auditEntry = z.object({
   id: z.number().int(),
@@ -23,72 +25,47 @@ export const listAuditQuery = pageQuery.extend({
   to: isoDate.optional(),
 });
 
+/** The platform's own entries: sign-in, the union tree, accounts, unmasked personal data. */
+export const platformAuditLabels = {
+  actions: {
+    'auth.login': '登录',
+    'auth.login_failed': '登录失败',
+    'auth.logout': '退出登录',
+    'org.create': '新建组织',
+    'org.rename': '组织更名',
+    'org.move': '调整隶属',
+    'org.merge': '组织合并',
+    'org.close': '撤销组织',
+    'user.create': '新建用户',
+    'user.update': '修改用户',
+    'personal_data.reveal': '查看个人敏感信息',
+  },
+  entityTypes: {
+    org_unit: '工会组织',
+    org: '工会组织',
+    orgUnit: '工会组织',
+    user: '用户',
+    session: '登录会话',
+    auth: '登录',
+  },
+} as const satisfies AuditLabels;
+
+const allAuditLabels = [platformAuditLabels, ...moduleContracts.map((m) => m.auditLabels)] as const;
+
+/** Every action the server records: an audit entry's action is one of these, checked by the type checker. */
+type ActionsOf<L> = L extends { actions: infer A } ? keyof A & string : never;
+export type AuditAction = ActionsOf<
+  typeof platformAuditLabels | (typeof moduleContracts)[number]['auditLabels']
+>;
+
 /** Labels for the actions the audit log records, shown in the log browser. */
-export const auditActionLabels: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.login_failed': '登录失败',
-  'auth.logout': '退出登录',
-  'org.create': '新建组织',
-  'org.rename': '组织更名',
-  'org.move': '调整隶属',
-  'org.merge': '组织合并',
-  'org.close': '撤销组织',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'employer.create': '登记单位',
-  'employer.update': '修改单位信息',
-  'employer.union': '变更建会状态',
-  'employer.party': '变更党组织状态',
-  'employer.instructor': '指派党建指导员',
-  'employer.close': '单位注销',
-  'employer.import': '导入单位名录',
-  'indicator.target': '设定年度目标',
-  'campaign.create': '新建组建活动',
-  'campaign.task_add': '添加活动任务',
-  'campaign.task_done': '完成活动任务',
-  'campaign.add_employers': '添加活动目标单位',
-  'member.enrol': '会员入会登记',
-  'member.update': '修改会员信息',
-  'member.status': '变更会员状态',
-  'member.import': '导入会员名册',
-  'member.import_upload': '上传会员名册',
-  'member.import_create': '名册导入新增会员',
-  'member.import_update': '名册导入修改会员',
-  'member.import_names': '确认名册中的姓名变更',
-  'member.import_undo': '撤销会员名册导入',
-  'member.import_undo_member': '撤销名册导入对会员的修改',
-  'member.import_transfers': '为名册中其他工会的会员发起接转',
-  'member.export': '导出会员名册',
-  'member.export_download': '下载导出的会员名册',
-  'member.employer_closed': '单位注销后会员转上级工会',
-  'transfer.start': '发起会员接转',
-  'transfer.start_bulk': '批量发起会员接转',
-  'transfer.accept': '接收会员接转',
-  'transfer.reject': '拒绝会员接转',
-  'transfer.cancel': '撤回会员接转',
-  'personal_data.reveal': '查看个人敏感信息',
-  'agreement.create': '登记集体合同',
-  'agreement.update': '修改集体合同',
-  'agreement.add_employers': '集体合同增加覆盖单位',
-  'agreement.remove_employers': '集体合同移除覆盖单位',
-};
+export const auditActionLabels: Record<string, string> = Object.assign(
+  {},
+  ...allAuditLabels.map((l) => l.actions),
+);
 
 /** Labels for the kinds of record the audit log is about. */
-export const auditEntityTypeLabels: Record<string, string> = {
-  org_unit: '工会组织',
-  org: '工会组织',
-  orgUnit: '工会组织',
-  user: '用户',
-  session: '登录会话',
-  auth: '登录',
-  employer: '单位',
-  employer_import: '单位导入',
-  indicator_target: '年度目标',
-  formation_campaign: '组建活动',
-  formation_campaign_task: '活动任务',
-  member: '会员',
-  member_import: '会员导入',
-  collective_agreement: '集体合同',
-  member_export: '会员导出',
-  member_transfer: '会员接转',
-};
+export const auditEntityTypeLabels: Record<string, string> = Object.assign(
+  {},
+  ...allAuditLabels.map((l) => l.entityTypes),
+);

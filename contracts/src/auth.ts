@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moduleContracts } from './modules.ts';
 
 export const roles = ['admin', 'cadre', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -8,25 +9,16 @@ export const roleLabels: Record<Role, string> = {
   viewer: '只读查看',
 };
 
-/** What a role may do; routes declare one of these and the server checks it. */
+/** The platform's own permissions: the union tree, accounts, the audit log. */
+const platformPermissions = ['org:read', 'org:write', 'user:read', 'user:write', 'audit:read'] as const;
+
+/** What a role may do; routes declare one of these and the server checks it. Modules add theirs. */
+export type Permission =
+  (typeof platformPermissions)[number] | (typeof moduleContracts)[number]['permissions'][number];
 export const permissions = [
-  'org:read',
-  'org:write',
-  'user:read',
-  'user:write',
-  'audit:read',
-  'employer:read',
-  'employer:write',
-  'indicator:read',
-  'target:write',
-  'member:read',
-  'member:write',
-  'member:reveal',
-  'transfer:write',
-  'agreement:read',
-  'agreement:write',
-] as const;
-export type Permission = (typeof permissions)[number];
+  ...platformPermissions,
+  ...moduleContracts.flatMap((m) => m.permissions),
+] as unknown as readonly [Permission, ...Permission[]];
 
 export const loginBody = z.object({
   username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名过长'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditLabels, ModuleContract } from './module.ts';
 import { isoDate, pageQuery } from './common.ts';
 import { checkCreditCode } from './credit-code.ts';
 import { industryDivision } from './industries.ts';
@@ -250,3 +251,22 @@ export const importStatus = z.object({
   hasReport: z.boolean(),
 });
 export type ImportStatus = z.infer<typeof importStatus>;
+
+const employerAuditLabels = {
+  actions: {
+    'employer.create': '登记单位',
+    'employer.update': '修改单位信息',
+    'employer.union': '变更建会状态',
+    'employer.party': '变更党组织状态',
+    'employer.instructor': '指派党建指导员',
+    'employer.close': '单位注销',
+    'employer.import': '导入单位名录',
+  },
+  entityTypes: { employer: '单位', employer_import: '单位导入' },
+} as const satisfies AuditLabels;
+
+/** What the employers module adds to the contracts both sides read: its permissions and its audit labels. */
+export const employerContract = {
+  permissions: ['employer:read', 'employer:write'],
+  auditLabels: employerAuditLabels,
+} as const satisfies ModuleContract;

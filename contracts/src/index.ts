@@ -12,3 +12,6 @@ export * from './resident-id.ts';
 export * from './members.ts';
 export * from './member-exports.ts';
 export * from './agreements.ts';
+export * from './formation-campaigns.ts';
+export * from './module.ts';
+export * from './modules.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditLabels, ModuleContract } from './module.ts';
 import { isoDate, pageQuery } from './common.ts';
 
 /**
@@ -121,75 +122,13 @@ export const setTargetBody = z.object({
 });
 export type SetTargetBody = z.infer<typeof setTargetBody>;
 
-export const campaign = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  orgUnitId: z.number().int(),
-  orgUnitName: z.string(),
-  startedOn: z.string(),
-  endedOn: z.string().nullable(),
-  description: z.string().nullable(),
-});
-export type Campaign = z.infer<typeof campaign>;
-export const createCampaignBody = z.object({
-  name: z
-    .string({ error: '请填写活动名称' })
-    .trim()
-    .min(2, '活动名称至少 2 个字')
-    .max(60, '活动名称最多 60 个字'),
-  orgUnitId: z.number({ error: '请选择活动范围' }).int().positive(),
-  startedOn: isoDate,
-  endedOn: isoDate.nullable().optional(),
-  description: z.string().trim().max(1000, '说明最多 1000 个字').nullable().optional(),
-});
-export type CreateCampaignBody = z.infer<typeof createCampaignBody>;
-export const campaignEmployersBody = z.object({
-  employerIds: z
-    .array(z.number().int().positive())
-    .min(1, '请至少选择一家单位')
-    .max(1000, '一次最多 1000 家'),
-});
-export const campaignTaskBody = z.object({
-  title: z.string({ error: '请填写任务' }).trim().min(2, '任务至少 2 个字').max(100, '任务最多 100 个字'),
-  dueOn: isoDate.nullable().optional(),
-});
-export const taskParams = z.object({
-  id: z.coerce.number().int().positive().max(2147483647),
-  taskId: z.coerce.number().int().positive().max(2147483647),
-});
-export const campaignTask = z.object({
-  id: z.number().int(),
-  title: z.string(),
-  dueOn: z.string().nullable(),
-  doneOn: z.string().nullable(),
-});
-export type CampaignTask = z.infer<typeof campaignTask>;
-export const campaignEmployersResult = z.object({
-  /** Employers that became targets now. */
-  added: z.number().int(),
-  /** Employers that were targets already. */
-  alreadyTargets: z.number().int(),
-});
-export type CampaignEmployersResult = z.infer<typeof campaignEmployersResult>;
-export type CampaignTaskBody = z.infer<typeof campaignTaskBody>;
-export type CampaignEmployersBody = z.infer<typeof campaignEmployersBody>;
-export const campaignProgress = campaign.extend({
-  asOf: z.string(),
-  newUnions: z.number().int(),
-  newOwnUnions: z.number().int(),
-  newIndependentParty: z.number().int(),
-  newJointParty: z.number().int(),
-  targets: z.array(
-    z.object({
-      id: z.number().int(),
-      name: z.string(),
-      creditCode: z.string(),
-      unionStatus: z.string(),
-      partyStatus: z.string(),
-    }),
-  ),
-  targetsWithoutUnion: z.number().int(),
-  targetsWithoutParty: z.number().int(),
-  tasks: z.array(campaignTask),
-});
-export type CampaignProgress = z.infer<typeof campaignProgress>;
+const indicatorAuditLabels = {
+  actions: { 'indicator.target': '设定年度目标' },
+  entityTypes: { indicator_target: '年度目标' },
+} as const satisfies AuditLabels;
+
+/** What the indicators module adds to the contracts both sides read: its permissions and its audit labels. */
+export const indicatorContract = {
+  permissions: ['indicator:read', 'target:write'],
+  auditLabels: indicatorAuditLabels,
+} as const satisfies ModuleContract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditLabels, ModuleContract } from './module.ts';
 import { isoDate, pageQuery } from './common.ts';
 import { parseResidentId, phoneProblem, normalisePhone } from './resident-id.ts';
 
@@ -318,3 +319,39 @@ export const importMembersQuery = z.object({
   orgUnitId: z.coerce.number({ error: '请选择导入到哪个工会' }).int().positive().max(2147483647),
   fileName: z.string().trim().min(1, '缺少文件名').max(200, '文件名过长'),
 });
+
+const memberAuditLabels = {
+  actions: {
+    'member.enrol': '会员入会登记',
+    'member.update': '修改会员信息',
+    'member.status': '变更会员状态',
+    'member.import': '导入会员名册',
+    'member.import_upload': '上传会员名册',
+    'member.import_create': '名册导入新增会员',
+    'member.import_update': '名册导入修改会员',
+    'member.import_names': '确认名册中的姓名变更',
+    'member.import_undo': '撤销会员名册导入',
+    'member.import_undo_member': '撤销名册导入对会员的修改',
+    'member.import_transfers': '为名册中其他工会的会员发起接转',
+    'member.export': '导出会员名册',
+    'member.export_download': '下载导出的会员名册',
+    'member.employer_closed': '单位注销后会员转上级工会',
+    'transfer.start': '发起会员接转',
+    'transfer.start_bulk': '批量发起会员接转',
+    'transfer.accept': '接收会员接转',
+    'transfer.reject': '拒绝会员接转',
+    'transfer.cancel': '撤回会员接转',
+  },
+  entityTypes: {
+    member: '会员',
+    member_import: '会员导入',
+    member_export: '会员导出',
+    member_transfer: '会员接转',
+  },
+} as const satisfies AuditLabels;
+
+/** What the members module adds to the contracts both sides read: its permissions and its audit labels. */
+export const memberContract = {
+  permissions: ['member:read', 'member:write', 'member:reveal', 'transfer:write'],
+  auditLabels: memberAuditLabels,
+} as const satisfies ModuleContract;

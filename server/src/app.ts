@@ -25,14 +25,8 @@ import { orgRoutes } from './platform/orgs/org.routes.ts';
 import { APP_VERSION, systemRoutes } from './platform/system.routes.ts';
 import { userRoutes } from './platform/users/user.routes.ts';
 import { workbenchRoutes } from './platform/workbench.routes.ts';
-import { employerRoutes } from './modules/employers/employer.routes.ts';
-import { employerImportRoutes } from './modules/employers/employer-import.routes.ts';
-import { indicatorRoutes } from './modules/indicators/indicator.routes.ts';
-import { memberRoutes } from './modules/members/member.routes.ts';
-import { transferRoutes } from './modules/members/transfer.routes.ts';
-import { memberImportRoutes } from './modules/members/member-import.routes.ts';
-import { campaignRoutes } from './modules/formation-campaigns/campaign.routes.ts';
-import { agreementRoutes } from './modules/agreements/agreement.routes.ts';
+import { modules } from './modules/index.ts';
+import type { GonghuiModule } from './platform/module.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +47,8 @@ export interface BuildAppOptions {
   basePath?: string;
   /** Built web app to serve; skipped when the folder does not exist. */
   webDist?: string | null;
+  /** The modules whose routes the app serves: all of them unless a test gives its own list. */
+  modules?: readonly GonghuiModule[];
 }
 
 /** Log lines carry the path only: query strings may hold names or ID numbers being searched. */
@@ -128,14 +124,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
-  await app.register(employerRoutes);
-  await app.register(employerImportRoutes);
-  await app.register(indicatorRoutes);
-  await app.register(memberRoutes);
-  await app.register(transferRoutes);
-  await app.register(memberImportRoutes);
-  await app.register(campaignRoutes);
-  await app.register(agreementRoutes);
+  for (const m of options.modules ?? modules) {
+    for (const routes of m.routes) await app.register(routes);
+  }
 
   await registerWebApp(app, options.webDist ?? null, basePath);
   return app;

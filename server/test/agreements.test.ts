@@ -9,7 +9,7 @@ import type {
   Employer,
   Page,
 } from '@gonghui/contracts';
-import { loadAgreementsDemo } from '../src/demo/agreements-demo.ts';
+import { loadAgreementsDemo } from '../src/modules/agreements/index.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 

@@ -1,7 +1,7 @@
 import { loadConfig, type AppConfig } from '../config.ts';
 import { lockDataDir, type DataDirLock } from '../db/data-dir-lock.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../db/database.ts';
-import { tallyRepository } from '../modules/indicators/tally.repository.ts';
+import { tallyRepository } from '../modules/indicators/index.ts';
 
 export interface CliDatabase extends DatabaseHandle {
   config: AppConfig;

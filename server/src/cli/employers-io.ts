@@ -7,10 +7,13 @@ import type { Database } from '../db/schema.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { jobQueue } from '../platform/jobs/job.queue.ts';
 import { today } from '../platform/orgs/dates.ts';
-import { employerImportService } from '../modules/employers/employer-import.service.ts';
-import { runEmployerImport, type ImportResult } from '../modules/employers/employer.import.ts';
-import { exportEmployers } from '../modules/employers/employer.export.ts';
-import { employerRepository } from '../modules/employers/employer.repository.ts';
+import {
+  employerImportService,
+  runEmployerImport,
+  type ImportResult,
+  exportEmployers,
+  employerRepository,
+} from '../modules/employers/index.ts';
 import { Scope } from '../platform/scope.ts';
 import { progressReporter } from './progress.ts';
 

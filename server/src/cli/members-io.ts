@@ -5,12 +5,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { jobQueue } from '../platform/jobs/job.queue.ts';
-import { memberImportService } from '../modules/members/member-import.service.ts';
-import { runMemberImport } from '../modules/members/member.import.ts';
-import { exportFilter } from '../modules/members/member-export.job.ts';
-import { memberRosterExport } from '../modules/members/member-export.writer.ts';
-import { memberRepository } from '../modules/members/member.repository.ts';
-import { rosterWriter } from '../modules/members/member.sheet.ts';
+import {
+  memberImportService,
+  runMemberImport,
+  exportFilter,
+  memberRosterExport,
+  memberRepository,
+  rosterWriter,
+} from '../modules/members/index.ts';
 import { recordReveal } from '../platform/personal-data/reveal.ts';
 import { progressReporter } from './progress.ts';
 import { Scope } from '../platform/scope.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { loadEmployerDemo } from './employers-demo.ts';
+import { loadEmployerDemo } from '../modules/employers/index.ts';
 
 /** Firms per town and per village at city scale: about 300,000 over Suzhou's 118 towns and 2,248 villages. */
 export const CITY_SCALE = { perTown: 300, perVillage: 118 };

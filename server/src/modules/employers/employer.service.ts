@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   unionStatusLabels,
+  type AuditAction,
   type CloseEmployerBody,
   type CreateEmployerBody,
   type EmployerDetail,
@@ -22,10 +23,10 @@ import { nameInitials } from '../../platform/orgs/initials.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { scopeOf, type Scope } from '../../platform/scope.ts';
 import { scopeUnderUnit } from '../../platform/orgs/unit-scope.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import { employerRepository as repo, type EmployerWithUnit } from './employer.repository.ts';
 import { presentEmployer } from './employer.presenter.ts';
-import { moveMembersOfClosedEmployer } from '../members/employer-closure.ts';
+import { moveMembersOfClosedEmployer } from '../members/index.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -302,7 +303,7 @@ async function datedChange(
   actor: Actor,
   id: number,
   date: string,
-  action: string,
+  action: AuditAction,
   apply: (trx: Trx, before: EmployerWithUnit) => Promise<Record<string, unknown>>,
 ): Promise<Employer> {
   return db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import { sql, type ControlledTransaction, type Kysely, type Transaction } from '
 import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { AuditActor } from '../../platform/audit/audit.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import { applyChanges, createMembers, noteRejoins, type ImportMark } from './member-import-changes.ts';
 import { stagedColumnNames, unpackedRows, type CheckedBatch, type PackedRows } from './member-import-rows.ts';
 import type { HeldRow } from './member.import-check.ts';

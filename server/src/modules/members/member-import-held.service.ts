@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { audit, auditScopeOfUnit } from '../../platform/audit/audit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import { applyChanges } from './member-import-changes.ts';
 import { LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository } from './transfer.repository.ts';

@@ -4,7 +4,7 @@ import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { conflict } from '../../platform/http/errors.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 import { visibleImport } from './member-import-held.service.ts';
 import { inScope } from '../../platform/scope.ts';
 

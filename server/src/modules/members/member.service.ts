@@ -32,7 +32,7 @@ import {
   type MemberFilter,
   type MemberSearch,
 } from './member.repository.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -21,7 +21,7 @@ import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { memberEmployerLookup, memberRepository, LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository, type TransferRow } from './transfer.repository.ts';
-import { tallyRepository } from '../indicators/tally.repository.ts';
+import { tallyRepository } from '../indicators/index.ts';
 
 function presentTransfer(t: TransferRow): Transfer {
   return {

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { AuditAction } from '@gonghui/contracts';
 import { inScope, type Scope } from '../scope.ts';
 
 export interface AuditRecord {
@@ -8,7 +9,7 @@ export interface AuditRecord {
   actorOrgUnitId: number | null;
   /** Path of the org unit the change concerns: decides which admins see the entry. */
   scopePath: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string | number | null;
   before?: unknown;

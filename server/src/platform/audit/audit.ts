@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditAction } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditRepository } from './audit.repository.ts';
@@ -7,7 +8,8 @@ import { auditRepository } from './audit.repository.ts';
 export type AuditActor = Pick<Actor, 'userId' | 'username' | 'orgUnitId' | 'clientAddress'>;
 
 export interface AuditChange {
-  action: string;
+  /** One of the actions the modules' audit labels name; a new action is added there first. */
+  action: AuditAction;
   entityType: string;
   entityId: string | number | null;
   /** The path of the unit the change concerns: who may read the entry (its subtree's admins). */

@@ -113,7 +113,7 @@ export const authService = {
         role: actor.role,
         orgUnit: { id: actor.orgUnitId, name: unit?.name ?? '', path: unit?.path ?? '' },
       },
-      permissions: [...rolePermissions[actor.role]],
+      permissions: [...rolePermissions(actor.role)],
       csrfToken: actor.csrfToken,
     };
   },

@@ -1,9 +1,9 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { CollectiveAgreementTable, Database } from '../db/schema.ts';
-import { tallyRepository } from '../modules/indicators/tally.repository.ts';
-import { termEnd } from '../modules/agreements/agreement.service.ts';
-import { today } from '../platform/orgs/dates.ts';
-import { random, type Rnd } from './random.ts';
+import type { CollectiveAgreementTable, Database } from '../../db/schema.ts';
+import { tallyRepository } from '../indicators/index.ts';
+import { termEnd } from './agreement.service.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { random, type Rnd } from '../../demo/random.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

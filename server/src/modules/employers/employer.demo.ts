@@ -1,15 +1,17 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { makeCreditCode, type PartyStatus, type UnionStatus } from '@gonghui/contracts';
-import type { Database, EmployerStatusChangeTable } from '../db/schema.ts';
-import { nameInitials } from '../platform/orgs/initials.ts';
-import { tallyRepository } from '../modules/indicators/tally.repository.ts';
-import { random } from './random.ts';
-import { underPath } from '../platform/scope.ts';
+import type { Database, EmployerStatusChangeTable } from '../../db/schema.ts';
+import { nameInitials } from '../../platform/orgs/initials.ts';
+import { tallyRepository } from '../indicators/index.ts';
+import { random } from '../../demo/random.ts';
+import { underPath } from '../../platform/scope.ts';
+import { DONGBANG } from '../../demo/suzhou-divisions.ts';
+
+export { DONGBANG };
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** 董浜镇, where the demo's 双帮双比 campaign runs. */
-export const DONGBANG = '320581107';
 export const CAMPAIGN_START = '2011-03-01';
 export const CAMPAIGN_REPORT = '2011-09-30';
 const PINGJIANG = '320503';

@@ -1,13 +1,13 @@
 import { createRequire } from 'node:module';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { composeResidentId, educationLevels } from '@gonghui/contracts';
-import type { Database, MemberTable } from '../db/schema.ts';
-import { nameKeys } from '../modules/members/member.names.ts';
-import { tallyRepository } from '../modules/indicators/tally.repository.ts';
-import { DONGBANG } from './employers-demo.ts';
-import { today } from '../platform/orgs/dates.ts';
-import { personalData } from '../platform/personal-data/personal-data.ts';
-import { fromDay, random, toDay } from './random.ts';
+import type { Database, MemberTable } from '../../db/schema.ts';
+import { nameKeys } from './member.names.ts';
+import { tallyRepository } from '../indicators/index.ts';
+import { DONGBANG } from '../../demo/suzhou-divisions.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { personalData } from '../../platform/personal-data/personal-data.ts';
+import { fromDay, random, toDay } from '../../demo/random.ts';
 
 const require = createRequire(import.meta.url);
 

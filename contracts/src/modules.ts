@@ -1,0 +1,14 @@
+import { agreementContract } from './agreements.ts';
+import { employerContract } from './employers.ts';
+import { formationCampaignContract } from './formation-campaigns.ts';
+import { indicatorContract } from './indicators.ts';
+import { memberContract } from './members.ts';
+
+/** Every module's contract: one line here per module, as on the server (`server/src/modules/index.ts`). */
+export const moduleContracts = [
+  employerContract,
+  indicatorContract,
+  formationCampaignContract,
+  memberContract,
+  agreementContract,
+] as const;

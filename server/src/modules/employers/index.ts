@@ -1,0 +1,26 @@
+import { employerContract } from '@gonghui/contracts';
+import type { GonghuiModule } from '../../platform/module.ts';
+import * as m0002 from './migrations/0002_employers.ts';
+import { loadEmployerDemo } from './employer.demo.ts';
+import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './employer.import.ts';
+import { employerImportRoutes } from './employer-import.routes.ts';
+import { employerRoutes } from './employer.routes.ts';
+
+/** The enterprise register: employers, their union and party formation, the register's import. */
+export const employersModule: GonghuiModule = {
+  name: 'employers',
+  routes: [employerRoutes, employerImportRoutes],
+  grants: { 'employer:read': ['admin', 'cadre', 'viewer'], 'employer:write': ['admin', 'cadre'] },
+  contract: employerContract,
+  jobs: { [EMPLOYER_IMPORT_JOB]: runEmployerImport },
+  // The register's first migration also holds the formation campaign's and the indicators' tables.
+  migrations: { '0002_employers': m0002 },
+  demo: (db) => loadEmployerDemo(db),
+};
+
+// What other modules, the command line and the demo use of it.
+export { employerImportService } from './employer-import.service.ts';
+export { runEmployerImport, type ImportResult } from './employer.import.ts';
+export { exportEmployers } from './employer.export.ts';
+export { employerRepository } from './employer.repository.ts';
+export { loadEmployerDemo, DONGBANG } from './employer.demo.ts';

@@ -1,0 +1,18 @@
+import type { GonghuiModule } from '../platform/module.ts';
+import { agreementsModule } from './agreements/index.ts';
+import { employersModule } from './employers/index.ts';
+import { formationCampaignsModule } from './formation-campaigns/index.ts';
+import { indicatorsModule } from './indicators/index.ts';
+import { membersModule } from './members/index.ts';
+
+/**
+ * Every module of the app, in the order their demo data loads (a module's demo may use those before it).
+ * Adding a module is one line here; see the README's "Adding a module".
+ */
+export const modules: readonly GonghuiModule[] = [
+  employersModule,
+  indicatorsModule,
+  formationCampaignsModule,
+  membersModule,
+  agreementsModule,
+];

@@ -1,0 +1,40 @@
+import { memberContract } from '@gonghui/contracts';
+import type { GonghuiModule } from '../../platform/module.ts';
+import * as m0003 from './migrations/0003_members.ts';
+import * as m0004 from './migrations/0004_member_exports.ts';
+import * as m20261201T1000 from './migrations/20261201T1000_member_import_traceable.ts';
+import { loadMembersDemo } from './member.demo.ts';
+import { MEMBER_EXPORT_JOB, runMemberExport } from './member-export.job.ts';
+import { MEMBER_IMPORT_JOB, runMemberImport } from './member.import.ts';
+import { memberImportRoutes } from './member-import.routes.ts';
+import { memberRoutes } from './member.routes.ts';
+import { transferRoutes } from './transfer.routes.ts';
+
+/** The real-name member registry: enrolment, transfers between unions, roster imports and exports. */
+export const membersModule: GonghuiModule = {
+  name: 'members',
+  routes: [memberRoutes, transferRoutes, memberImportRoutes],
+  grants: {
+    'member:read': ['admin', 'cadre', 'viewer'],
+    'member:write': ['admin', 'cadre'],
+    'member:reveal': ['admin'],
+    'transfer:write': ['admin', 'cadre'],
+  },
+  contract: memberContract,
+  jobs: { [MEMBER_IMPORT_JOB]: runMemberImport, [MEMBER_EXPORT_JOB]: runMemberExport },
+  migrations: {
+    '0003_members': m0003,
+    '0004_member_exports': m0004,
+    '20261201T1000_member_import_traceable': m20261201T1000,
+  },
+  demo: (db) => loadMembersDemo(db),
+};
+
+// What other modules and the command line use of it.
+export { moveMembersOfClosedEmployer } from './employer-closure.ts';
+export { memberImportService } from './member-import.service.ts';
+export { runMemberImport } from './member.import.ts';
+export { exportFilter } from './member-export.job.ts';
+export { memberRosterExport } from './member-export.writer.ts';
+export { memberRepository } from './member.repository.ts';
+export { rosterWriter } from './member.sheet.ts';

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely, Migration } from 'kysely';
+import type { ModuleContract, Permission, Role } from '@gonghui/contracts';
+import type { Database } from '../db/schema.ts';
+import type { JobHandler } from './jobs/job.runner.ts';
+
+/**
+ * What a module gives the app, exported as `module` from `server/src/modules/<name>/index.ts` and listed
+ * once in `server/src/modules/index.ts`. The app, the job runner, the role table, the migrator and the
+ * demo loader loop over that list; nothing else outside the module's folder names it.
+ */
+export interface GonghuiModule {
+  /** The module's folder name, e.g. `employers`. */
+  name: string;
+  /** Fastify plugins holding its routes (each route declares its access). */
+  routes: FastifyPluginAsyncZod[];
+  /** The permissions it adds, and which roles hold each. */
+  grants: Partial<Record<Permission, readonly Role[]>>;
+  /** Its contract (`contracts/src/<name>.ts`): its permission names and how its audit entries read. */
+  contract: ModuleContract;
+  /** Background job kinds and their handlers. */
+  jobs?: Record<string, JobHandler>;
+  /**
+   * Its schema changes, by name. Applied names never change; a new one is named by its timestamp
+   * (`20261201T1000_what_it_does`), so two modules built side by side cannot collide.
+   */
+  migrations?: Record<string, Migration>;
+  /** Adds its part of the demo city, after the union tree and the modules listed before it. */
+  demo?: (db: Kysely<Database>) => Promise<unknown>;
+}
