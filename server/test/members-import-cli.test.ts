@@ -113,4 +113,46 @@ describe('gonghui import members', () => {
     expect(accepted.summary).toMatchObject({ updated: 1, nameChanges: 1 });
     expect(await nameOf()).toBe('新名（演示）');
   });
+
+  it('takes each row’s own union when --union is not given, and asks for it only for a row without one', async () => {
+    const [other] = await villageUnits(t.handle, '320581', 2).then((u) => u.slice(1));
+    const named = path.join(dir, 'named.csv');
+    const a = nextResidentId();
+    const b = nextResidentId();
+    fs.writeFileSync(
+      named,
+      `姓名,身份证号码,所属工会编号\n甲某（演示）,${a},${other}\n乙某（演示）,${b},${other}\n`,
+    );
+    const { summary } = await importMembersFile(t.handle.db, named, undefined);
+    expect(summary).toMatchObject({ created: 2, errors: 0 });
+    const unions = await t.handle.db
+      .selectFrom('member')
+      .select('org_unit_id')
+      .where(
+        'resident_id_hash',
+        'in',
+        [a, b].map((id) => personalData().lookupHash('resident_id', id)),
+      )
+      .execute();
+    expect(unions.map((u) => u.org_unit_id)).toEqual([other, other]);
+
+    const gap = path.join(dir, 'gap.csv');
+    const c = nextResidentId();
+    fs.writeFileSync(
+      gap,
+      `姓名,身份证号码,所属工会编号\n丙某（演示）,${nextResidentId()},${other}\n丁某（演示）,${c},\n`,
+    );
+    await expect(importMembersFile(t.handle.db, gap, undefined)).rejects.toThrow(
+      '第 3 行的“所属工会编号”为空：请在文件中填写，或用 --union 指定这些行所属的工会',
+    );
+    const stored = await t.handle.db
+      .selectFrom('member')
+      .select('id')
+      .where('resident_id_hash', '=', personalData().lookupHash('resident_id', c))
+      .execute();
+    expect(stored).toEqual([]);
+    // With --union, the row without its own union goes to the one given.
+    const withUnion = await importMembersFile(t.handle.db, gap, String(union));
+    expect(withUnion.summary).toMatchObject({ created: 2, errors: 0 });
+  });
 });

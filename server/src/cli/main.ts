@@ -110,7 +110,7 @@ export function buildProgram(): Command {
     .description('导入数据文件（.xlsx 或 .csv）。会员名册：全部校验通过才写入，有错时生成错误报告')
     .addArgument(new Argument('<kind>', '数据种类').choices(['members', 'employers']))
     .argument('<file>', '文件，如 会员名册.xlsx')
-    .option('--union <union>', '会员名册所属工会：组织编号或行政区划代码（行中“所属工会编号”留空时用它）')
+    .option('--union <union>', '会员名册所属工会：组织编号或行政区划代码；仅当有行的“所属工会编号”留空时需要')
     .option('--org <unit>', '单位名录：只导入该组织管辖范围内的单位（编号、行政区划代码或全称；默认全市）')
     .option(
       '--accept-name-changes',
@@ -124,7 +124,6 @@ export function buildProgram(): Command {
     .action((kind: 'members' | 'employers', file: string, opts: ImportOptions) =>
       withDatabase('import', async (h) => {
         if (kind === 'employers') return importEmployersCommand(h.db, file, opts);
-        if (!opts.union) throw new Error('导入会员名册须用 --union 指定名册所属工会');
         const { importId, summary } = await importMembersFile(h.db, file, opts.union, {
           acceptNameChanges: opts.acceptNameChanges ?? false,
         });

@@ -11,6 +11,7 @@ import {
   exportFilter,
   memberRosterExport,
   memberRepository,
+  readRoster,
   rosterWriter,
 } from '../modules/members/index.ts';
 import { recordReveal } from '../platform/personal-data/reveal.ts';
@@ -45,17 +46,41 @@ async function unionOf(db: Kysely<Database>, ref: string): Promise<number> {
   throw new Error(`找不到工会“${ref}”：请给出组织编号或行政区划代码`);
 }
 
-/** `gonghui import members FILE --union X`: the same checked, all-or-nothing import the web app runs. */
+/**
+ * The union a roster file is for when `--union` is not given: each row names its own (所属工会编号, as the
+ * export writes it), so the file is for that union when all rows name one, else for the whole city. A row
+ * that leaves it empty needs `--union`, and the message names the first such row.
+ */
+async function unionOfRows(db: Kysely<Database>, file: string, cityId: number): Promise<number> {
+  const named = new Set<string>();
+  const format = /\.csv$/i.test(file) ? 'csv' : 'xlsx';
+  for await (const line of readRoster(fs.createReadStream(file), format)) {
+    const union = line.row.orgUnitId.trim();
+    if (!union) {
+      throw new Error(
+        `第 ${line.rowNo} 行的“所属工会编号”为空：请在文件中填写，或用 --union 指定这些行所属的工会`,
+      );
+    }
+    named.add(union);
+  }
+  const [only] = named;
+  return named.size === 1 && /^\d{1,9}$/.test(only) ? await unionOf(db, only) : cityId;
+}
+
+/**
+ * `gonghui import members FILE [--union X]`: the same checked, all-or-nothing import the web app runs.
+ * Rows go to their own 所属工会编号; `--union` is needed only for rows that leave it empty.
+ */
 export async function importMembersFile(
   db: Kysely<Database>,
   file: string,
-  union: string,
+  union: string | undefined,
   options: { acceptNameChanges?: boolean } = {},
 ) {
   if (!fs.existsSync(file)) throw new Error(`文件不存在：${file}`);
   const root = await rootUnit(db);
   const actor = systemActor(root.id, 'cli');
-  const orgUnitId = await unionOf(db, union);
+  const orgUnitId = union === undefined ? await unionOfRows(db, file, root.id) : await unionOf(db, union);
   const queued = await memberImportService.upload(
     db,
     actor,

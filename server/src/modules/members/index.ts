@@ -37,4 +37,4 @@ export { runMemberImport } from './member.import.ts';
 export { exportFilter } from './member-export.job.ts';
 export { memberRosterExport } from './member-export.writer.ts';
 export { memberRepository } from './member.repository.ts';
-export { rosterWriter } from './member.sheet.ts';
+export { readRoster, rosterWriter } from './member.sheet.ts';
