@@ -39,6 +39,11 @@ export const platformAuditLabels = {
     'user.create': '新建用户',
     'user.update': '修改用户',
     'personal_data.reveal': '查看个人敏感信息',
+    'attachment.create': '上传附件',
+    'attachment.download': '下载附件',
+    'attachment.delete': '删除附件',
+    'link.create': '关联记录',
+    'link.delete': '取消记录关联',
   },
   entityTypes: {
     org_unit: '工会组织',
@@ -47,6 +52,8 @@ export const platformAuditLabels = {
     user: '用户',
     session: '登录会话',
     auth: '登录',
+    attachment: '附件',
+    record_link: '记录关联',
   },
 } as const satisfies AuditLabels;
 

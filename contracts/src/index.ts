@@ -14,4 +14,5 @@ export * from './member-exports.ts';
 export * from './agreements.ts';
 export * from './formation-campaigns.ts';
 export * from './module.ts';
+export * from './attachments.ts';
 export * from './modules.ts';

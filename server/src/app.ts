@@ -13,6 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/database.ts';
+import { attachmentRoutes } from './platform/attachments/attachment.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { enforceAccess, requireAccessDeclarations } from './platform/http/access.ts';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(attachmentRoutes);
   for (const m of options.modules ?? modules) {
     for (const routes of m.routes) await app.register(routes);
   }

@@ -109,6 +109,34 @@ export interface SettingTable {
   value: Json;
 }
 
+/** A file kept with a record of some module, e.g. a case's document. */
+export interface AttachmentTable {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Buffer;
+  /** The path of the unit the owning record belongs to: who may download the file. */
+  scope_path: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** A reference between two records of different modules. */
+export interface RecordLinkTable {
+  id: Generated<number>;
+  from_type: string;
+  from_id: number;
+  to_type: string;
+  to_id: number;
+  note: string | null;
+  scope_path: string;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 /** A registered unit (enterprise), identified by its unified social credit code. */
 export interface EmployerTable {
   id: Generated<number>;
@@ -419,6 +447,8 @@ export interface Database {
   audit_log: AuditLogTable;
   job: JobTable;
   setting: SettingTable;
+  attachment: AttachmentTable;
+  record_link: RecordLinkTable;
   employer: EmployerTable;
   employer_status_change: EmployerStatusChangeTable;
   employer_tally: EmployerTallyTable;
