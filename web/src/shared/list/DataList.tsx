@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type Key, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type Key, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnType, TableProps } from 'antd';
 import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
@@ -137,14 +137,15 @@ export function DataList<Row extends object, S extends FilterSpec, Sort extends 
   const [form] = Form.useForm<FormValues>();
   const [density, setDensity] = useState<Density>(() => readStored('gonghui.list.density', 'middle'));
   const [hidden, setHidden] = useState<string[]>(() => readStored(`gonghui.list.${id}.hidden`, []));
-  const formValues = props.toForm ? props.toForm(list.filters) : (list.filters as FormValues);
-  const formKey = JSON.stringify(formValues);
+  const formValues = useRef<FormValues>({});
+  formValues.current = props.toForm ? props.toForm(list.filters) : (list.filters as FormValues);
+  const filtersKey = JSON.stringify(list.filters);
 
   // The address bar is the truth: a reload, a shared link or the back button refills the form.
   useEffect(() => {
     form.resetFields();
-    form.setFieldsValue(JSON.parse(formKey) as FormValues);
-  }, [form, formKey]);
+    form.setFieldsValue(formValues.current);
+  }, [form, filtersKey]);
 
   const onFinish = (values: FormValues) => {
     const cleaned: FormValues = {};
