@@ -24,7 +24,7 @@ export interface ListColumn<Row> extends Omit<
 /** The action column's key: it stays fixed on the right and is never hidden. */
 export const ACTIONS = 'actions';
 /** The width a column without one is given when the table decides whether it must scroll. */
-const FLEX_MIN = 160;
+const FLEX_MIN = 150;
 
 type FormValues = Record<string, unknown>;
 

@@ -77,7 +77,7 @@ export function AgreementsPage() {
     {
       title: '类型',
       key: 'kind',
-      width: 112,
+      width: 100,
       ellipsis: true,
       fullText: (a) => `${agreementKindLabels[a.kind]}${a.wageSpecific ? '（工资专项）' : ''}`,
       render: (_v, a) => (
@@ -87,12 +87,12 @@ export function AgreementsPage() {
         </Space>
       ),
     },
-    { title: '签约工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 150, ellipsis: true },
+    { title: '签约工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 130, ellipsis: true },
     {
       title: '生效日期',
       dataIndex: 'startsOn',
       key: 'startsOn',
-      width: 108,
+      width: 100,
       sortKey: 'startsOn',
       render: (d: string) => formatDate(d),
     },
@@ -100,16 +100,16 @@ export function AgreementsPage() {
       title: '期满日期',
       dataIndex: 'endsOn',
       key: 'endsOn',
-      width: 108,
+      width: 100,
       sortKey: 'endsOn',
       render: (d: string) => formatDate(d),
     },
-    { title: '状态', key: 'term', width: 72, render: (_v, a) => termTag(a) },
+    { title: '状态', key: 'term', width: 68, render: (_v, a) => termTag(a) },
     {
       title: '工资增幅',
       dataIndex: 'raiseBp',
       key: 'raiseBp',
-      width: 96,
+      width: 92,
       align: 'right',
       sortKey: 'raiseBp',
       render: (bp: number | null) => raiseText(bp),
@@ -118,7 +118,7 @@ export function AgreementsPage() {
       title: '最低工资',
       dataIndex: 'minimumWageFen',
       key: 'minimumWageFen',
-      width: 96,
+      width: 100,
       align: 'right',
       render: (fen: number | null) => yuanText(fen),
     },
@@ -134,14 +134,14 @@ export function AgreementsPage() {
       title: '覆盖职工',
       dataIndex: 'workersCovered',
       key: 'workersCovered',
-      width: 88,
+      width: 80,
       align: 'right',
       render: formatCount,
     },
     {
       title: '操作',
       key: ACTIONS,
-      width: 64,
+      width: 56,
       render: (_v, a) => <Link to={`/agreements/${a.id}`}>详情</Link>,
     },
   ];
@@ -167,14 +167,14 @@ export function AgreementsPage() {
       filters={
         <>
           <Form.Item name="q">
-            <SearchField placeholder="按合同名称搜索" testId="agreements-search" width={220} />
+            <SearchField placeholder="按合同名称搜索" testId="agreements-search" width={200} />
           </Form.Item>
           <Form.Item name="kind">
             <FilterSelect<AgreementKind>
               placeholder="合同类型"
               options={kindOptions}
               testId="agreements-kind"
-              width={140}
+              width={130}
             />
           </Form.Item>
           <Form.Item name="wageSpecific">
@@ -183,7 +183,7 @@ export function AgreementsPage() {
               yes="工资专项集体合同"
               no="综合集体合同"
               testId="agreements-wage"
-              width={160}
+              width={150}
             />
           </Form.Item>
           <Form.Item name="inForceOn">
@@ -195,7 +195,7 @@ export function AgreementsPage() {
               known={[me.user.orgUnit]}
               placeholder="签约工会（含下级）"
               testId="agreements-org"
-              width={200}
+              width={180}
             />
           </Form.Item>
         </>

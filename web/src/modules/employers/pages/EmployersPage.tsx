@@ -115,7 +115,7 @@ export function EmployersPage() {
       title: '行业',
       dataIndex: 'industryCode',
       key: 'industryCode',
-      width: 96,
+      width: 100,
       ellipsis: true,
       fullText: (e) => `${e.industryCode} ${industryDivision(e.industryCode)?.name ?? ''}`,
       render: (code: string) => industryDivision(code)?.name ?? code,
@@ -124,7 +124,7 @@ export function EmployersPage() {
       title: '职工人数',
       dataIndex: 'employees',
       key: 'employees',
-      width: 104,
+      width: 100,
       align: 'right',
       sortKey: 'employees',
       render: (n: number, e) => (
@@ -149,7 +149,7 @@ export function EmployersPage() {
       title: '党组织',
       dataIndex: 'partyStatus',
       key: 'partyStatus',
-      width: 84,
+      width: 100,
       render: (s: string) => <PartyTag status={s} />,
     },
     {
@@ -163,7 +163,7 @@ export function EmployersPage() {
     {
       title: '操作',
       key: ACTIONS,
-      width: canWrite ? 136 : 60,
+      width: canWrite ? 148 : 64,
       render: (_value, e) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => void navigate(`/employers/${e.id}`)}>

@@ -81,7 +81,7 @@ export function MembersPage() {
       dataIndex: 'name',
       key: 'name',
       sortKey: 'name',
-      width: 104,
+      width: 120,
       ellipsis: true,
       fullText: (m) => m.name,
       render: (name: string, m) => <Link to={`/members/${m.id}`}>{name}</Link>,
@@ -89,18 +89,18 @@ export function MembersPage() {
     {
       title: '身份证号码',
       key: 'residentId',
-      width: 232,
+      width: 196,
       render: (_v, m) => <RevealButton memberId={m.id} field="residentId" masked={m.residentIdMasked} />,
     },
     {
       title: '性别',
       dataIndex: 'gender',
       key: 'gender',
-      width: 56,
+      width: 52,
       render: (g: string) => (g === 'male' ? '男' : '女'),
     },
-    { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', sortKey: 'birthDate', width: 108 },
-    { title: '所属工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 150, ellipsis: true },
+    { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', sortKey: 'birthDate', width: 104 },
+    { title: '所属工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 120, ellipsis: true },
     {
       title: '工作单位',
       dataIndex: 'employerName',
@@ -113,7 +113,7 @@ export function MembersPage() {
       dataIndex: 'joinedOn',
       key: 'joinedOn',
       sortKey: 'joinedOn',
-      width: 108,
+      width: 104,
       render: formatDate,
     },
     {
@@ -163,7 +163,7 @@ export function MembersPage() {
             <SearchField
               placeholder="姓名、拼音或首字母、身份证后四位、完整身份证号码或手机号"
               testId="members-search"
-              width={400}
+              width={460}
               maxLength={40}
             />
           </Form.Item>

@@ -77,16 +77,16 @@ function TransferList({ onBulk }: { onBulk?: () => void }) {
     );
   const columns: ListColumn<Transfer>[] = [
     { title: '会员', dataIndex: 'memberName', key: 'memberName', width: 96, ellipsis: true },
-    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 176 },
+    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 150 },
     { title: '转出工会', dataIndex: 'fromOrgUnitName', key: 'fromOrgUnitName', ellipsis: true },
     { title: '接收工会', dataIndex: 'toOrgUnitName', key: 'toOrgUnitName', ellipsis: true },
-    { title: '原因', dataIndex: 'reason', key: 'reason', width: 140, ellipsis: true },
+    { title: '原因', dataIndex: 'reason', key: 'reason', width: 120, ellipsis: true },
     { title: '申请日期', dataIndex: 'requestedOn', key: 'requestedOn', width: 104 },
     {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      width: 140,
+      width: 120,
       ellipsis: true,
       fullText: (t) => `${transferStatusLabels[t.status]}${t.decisionReason ? `：${t.decisionReason}` : ''}`,
       render: (s: TransferStatus, t) => (

@@ -59,10 +59,10 @@ export function UsersPage() {
       title: '用户名',
       dataIndex: 'username',
       key: 'username',
-      width: 140,
+      width: 132,
       render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
     },
-    { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 120, ellipsis: true },
+    { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 136, ellipsis: true },
     {
       title: '角色',
       dataIndex: 'role',
@@ -76,7 +76,7 @@ export function UsersPage() {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
-      width: 168,
+      width: 160,
       render: (value: string | null) => (value ? formatDateTime(value) : '从未登录'),
     },
     {
