@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Modal, Progress, Space, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Modal, Progress, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../api/client.ts';
 import { downloadExport, type DownloadProgress, type QueryValue } from '../download.ts';
@@ -125,12 +125,15 @@ export function FileExportButton({ spec }: { spec: FileExportSpec }) {
             />
           ) : run ? (
             <>
-              <Progress
-                percent={percent}
-                status={run.stage === 'done' ? 'success' : 'active'}
-                showInfo={run.stage !== 'writing'}
-                data-testid="export-progress"
-              />
+              {run.stage === 'writing' ? (
+                <Spin style={{ display: 'block', margin: '8px 0 12px' }} data-testid="export-progress" />
+              ) : (
+                <Progress
+                  percent={percent}
+                  status={run.stage === 'done' ? 'success' : 'active'}
+                  data-testid="export-progress"
+                />
+              )}
               {run.stage === 'done' ? (
                 <Alert
                   type="success"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App as AntApp, Button, Form, Space, Tag } from 'antd';
+import { App as AntApp, Button, Form, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
   agreementKindLabels,
@@ -81,10 +81,14 @@ export function AgreementsPage() {
       ellipsis: true,
       fullText: (a) => `${agreementKindLabels[a.kind]}${a.wageSpecific ? '（工资专项）' : ''}`,
       render: (_v, a) => (
-        <Space size={4}>
-          <span>{agreementKindLabels[a.kind]}</span>
-          {a.wageSpecific ? <Tag color="blue">工资专项</Tag> : null}
-        </Space>
+        <>
+          {a.wageSpecific ? (
+            <Tag color="blue" style={{ marginInlineEnd: 4 }}>
+              工资专项
+            </Tag>
+          ) : null}
+          {agreementKindLabels[a.kind]}
+        </>
       ),
     },
     { title: '签约工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 130, ellipsis: true },

@@ -270,7 +270,11 @@ export function EmployersPage() {
               width={130}
             />
           </Form.Item>
-          <Form.Item name="includeClosed" valuePropName="checked">
+          <Form.Item
+            name="includeClosed"
+            valuePropName="checked"
+            normalize={(checked: boolean) => checked || undefined}
+          >
             <Checkbox>含已注销</Checkbox>
           </Form.Item>
         </>
