@@ -75,7 +75,7 @@ export function MembersPage() {
   };
 
   const columns: ListColumn<Member>[] = [
-    { title: '会员编号', dataIndex: 'registryNo', key: 'registryNo', width: 116, sortKey: 'id' },
+    { title: '会员编号', dataIndex: 'registryNo', key: 'registryNo', width: 112, sortKey: 'id' },
     {
       title: '姓名',
       dataIndex: 'name',
@@ -89,7 +89,7 @@ export function MembersPage() {
     {
       title: '身份证号码',
       key: 'residentId',
-      width: 196,
+      width: 204,
       render: (_v, m) => <RevealButton memberId={m.id} field="residentId" masked={m.residentIdMasked} />,
     },
     {
@@ -120,7 +120,7 @@ export function MembersPage() {
       title: '会籍',
       dataIndex: 'status',
       key: 'status',
-      width: 84,
+      width: 80,
       render: (s: MemberStatus) => <StatusTag status={s} />,
     },
   ];
