@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App as AntApp, Breadcrumb, Button, Dropdown, Layout, Menu, Space, Tag, theme } from 'antd';
 import {
@@ -15,7 +15,7 @@ import { pageUrl } from '../api/client.ts';
 import { useLogout } from '../modules/auth/api/auth.ts';
 import { AsOfPicker } from './AsOfPicker.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
-import { navItemForPath, navItems } from './navigation.tsx';
+import { navItemForPath, navItems, permissionFor, routeTitleForPath } from './navigation.ts';
 import { PageTitleContext } from './pageTitle.ts';
 
 const { Header, Sider, Content } = Layout;
@@ -31,7 +31,18 @@ export function AppLayout() {
   const [pageTitle, setPageTitle] = useState<string | null>(null);
 
   const current = navItemForPath(location.pathname);
-  const visible = navItems.filter((item) => !item.permission || me.permissions.includes(item.permission));
+  const routeTitle = routeTitleForPath(location.pathname);
+  // A detail page names its record; another page below a menu entry (导入, 接转 …) shows its own title.
+  const subTitle = pageTitle ?? (routeTitle && routeTitle !== current?.label ? routeTitle : null);
+  const windowTitle = subTitle ?? current?.label ?? (routeTitle ? routeTitle : '页面不存在');
+
+  useEffect(() => {
+    document.title = `${windowTitle} - 工会工作平台`;
+  }, [windowTitle]);
+  const visible = navItems.filter((item) => {
+    const permission = permissionFor(item);
+    return !permission || me.permissions.includes(permission);
+  });
   const asOf = new URLSearchParams(location.search).get('asOf');
 
   const linkTo = (path: string, supportsAsOf?: boolean) =>
@@ -83,7 +94,7 @@ export function AppLayout() {
             selectedKeys={current ? [current.key] : []}
             items={visible.map((item) => ({
               key: item.key,
-              icon: item.icon,
+              icon: <item.icon />,
               label: (
                 <Link to={linkTo(item.path, item.supportsAsOf)} data-testid={`menu-${item.key}`}>
                   {item.label}
@@ -151,12 +162,12 @@ export function AppLayout() {
                   ),
                 },
                 ...(current && current.path !== '/'
-                  ? pageTitle
+                  ? subTitle
                     ? [
                         {
                           title: <Link to={linkTo(current.path, current.supportsAsOf)}>{current.label}</Link>,
                         },
-                        { title: <span data-testid="breadcrumb-page">{pageTitle}</span> },
+                        { title: <span data-testid="breadcrumb-page">{subTitle}</span> },
                       ]
                     : [{ title: current.label }]
                   : [{ title: '工作台' }]),

@@ -16,6 +16,7 @@ import {
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { agreementKindLabels, type AgreementEmployer } from '@gonghui/contracts';
+import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
@@ -32,6 +33,15 @@ export function AgreementPage() {
   const remove = useRemoveAgreementEmployers(id);
   const [adding, setAdding] = useState(false);
 
+  if (!Number.isInteger(id) || id < 1 || isNotFound(agreement.error)) {
+    return (
+      <NotFoundResult
+        what="集体合同"
+        back={{ to: '/agreements', label: '返回合同列表' }}
+        testId="agreement-not-found"
+      />
+    );
+  }
   if (agreement.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (agreement.isError) {
     return (

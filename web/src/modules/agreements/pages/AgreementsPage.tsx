@@ -1,33 +1,46 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Input, Row, Space, Table, Tag } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
-import type { SorterResult } from 'antd/es/table/interface';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
+import { App as AntApp, Button, Form, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   agreementKindLabels,
   agreementKinds,
   agreementSorts,
   type Agreement,
   type AgreementKind,
-  type AgreementSort,
 } from '@gonghui/contracts';
-import { errorMessage } from '../../../api/client.ts';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
+import { ACTIONS, DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { DateFilter, YesNoFilter } from '../../../shared/list/filterInputs.tsx';
+import {
+  booleanFilter,
+  dateFilter,
+  idFilter,
+  oneOfFilter,
+  textFilter,
+} from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
-import { downloadExport } from '../../employers/api/download.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { agreementQuery, useAgreementList, type AgreementFilters } from '../api/agreements.ts';
 import { CreateAgreementModal } from '../components/CreateAgreementModal.tsx';
 import { raiseText, yuanText } from '../components/format.ts';
 
 const kindOptions = agreementKinds.map((k) => ({ value: k, label: agreementKindLabels[k] }));
-const wageOptions = [
-  { value: 'true' as const, label: '工资专项集体合同' },
-  { value: 'false' as const, label: '综合集体合同' },
-];
+
+const listSpec = {
+  filters: {
+    q: textFilter(50),
+    kind: oneOfFilter<AgreementKind>(agreementKinds),
+    wageSpecific: booleanFilter,
+    inForceOn: dateFilter,
+    orgUnitId: idFilter,
+  },
+  sorts: agreementSorts,
+  defaultSort: 'startsOn' as const,
+  defaultOrder: 'desc' as const,
+};
 
 /** Whether an agreement is in force today, ahead, or expired. */
 function termTag(a: Agreement) {
@@ -42,27 +55,19 @@ export function AgreementsPage() {
   const canWrite = useCan('agreement:write');
   const me = useSession();
   const { message } = AntApp.useApp();
-  const [filters, setFilters] = useState<AgreementFilters>({ q: '', sort: 'startsOn', order: 'desc' });
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [search, setSearch] = useState('');
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
-  const list = useAgreementList({ ...filters, ...paging });
+  const state = useListState(listSpec);
+  const filters: AgreementFilters = { q: '', ...state.filters, sort: state.sort, order: state.order };
+  const list = useAgreementList({ ...filters, page: state.page, pageSize: state.pageSize });
 
-  const filter = (change: Partial<AgreementFilters>) => {
-    setFilters((f) => ({ ...f, ...change }));
-    setPaging((p) => ({ ...p, page: 1 }));
-  };
-  const sortOrder = (key: AgreementSort) =>
-    filters.sort === key ? (filters.order === 'asc' ? 'ascend' : 'descend') : null;
-
-  const columns: TableColumnsType<Agreement> = [
+  const columns: ListColumn<Agreement>[] = [
     {
       title: '合同名称',
       dataIndex: 'title',
       key: 'title',
-      sorter: true,
-      sortOrder: sortOrder('title'),
+      sortKey: 'title',
+      ellipsis: true,
+      fullText: (a) => a.title,
       render: (title: string, a) => (
         <Link to={`/agreements/${a.id}`} data-testid="agreement-link">
           {title}
@@ -72,177 +77,152 @@ export function AgreementsPage() {
     {
       title: '类型',
       key: 'kind',
-      width: 150,
+      width: 100,
+      ellipsis: true,
+      fullText: (a) => `${agreementKindLabels[a.kind]}${a.wageSpecific ? '（工资专项）' : ''}`,
       render: (_v, a) => (
-        <Space size={4} wrap>
-          <span>{agreementKindLabels[a.kind]}</span>
-          {a.wageSpecific ? <Tag color="blue">工资专项</Tag> : null}
-        </Space>
+        <>
+          {a.wageSpecific ? (
+            <Tag color="blue" style={{ marginInlineEnd: 4 }}>
+              工资专项
+            </Tag>
+          ) : null}
+          {agreementKindLabels[a.kind]}
+        </>
       ),
     },
-    { title: '签约工会', dataIndex: 'orgUnitName', width: 200, ellipsis: true },
+    { title: '签约工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 130, ellipsis: true },
     {
       title: '生效日期',
       dataIndex: 'startsOn',
       key: 'startsOn',
-      width: 110,
-      sorter: true,
-      sortOrder: sortOrder('startsOn'),
+      width: 100,
+      sortKey: 'startsOn',
       render: (d: string) => formatDate(d),
     },
     {
       title: '期满日期',
       dataIndex: 'endsOn',
       key: 'endsOn',
-      width: 110,
-      sorter: true,
-      sortOrder: sortOrder('endsOn'),
+      width: 100,
+      sortKey: 'endsOn',
       render: (d: string) => formatDate(d),
     },
-    { title: '状态', key: 'term', width: 80, render: (_v, a) => termTag(a) },
+    { title: '状态', key: 'term', width: 68, render: (_v, a) => termTag(a) },
     {
       title: '工资增幅',
       dataIndex: 'raiseBp',
       key: 'raiseBp',
-      width: 100,
+      width: 92,
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('raiseBp'),
+      sortKey: 'raiseBp',
       render: (bp: number | null) => raiseText(bp),
     },
     {
       title: '最低工资',
       dataIndex: 'minimumWageFen',
-      width: 120,
+      key: 'minimumWageFen',
+      width: 100,
       align: 'right',
       render: (fen: number | null) => yuanText(fen),
     },
-    { title: '覆盖单位', dataIndex: 'employerCount', width: 90, align: 'right', render: formatCount },
-    { title: '覆盖职工', dataIndex: 'workersCovered', width: 100, align: 'right', render: formatCount },
+    {
+      title: '覆盖单位',
+      dataIndex: 'employerCount',
+      key: 'employerCount',
+      width: 80,
+      align: 'right',
+      render: formatCount,
+    },
+    {
+      title: '覆盖职工',
+      dataIndex: 'workersCovered',
+      key: 'workersCovered',
+      width: 80,
+      align: 'right',
+      render: formatCount,
+    },
+    {
+      title: '操作',
+      key: ACTIONS,
+      width: 56,
+      render: (_v, a) => <Link to={`/agreements/${a.id}`}>详情</Link>,
+    },
   ];
 
-  const onTableChange = (
-    pagination: TablePaginationConfig,
-    _f: unknown,
-    sorter: SorterResult<Agreement> | SorterResult<Agreement>[],
-  ) => {
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    const key = agreementSorts.find((k) => k === s?.columnKey);
-    if (key && s.order && (key !== filters.sort || (s.order === 'ascend') !== (filters.order === 'asc'))) {
-      filter({ sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' });
-      return;
-    }
-    setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 });
-  };
-
-  const exportList = async () => {
-    setExporting(true);
-    try {
-      const name = await downloadExport('/agreements/export', agreementQuery(filters), '集体合同.xlsx');
-      void message.success(`已导出 ${name}`);
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
-    <Card
+    <DataList
+      id="agreements"
       title="集体合同"
-      data-testid="agreements-page"
+      cardTestId="agreements-page"
       extra={
-        <Space>
+        canWrite ? (
           <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void exportList()}
-            data-testid="agreements-export"
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="agreement-create"
           >
-            导出 Excel
+            登记合同
           </Button>
-          {canWrite ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="agreement-create"
-            >
-              登记合同
-            </Button>
-          ) : null}
-        </Space>
+        ) : null
       }
+      list={state}
+      filters={
+        <>
+          <Form.Item name="q">
+            <SearchField placeholder="按合同名称搜索" testId="agreements-search" width={200} />
+          </Form.Item>
+          <Form.Item name="kind">
+            <FilterSelect<AgreementKind>
+              placeholder="合同类型"
+              options={kindOptions}
+              testId="agreements-kind"
+              width={130}
+            />
+          </Form.Item>
+          <Form.Item name="wageSpecific">
+            <YesNoFilter
+              placeholder="合同性质"
+              yes="工资专项集体合同"
+              no="综合集体合同"
+              testId="agreements-wage"
+              width={150}
+            />
+          </Form.Item>
+          <Form.Item name="inForceOn">
+            <DateFilter placeholder="在此日期有效" testId="agreements-in-force" width={140} />
+          </Form.Item>
+          <Form.Item name="orgUnitId">
+            <OrgPicker
+              asOf={todayIso()}
+              known={[me.user.orgUnit]}
+              placeholder="签约工会（含下级）"
+              testId="agreements-org"
+              width={180}
+            />
+          </Form.Item>
+        </>
+      }
+      columns={columns}
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      totalText={(t) => `共 ${formatCount(t)} 份合同`}
+      totalTestId="agreements-total"
+      loading={list.isFetching}
+      error={list.error}
+      errorTitle="集体合同载入失败"
+      onRefresh={() => void list.refetch()}
+      rowKey="id"
+      exporter={{
+        path: '/agreements/export',
+        query: agreementQuery(filters),
+        fallbackName: '集体合同.xlsx',
+        rowUnit: '份合同',
+        testId: 'agreements-export',
+      }}
+      tableTestId="agreements-table"
     >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-        <Col xs={24} md={8}>
-          <Input.Search
-            allowClear
-            placeholder="按合同名称搜索"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            onSearch={(q) => filter({ q: q.trim() })}
-            data-testid="agreements-search"
-          />
-        </Col>
-        <Col xs={12} md={4}>
-          <FilterSelect<AgreementKind>
-            placeholder="合同类型"
-            options={kindOptions}
-            value={filters.kind}
-            onChange={(kind) => filter({ kind })}
-            testId="agreements-kind"
-          />
-        </Col>
-        <Col xs={12} md={4}>
-          <FilterSelect<'true' | 'false'>
-            placeholder="合同性质"
-            options={wageOptions}
-            value={filters.wageSpecific === undefined ? undefined : filters.wageSpecific ? 'true' : 'false'}
-            onChange={(v) => filter({ wageSpecific: v === undefined ? undefined : v === 'true' })}
-            testId="agreements-wage"
-          />
-        </Col>
-        <Col xs={12} md={4}>
-          <DatePicker
-            style={{ width: '100%' }}
-            placeholder="在此日期有效"
-            value={filters.inForceOn ? dayjs(filters.inForceOn) : null}
-            onChange={(d) => filter({ inForceOn: d ? d.format('YYYY-MM-DD') : undefined })}
-            data-testid="agreements-in-force"
-          />
-        </Col>
-        <Col xs={12} md={4}>
-          <OrgPicker
-            asOf={todayIso()}
-            known={[me.user.orgUnit]}
-            value={filters.orgUnitId ?? null}
-            onChange={(id) => filter({ orgUnitId: id ?? undefined })}
-            placeholder="签约工会（含下级）"
-            testId="agreements-org"
-          />
-        </Col>
-      </Row>
-      {list.isError ? (
-        <Alert type="error" showIcon title="集体合同载入失败" description={errorMessage(list.error)} />
-      ) : null}
-      <Table<Agreement>
-        data-testid="agreements-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 1200 }}
-        onChange={onTableChange}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => <span data-testid="agreements-total">共 {formatCount(t)} 份合同</span>,
-        }}
-      />
       {creating ? (
         <CreateAgreementModal
           onClose={() => setCreating(false)}
@@ -252,6 +232,6 @@ export function AgreementsPage() {
           }}
         />
       ) : null}
-    </Card>
+    </DataList>
   );
 }

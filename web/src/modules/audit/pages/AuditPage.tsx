@@ -1,39 +1,25 @@
-import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
-import { SearchOutlined, UndoOutlined } from '@ant-design/icons';
+import { DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { auditActionLabels, type AuditEntry } from '@gonghui/contracts';
-import { errorMessage } from '../../../api/client.ts';
-import { formatCount, formatDateTime, isIsoDate } from '../../../shared/format.ts';
-import { useAuditLog, type AuditFilters } from '../api/audit.ts';
+import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { dateFilter, textFilter } from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
+import { useAuditLog } from '../api/audit.ts';
 import { AuditDiff } from '../components/AuditDiff.tsx';
 import { actionColor, actionLabel, entityLabel, entityName } from '../labels.ts';
 
-interface FilterValues {
-  action?: string;
-  username?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
-
-function positiveInt(value: string | null, fallback: number, max: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 1 && parsed <= max ? parsed : fallback;
-}
-
-function readFilters(params: URLSearchParams): AuditFilters {
-  const from = params.get('from');
-  const to = params.get('to');
-  return {
-    page: positiveInt(params.get('page'), 1, 1_000_000),
-    pageSize: positiveInt(params.get('pageSize'), 20, 200),
-    action: params.get('action') || undefined,
-    username: params.get('username') || undefined,
-    from: isIsoDate(from) ? from : undefined,
-    to: isIsoDate(to) ? to : undefined,
-  };
-}
+const listSpec = {
+  filters: {
+    action: textFilter(64),
+    username: textFilter(64),
+    from: dateFilter,
+    to: dateFilter,
+  },
+  sorts: ['at'] as const,
+  defaultSort: 'at' as const,
+  defaultOrder: 'desc' as const,
+};
 
 const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }));
 
@@ -44,24 +30,27 @@ function hasSnapshot(entry: AuditEntry): boolean {
   );
 }
 
-const columns: TableColumnsType<AuditEntry> = [
-  { title: '时间', dataIndex: 'at', width: 180, render: (value: string) => formatDateTime(value) },
+const columns: ListColumn<AuditEntry>[] = [
+  { title: '时间', dataIndex: 'at', key: 'at', width: 168, render: (value: string) => formatDateTime(value) },
   {
     title: '操作人',
     dataIndex: 'username',
-    width: 130,
+    key: 'username',
+    width: 120,
     render: (value: string | null) => value ?? <Typography.Text type="secondary">系统</Typography.Text>,
   },
   {
     title: '操作人所属组织',
     dataIndex: 'orgUnitName',
-    width: 200,
+    key: 'orgUnitName',
+    width: 180,
     ellipsis: true,
     render: (value: string | null) => value ?? '—',
   },
   {
     title: '操作',
     dataIndex: 'action',
+    key: 'action',
     width: 120,
     render: (value: string) => <Tag color={actionColor(value)}>{actionLabel(value)}</Tag>,
   },
@@ -69,6 +58,10 @@ const columns: TableColumnsType<AuditEntry> = [
     title: '对象',
     key: 'entity',
     ellipsis: true,
+    fullText: (entry) =>
+      [entityLabel(entry.entityType), entityName(entry), entry.entityId ? `#${entry.entityId}` : null]
+        .filter(Boolean)
+        .join(' '),
     render: (_value, entry) => {
       const name = entityName(entry);
       return (
@@ -85,129 +78,78 @@ const columns: TableColumnsType<AuditEntry> = [
   {
     title: '来源地址',
     dataIndex: 'clientAddress',
-    width: 140,
+    key: 'clientAddress',
+    width: 132,
     render: (value: string | null) => value ?? '—',
   },
 ];
 
+type Range = [Dayjs | null, Dayjs | null] | null | undefined;
+
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const [form] = Form.useForm<FilterValues>();
-  const log = useAuditLog(filters);
-
-  useEffect(() => {
-    form.setFieldsValue({
-      action: filters.action,
-      username: filters.username,
-      range:
-        filters.from || filters.to
-          ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
-          : null,
-    });
-  }, [form, filters.action, filters.username, filters.from, filters.to]);
-
-  const apply = (next: Partial<AuditFilters>) => {
-    const merged: AuditFilters = { ...filters, ...next };
-    const search = new URLSearchParams();
-    if (merged.action) search.set('action', merged.action);
-    if (merged.username) search.set('username', merged.username);
-    if (merged.from) search.set('from', merged.from);
-    if (merged.to) search.set('to', merged.to);
-    if (merged.page !== 1) search.set('page', String(merged.page));
-    if (merged.pageSize !== 20) search.set('pageSize', String(merged.pageSize));
-    setParams(search);
-  };
-
-  const onSearch = (values: FilterValues) => {
-    const [start, end] = values.range ?? [null, null];
-    apply({
-      page: 1,
-      action: values.action || undefined,
-      username: values.username?.trim() || undefined,
-      from: start ? start.format('YYYY-MM-DD') : undefined,
-      to: end ? end.format('YYYY-MM-DD') : undefined,
-    });
-  };
+  const state = useListState(listSpec);
+  const log = useAuditLog({ ...state.filters, page: state.page, pageSize: state.pageSize });
 
   return (
-    <Card title="审计日志" data-testid="audit-page">
-      <Form<FilterValues>
-        form={form}
-        layout="inline"
-        onFinish={onSearch}
-        style={{ rowGap: 12, marginBottom: 16 }}
-        data-testid="audit-filters"
-      >
-        <Form.Item name="action" label="操作">
-          <Select
-            allowClear
-            placeholder="全部操作"
-            options={actionOptions}
-            style={{ width: 160 }}
-            data-testid="audit-action"
-          />
-        </Form.Item>
-        <Form.Item name="username" label="操作人">
-          <Input
-            allowClear
-            placeholder="用户名"
-            style={{ width: 160 }}
-            maxLength={64}
-            data-testid="audit-username"
-          />
-        </Form.Item>
-        <Form.Item name="range" label="日期">
-          <DatePicker.RangePicker format="YYYY-MM-DD" allowEmpty={[true, true]} data-testid="audit-range" />
-        </Form.Item>
-        <Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
-              查询
-            </Button>
-            <Button
-              icon={<UndoOutlined />}
-              onClick={() => {
-                form.resetFields();
-                setParams(new URLSearchParams());
-              }}
-            >
-              重置
-            </Button>
-          </Space>
-        </Form.Item>
-      </Form>
-      {log.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="审计日志载入失败"
-          description={errorMessage(log.error)}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Table<AuditEntry>
-        data-testid="audit-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={log.data?.items ?? []}
-        loading={log.isFetching}
-        scroll={{ x: 1000 }}
-        expandable={{
-          expandedRowRender: (entry) => <AuditDiff entry={entry} />,
-          rowExpandable: hasSnapshot,
-        }}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${formatCount(total)} 条记录`,
-          onChange: (page, pageSize) => apply({ page: pageSize !== filters.pageSize ? 1 : page, pageSize }),
-        }}
-      />
-    </Card>
+    <DataList
+      id="audit"
+      title="审计日志"
+      cardTestId="audit-page"
+      list={state}
+      queryTestId="audit-search"
+      toForm={(f) => ({
+        action: f.action,
+        username: f.username,
+        range: f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : undefined,
+      })}
+      fromForm={(values) => {
+        const [start, end] = (values.range as Range) ?? [null, null];
+        return {
+          action: typeof values.action === 'string' ? values.action : undefined,
+          username: typeof values.username === 'string' ? values.username : undefined,
+          from: start ? start.format('YYYY-MM-DD') : undefined,
+          to: end ? end.format('YYYY-MM-DD') : undefined,
+        };
+      }}
+      filters={
+        <>
+          <Form.Item name="action" label="操作">
+            <Select
+              allowClear
+              placeholder="全部操作"
+              options={actionOptions}
+              style={{ width: 160 }}
+              data-testid="audit-action"
+            />
+          </Form.Item>
+          <Form.Item name="username" label="操作人">
+            <Input
+              allowClear
+              placeholder="用户名"
+              style={{ width: 160 }}
+              maxLength={64}
+              data-testid="audit-username"
+            />
+          </Form.Item>
+          <Form.Item name="range" label="日期">
+            <DatePicker.RangePicker format="YYYY-MM-DD" allowEmpty={[true, true]} data-testid="audit-range" />
+          </Form.Item>
+        </>
+      }
+      columns={columns}
+      rows={log.data?.items}
+      total={log.data?.total ?? 0}
+      totalText={(total) => `共 ${formatCount(total)} 条记录`}
+      loading={log.isFetching}
+      error={log.error}
+      errorTitle="审计日志载入失败"
+      onRefresh={() => void log.refetch()}
+      rowKey="id"
+      expandable={{
+        expandedRowRender: (entry) => <AuditDiff entry={entry} />,
+        rowExpandable: hasSnapshot,
+      }}
+      tableTestId="audit-table"
+    />
   );
 }

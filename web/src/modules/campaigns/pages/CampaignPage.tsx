@@ -8,7 +8,6 @@ import {
   Col,
   Descriptions,
   List,
-  Result,
   Row,
   Segmented,
   Skeleton,
@@ -26,7 +25,8 @@ import {
   PlusOutlined,
 } from '@ant-design/icons';
 import type { CampaignProgress } from '@gonghui/contracts';
-import { errorMessage, isApiError } from '../../../api/client.ts';
+import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
+import { errorMessage } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
 import { usePageTitle } from '../../../layout/pageTitle.ts';
 import { FigureCard } from '../../../shared/FigureCard.tsx';
@@ -126,13 +126,12 @@ export function CampaignPage() {
       <ArrowLeftOutlined /> 返回活动列表
     </Link>
   );
-  if (id === null || (progress.isError && isApiError(progress.error) && progress.error.status === 404)) {
+  if (id === null || isNotFound(progress.error)) {
     return (
-      <Result
-        status="404"
-        title="未找到该活动"
-        subTitle="该活动不存在，或不在您的管辖范围内。"
-        extra={back}
+      <NotFoundResult
+        what="活动"
+        back={{ to: '/campaigns', label: '返回活动列表' }}
+        testId="campaign-not-found"
       />
     );
   }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, App as AntApp, Button, Card, Table, Tag } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { App as AntApp, Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Campaign } from '@gonghui/contracts';
-import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
+import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useCampaigns } from '../api/campaigns.ts';
 import { CreateCampaignModal } from '../components/CreateCampaignModal.tsx';
@@ -17,6 +17,8 @@ function stateTag(c: Campaign) {
   return <Tag color="green">进行中</Tag>;
 }
 
+const listSpec = { filters: {}, sorts: ['startedOn'] as const, defaultSort: 'startedOn' as const };
+
 /** The union and party formation campaigns in the user's territory. */
 export function CampaignsPage() {
   const canCreate = useCan('employer:write');
@@ -25,30 +27,51 @@ export function CampaignsPage() {
   const [params] = useSearchParams();
   const { message } = AntApp.useApp();
   const [creating, setCreating] = useState(false);
+  const state = useListState(listSpec);
   const asOf = params.get('asOf');
   const linkTo = (id: number) =>
     asOf ? `/campaigns/${id}?asOf=${encodeURIComponent(asOf)}` : `/campaigns/${id}`;
 
-  const columns: TableColumnsType<Campaign> = [
+  const columns: ListColumn<Campaign>[] = [
     {
       title: '活动名称',
       dataIndex: 'name',
+      key: 'name',
+      ellipsis: true,
+      fullText: (c) => c.name,
       render: (name: string, c) => (
         <Link to={linkTo(c.id)} data-testid="campaign-link">
           {name}
         </Link>
       ),
     },
-    { title: '活动范围', dataIndex: 'orgUnitName', width: 220 },
-    { title: '开始日期', dataIndex: 'startedOn', width: 120, render: (d: string) => formatDate(d) },
-    { title: '结束日期', dataIndex: 'endedOn', width: 120, render: (d: string | null) => formatDate(d) },
-    { title: '状态', key: 'state', width: 90, render: (_v, c) => stateTag(c) },
-    { title: '说明', dataIndex: 'description', ellipsis: true, render: (d: string | null) => d ?? '—' },
+    { title: '活动范围', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 200, ellipsis: true },
+    {
+      title: '开始日期',
+      dataIndex: 'startedOn',
+      key: 'startedOn',
+      width: 108,
+      render: (d: string) => formatDate(d),
+    },
+    {
+      title: '结束日期',
+      dataIndex: 'endedOn',
+      key: 'endedOn',
+      width: 108,
+      render: (d: string | null) => formatDate(d),
+    },
+    { title: '状态', key: 'state', width: 80, render: (_v, c) => stateTag(c) },
+    {
+      title: '说明',
+      dataIndex: 'description',
+      key: 'description',
+      ellipsis: true,
+      render: (d: string | null) => d ?? '—',
+    },
     {
       title: '操作',
-      key: 'actions',
-      width: 90,
-      fixed: 'right',
+      key: ACTIONS,
+      width: 96,
       render: (_v, c) => (
         <Button type="link" size="small" onClick={() => void navigate(linkTo(c.id))}>
           查看进展
@@ -58,9 +81,10 @@ export function CampaignsPage() {
   ];
 
   return (
-    <Card
+    <DataList
+      id="campaigns"
       title="组建活动"
-      data-testid="campaigns-page"
+      cardTestId="campaigns-page"
       extra={
         canCreate ? (
           <Button
@@ -73,20 +97,17 @@ export function CampaignsPage() {
           </Button>
         ) : null
       }
+      list={state}
+      columns={columns}
+      rows={campaigns.data}
+      totalText={(t) => `共 ${formatCount(t)} 项活动`}
+      loading={campaigns.isFetching}
+      error={campaigns.error}
+      errorTitle="活动载入失败"
+      onRefresh={() => void campaigns.refetch()}
+      rowKey="id"
+      tableTestId="campaigns-table"
     >
-      {campaigns.isError ? (
-        <Alert type="error" showIcon title="活动载入失败" description={errorMessage(campaigns.error)} />
-      ) : null}
-      <Table<Campaign>
-        data-testid="campaigns-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={campaigns.data ?? []}
-        loading={campaigns.isFetching}
-        scroll={{ x: 1000 }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (t) => `共 ${formatCount(t)} 项活动` }}
-      />
       {creating ? (
         <CreateCampaignModal
           onClose={() => setCreating(false)}
@@ -97,6 +118,6 @@ export function CampaignsPage() {
           }}
         />
       ) : null}
-    </Card>
+    </DataList>
   );
 }

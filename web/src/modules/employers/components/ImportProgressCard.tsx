@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { importModeLabels, type ImportStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount } from '../../../shared/format.ts';
-import { downloadExport } from '../api/download.ts';
+import { downloadExport } from '../../../shared/download.ts';
 
 const statusLabels: Record<ImportStatus['status'], string> = {
   queued: '排队中',

@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, CloudUploadOutlined, DownloadOutlined, InboxOutlined
 import { importModeLabels, importModes, type ImportMode } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { usePageTitle } from '../../../layout/pageTitle.ts';
-import { downloadExport } from '../api/download.ts';
+import { downloadExport } from '../../../shared/download.ts';
 import { useEmployerImport, useStartEmployerImport } from '../api/imports.ts';
 import { ImportProgressCard } from '../components/ImportProgressCard.tsx';
 

@@ -1,17 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Result,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   EditOutlined,
@@ -21,7 +10,8 @@ import {
   UserAddOutlined,
 } from '@ant-design/icons';
 import { industryLabel, unitCategoryName, type Employer } from '@gonghui/contracts';
-import { errorMessage, isApiError } from '../../../api/client.ts';
+import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
+import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
 import { usePageTitle } from '../../../layout/pageTitle.ts';
 import { useCan } from '../../auth/session.tsx';
@@ -61,14 +51,12 @@ export function EmployerPage() {
   const [open, setOpen] = useState<ActionKey | null>(null);
   usePageTitle(employer.data?.name);
 
-  if (id === null || (employer.isError && isApiError(employer.error) && employer.error.status === 404)) {
+  if (id === null || isNotFound(employer.error)) {
     return (
-      <Result
-        status="404"
-        title="未找到该单位"
-        subTitle="该单位不存在，或不在您的管辖范围内。"
-        extra={<BackLink />}
-        data-testid="employer-not-found"
+      <NotFoundResult
+        what="单位"
+        back={{ to: '/employers', label: '返回单位列表', testId: 'employer-back' }}
+        testId="employer-not-found"
       />
     );
   }

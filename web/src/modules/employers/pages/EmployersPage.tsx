@@ -1,47 +1,59 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { App as AntApp, Button, Checkbox, Form, Space, Tag, TreeSelect } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  TreeSelect,
-} from 'antd';
-import type { TableColumnsType, TableProps } from 'antd';
-import { ClearOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { industryDivision, type Employer } from '@gonghui/contracts';
-import { errorMessage } from '../../../api/client.ts';
+  employerSizes,
+  industryDivision,
+  partyStatuses,
+  unionStatuses,
+  type Employer,
+  type EmployerSize,
+  type PartyStatus,
+  type UnionStatus,
+} from '@gonghui/contracts';
+import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
+import { ACTIONS, DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { YesNoFilter } from '../../../shared/list/filterInputs.tsx';
+import {
+  booleanFilter,
+  idFilter,
+  oneOfFilter,
+  textFilter,
+  type FilterCodec,
+} from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { useOrgUnit } from '../../orgs/api/orgs.ts';
-import { downloadExport } from '../api/download.ts';
-import {
-  filterQuery,
-  useEmployerList,
-  type EmployerListParams,
-  type EmployerSort,
-} from '../api/employers.ts';
+import { filterQuery, useEmployerList, type EmployerFilters, type EmployerSort } from '../api/employers.ts';
 import { industryTree, sizeOptions } from '../components/choices.ts';
-import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { EmployerFormModal } from '../components/EmployerFormModal.tsx';
 import { UnionModal } from '../components/EmployerActionModals.tsx';
-import { parseListParams, toSearchParams } from '../components/listParams.ts';
 import { PartyTag, UnionTag, partyOptions, unionOptions } from '../components/StatusTags.tsx';
 
-const sortable: Record<string, EmployerSort> = {
-  name: 'name',
-  creditCode: 'creditCode',
-  employees: 'employees',
-  registeredOn: 'registeredOn',
+/** An industry section (A–T) or division (two digits). */
+const industryFilter: FilterCodec<string> = {
+  parse: (raw) => (raw && /^([A-T]|\d{2})$/.test(raw) ? raw : undefined),
+  format: (value) => value,
+};
+
+const sorts: readonly EmployerSort[] = ['name', 'employees', 'registeredOn', 'updatedAt', 'creditCode'];
+
+const listSpec = {
+  filters: {
+    q: textFilter(50),
+    orgUnitId: idFilter,
+    industry: industryFilter,
+    size: oneOfFilter<EmployerSize>(employerSizes),
+    unionStatus: oneOfFilter<UnionStatus>(unionStatuses),
+    partyStatus: oneOfFilter<PartyStatus>(partyStatuses),
+    aboveScale: booleanFilter,
+    includeClosed: booleanFilter,
+  },
+  sorts,
+  defaultSort: 'name' as const,
 };
 
 /** 非公企业数据库: the employers in the user's scope, filtered, searched, paged and sorted on the server. */
@@ -50,104 +62,71 @@ export function EmployersPage() {
   const canWrite = useCan('employer:write');
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
-  const state = parseListParams(params);
-  const [draft, setDraft] = useState(state.q);
+  const state = useListState(listSpec);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Employer | null>(null);
   const [founding, setFounding] = useState<Employer | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const list = useEmployerList(state);
-  const locality = useOrgUnit(state.orgUnitId ?? null, todayIso());
-
-  const change = (next: Partial<EmployerListParams>) => {
-    const resetsPage = !('page' in next);
-    setParams((previous) =>
-      toSearchParams({ ...state, ...(resetsPage ? { page: 1 } : {}), ...next }, previous),
-    );
+  const { includeClosed, ...rest } = state.filters;
+  const filters: EmployerFilters = {
+    q: '',
+    ...rest,
+    includeClosed: includeClosed || undefined,
+    sort: state.sort,
+    order: state.order,
   };
+  const list = useEmployerList({ ...filters, page: state.page, pageSize: state.pageSize });
+  const locality = useOrgUnit(state.filters.orgUnitId ?? null, todayIso());
 
-  const onTableChange: TableProps<Employer>['onChange'] = (pagination, _filters, sorter) => {
-    const one = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = typeof one?.field === 'string' ? sortable[one.field] : undefined;
-    const sort = one?.order && field ? field : 'name';
-    const order = one?.order === 'descend' ? 'desc' : 'asc';
-    const pageSize = pagination.pageSize ?? state.pageSize;
-    const sortChanged = sort !== state.sort || order !== state.order;
-    change({
-      sort,
-      order,
-      pageSize,
-      page: sortChanged || pageSize !== state.pageSize ? 1 : (pagination.current ?? 1),
-    });
-  };
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      const name = await downloadExport('/employers/export', filterQuery(state), '单位名录.xlsx');
-      void message.success(`已导出 ${formatCount(list.data?.total ?? 0)} 家单位：${name}`);
-    } catch (error) {
-      void message.error(errorMessage(error));
-    } finally {
-      setExporting(false);
-    }
-  };
-
-  const sortOrder = (field: EmployerSort) =>
-    state.sort === field ? (state.order === 'desc' ? 'descend' : 'ascend') : null;
-
-  const columns: TableColumnsType<Employer> = [
+  const columns: ListColumn<Employer>[] = [
     {
       title: '单位名称',
       dataIndex: 'name',
-      sorter: true,
-      sortOrder: sortOrder('name'),
-      fixed: 'left',
-      width: 216,
+      key: 'name',
+      sortKey: 'name',
       ellipsis: true,
+      fullText: (e) => (e.closedOn ? `${e.name}（已注销）` : e.name),
       render: (name: string, e) => (
-        <Space size={4}>
+        <>
           <Link to={`/employers/${e.id}`} data-testid="employer-link">
             {name}
           </Link>
-          {e.closedOn ? <Tag>已注销</Tag> : null}
-        </Space>
+          {e.closedOn ? <Tag style={{ marginInlineStart: 4 }}>已注销</Tag> : null}
+        </>
       ),
     },
     {
       title: '统一社会信用代码',
       dataIndex: 'creditCode',
-      width: 178,
-      sorter: true,
-      sortOrder: sortOrder('creditCode'),
+      key: 'creditCode',
+      width: 172,
+      sortKey: 'creditCode',
       render: (code: string) => <span style={{ fontFamily: 'monospace' }}>{code}</span>,
     },
     {
       title: '所在地',
       dataIndex: 'orgUnitName',
-      width: 100,
+      key: 'orgUnitName',
+      width: 92,
       ellipsis: true,
-      render: (name: string) => <span title={name}>{name.replace(/(联合工会|工会)$/, '')}</span>,
+      fullText: (e) => e.orgUnitName,
+      render: (name: string) => name.replace(/(联合工会|工会)$/, ''),
     },
     {
       title: '行业',
       dataIndex: 'industryCode',
-      width: 110,
+      key: 'industryCode',
+      width: 100,
       ellipsis: true,
-      render: (code: string) => (
-        <span title={`${code} ${industryDivision(code)?.name ?? ''}`}>
-          {industryDivision(code)?.name ?? code}
-        </span>
-      ),
+      fullText: (e) => `${e.industryCode} ${industryDivision(e.industryCode)?.name ?? ''}`,
+      render: (code: string) => industryDivision(code)?.name ?? code,
     },
     {
       title: '职工人数',
       dataIndex: 'employees',
-      width: 110,
+      key: 'employees',
+      width: 100,
       align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('employees'),
+      sortKey: 'employees',
       render: (n: number, e) => (
         <Space size={4}>
           {e.aboveScale ? (
@@ -159,21 +138,32 @@ export function EmployersPage() {
         </Space>
       ),
     },
-    { title: '工会', dataIndex: 'unionStatus', width: 92, render: (s: string) => <UnionTag status={s} /> },
-    { title: '党组织', dataIndex: 'partyStatus', width: 92, render: (s: string) => <PartyTag status={s} /> },
+    {
+      title: '工会',
+      dataIndex: 'unionStatus',
+      key: 'unionStatus',
+      width: 84,
+      render: (s: string) => <UnionTag status={s} />,
+    },
+    {
+      title: '党组织',
+      dataIndex: 'partyStatus',
+      key: 'partyStatus',
+      width: 100,
+      render: (s: string) => <PartyTag status={s} />,
+    },
     {
       title: '登记日期',
       dataIndex: 'registeredOn',
-      width: 116,
-      sorter: true,
-      sortOrder: sortOrder('registeredOn'),
+      key: 'registeredOn',
+      width: 108,
+      sortKey: 'registeredOn',
       render: (d: string) => formatDate(d),
     },
     {
       title: '操作',
-      key: 'actions',
-      fixed: 'right',
-      width: canWrite ? 150 : 64,
+      key: ACTIONS,
+      width: canWrite ? 148 : 64,
       render: (_value, e) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => void navigate(`/employers/${e.id}`)}>
@@ -196,36 +186,14 @@ export function EmployersPage() {
     },
   ];
 
-  const filtered =
-    state.q !== '' ||
-    [
-      state.unionStatus,
-      state.partyStatus,
-      state.size,
-      state.aboveScale,
-      state.industry,
-      state.orgUnitId,
-    ].some((v) => v !== undefined) ||
-    state.includeClosed === true;
-
   return (
-    <Card
+    <DataList
+      id="employers"
       title="非公企业数据库"
-      data-testid="employers-page"
+      cardTestId="employers-page"
       extra={
-        <Space>
-          <span style={{ color: 'rgba(0,0,0,0.55)' }} data-testid="employers-total">
-            {list.data ? `共 ${formatCount(list.data.total)} 家单位` : null}
-          </span>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void onExport()}
-            data-testid="employers-export"
-          >
-            导出 Excel
-          </Button>
-          {canWrite ? (
+        canWrite ? (
+          <Space>
             <Button
               icon={<UploadOutlined />}
               onClick={() => void navigate('/employers/import')}
@@ -233,8 +201,6 @@ export function EmployersPage() {
             >
               批量导入
             </Button>
-          ) : null}
-          {canWrite ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -243,139 +209,95 @@ export function EmployersPage() {
             >
               登记单位
             </Button>
-          ) : null}
-        </Space>
-      }
-    >
-      <Row gutter={[12, 12]} style={{ marginBottom: 16 }} data-testid="employer-filters">
-        <Col xs={24} md={12} xl={8}>
-          <Input.Search
-            allowClear
-            placeholder="单位名称、拼音首字母或统一社会信用代码"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onSearch={(value) => change({ q: value.trim() })}
-            enterButton="查询"
-            maxLength={50}
-            data-testid="employers-search"
-          />
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <OrgPicker
-            key={state.orgUnitId ?? 'none'}
-            asOf={todayIso()}
-            known={[me.user.orgUnit, ...(locality.data ? [locality.data] : [])]}
-            value={state.orgUnitId ?? null}
-            onChange={(id) => change({ orgUnitId: id ?? undefined })}
-            placeholder="所在镇街、村社区（可搜索）"
-            testId="employers-locality"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={5}>
-          <TreeSelect
-            allowClear
-            style={{ width: '100%' }}
-            placeholder="行业（门类或大类）"
-            treeData={industryTree}
-            value={state.industry}
-            onChange={(value?: string) => change({ industry: value })}
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            popupMatchSelectWidth={false}
-            data-testid="employers-industry"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={5}>
-          <FilterSelect
-            placeholder="职工规模"
-            options={sizeOptions}
-            value={state.size}
-            onChange={(value) => change({ size: value })}
-            testId="employers-size"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={5}>
-          <FilterSelect
-            placeholder="工会状态"
-            options={unionOptions}
-            value={state.unionStatus}
-            onChange={(value) => change({ unionStatus: value })}
-            testId="employers-union"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={5}>
-          <FilterSelect
-            placeholder="党组织状态"
-            options={partyOptions}
-            value={state.partyStatus}
-            onChange={(value) => change({ partyStatus: value })}
-            testId="employers-party"
-          />
-        </Col>
-        <Col xs={12} md={6} xl={4}>
-          <Select
-            allowClear
-            style={{ width: '100%' }}
-            placeholder="是否规模以上"
-            options={[
-              { value: 'true', label: '规模以上' },
-              { value: 'false', label: '规模以下' },
-            ]}
-            value={state.aboveScale === undefined ? undefined : String(state.aboveScale)}
-            onChange={(value?: string) =>
-              change({ aboveScale: value === undefined ? undefined : value === 'true' })
-            }
-            data-testid="employers-above-scale"
-          />
-        </Col>
-        <Col flex="auto">
-          <Space style={{ height: '100%' }}>
-            <Checkbox
-              checked={state.includeClosed === true}
-              onChange={(event) => change({ includeClosed: event.target.checked || undefined })}
-            >
-              含已注销
-            </Checkbox>
-            {filtered ? (
-              <Button
-                icon={<ClearOutlined />}
-                onClick={() => {
-                  setDraft('');
-                  setParams(new URLSearchParams());
-                }}
-              >
-                清空条件
-              </Button>
-            ) : null}
           </Space>
-        </Col>
-      </Row>
-      {list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="单位列表载入失败"
-          description={errorMessage(list.error)}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Table<Employer>
-        data-testid="employers-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 1140 }}
-        onChange={onTableChange}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${formatCount(total)} 家单位`,
-        }}
-      />
+        ) : null
+      }
+      list={state}
+      filters={
+        <>
+          <Form.Item name="q">
+            <SearchField
+              placeholder="单位名称、拼音首字母或统一社会信用代码"
+              testId="employers-search"
+              width={300}
+            />
+          </Form.Item>
+          <Form.Item name="orgUnitId">
+            <OrgPicker
+              asOf={todayIso()}
+              known={[me.user.orgUnit, ...(locality.data ? [locality.data] : [])]}
+              placeholder="所在镇街、村社区（可搜索）"
+              testId="employers-locality"
+              width={220}
+            />
+          </Form.Item>
+          <Form.Item name="industry">
+            <TreeSelect
+              allowClear
+              style={{ width: 180 }}
+              placeholder="行业（门类或大类）"
+              treeData={industryTree}
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              popupMatchSelectWidth={false}
+              data-testid="employers-industry"
+            />
+          </Form.Item>
+          <Form.Item name="size">
+            <FilterSelect placeholder="职工规模" options={sizeOptions} testId="employers-size" width={130} />
+          </Form.Item>
+          <Form.Item name="unionStatus">
+            <FilterSelect
+              placeholder="工会状态"
+              options={unionOptions}
+              testId="employers-union"
+              width={120}
+            />
+          </Form.Item>
+          <Form.Item name="partyStatus">
+            <FilterSelect
+              placeholder="党组织状态"
+              options={partyOptions}
+              testId="employers-party"
+              width={130}
+            />
+          </Form.Item>
+          <Form.Item name="aboveScale">
+            <YesNoFilter
+              placeholder="是否规模以上"
+              yes="规模以上"
+              no="规模以下"
+              testId="employers-above-scale"
+              width={130}
+            />
+          </Form.Item>
+          <Form.Item
+            name="includeClosed"
+            valuePropName="checked"
+            normalize={(checked: boolean) => checked || undefined}
+          >
+            <Checkbox>含已注销</Checkbox>
+          </Form.Item>
+        </>
+      }
+      columns={columns}
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      totalText={(t) => `共 ${formatCount(t)} 家单位`}
+      totalTestId="employers-total"
+      loading={list.isFetching}
+      error={list.error}
+      errorTitle="单位列表载入失败"
+      onRefresh={() => void list.refetch()}
+      rowKey="id"
+      exporter={{
+        path: '/employers/export',
+        query: filterQuery(filters),
+        fallbackName: '单位名录.xlsx',
+        rowUnit: '家单位',
+        testId: 'employers-export',
+      }}
+      tableTestId="employers-table"
+    >
       {creating ? (
         <EmployerFormModal
           employer={null}
@@ -407,6 +329,6 @@ export function EmployersPage() {
           }}
         />
       ) : null}
-    </Card>
+    </DataList>
   );
 }

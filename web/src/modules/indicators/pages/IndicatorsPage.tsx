@@ -14,7 +14,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
 import { formatDate, formatDateLong } from '../../../shared/format.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
-import { downloadExport } from '../../employers/api/download.ts';
+import { downloadExport } from '../../../shared/download.ts';
 import { useOrgAncestors } from '../../orgs/api/orgs.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { useIndicatorReport, useIndicatorTrend } from '../api/indicators.ts';

@@ -4,7 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { MEMBER_EXPORT_KEEP_DAYS, type MemberExport } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount } from '../../../shared/format.ts';
-import { downloadExport } from '../../employers/api/download.ts';
+import { downloadExport } from '../../../shared/download.ts';
 import { useMemberExport } from '../api/members.ts';
 
 function stageText(e: MemberExport): string {

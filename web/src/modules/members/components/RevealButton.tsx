@@ -43,7 +43,7 @@ export function RevealButton({
     }
   };
   return (
-    <span>
+    <span style={{ whiteSpace: 'nowrap' }}>
       <Typography.Text code data-testid={`reveal-value-${field}`}>
         {clear ?? masked}
       </Typography.Text>

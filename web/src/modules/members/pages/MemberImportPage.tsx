@@ -16,7 +16,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, todayIso } from '../../../shared/format.ts';
 import { useSession } from '../../auth/session.tsx';
-import { downloadExport } from '../../employers/api/download.ts';
+import { downloadExport } from '../../../shared/download.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { uploadRoster, useMemberImport } from '../api/members.ts';
 import { ImportHeldRows, UndoImportButton } from '../components/ImportHeldRows.tsx';

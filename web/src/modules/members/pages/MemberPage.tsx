@@ -19,6 +19,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { householdTypeLabels, memberStatusLabels, type MemberStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
+import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
 import { testId } from '../components/testId.ts';
 import { todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
@@ -62,6 +63,15 @@ export function MemberPage() {
     canTransfer && member.data !== undefined,
   );
   if (member.isLoading) return <Spin />;
+  if (isNotFound(member.error)) {
+    return (
+      <NotFoundResult
+        what="会员"
+        back={{ to: '/members', label: '返回会员名册' }}
+        testId="member-not-found"
+      />
+    );
+  }
   if (member.error || !member.data) return <Alert type="error" showIcon title={errorMessage(member.error)} />;
   const m = member.data;
   const waiting = pending.data ?? null;

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert, App as AntApp, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import type { TableColumnsType } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { App as AntApp, Button, Form, Space, Tag } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined, SwapOutlined } from '@ant-design/icons';
 import { memberStatusLabels, memberStatuses, type Member, type MemberStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
+import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { formatCount, formatDate } from '../../../shared/format.ts';
+import { DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { oneOfFilter, textFilter } from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
 import { startMemberExport, useMemberList, type MemberListParams } from '../api/members.ts';
 import { EnrolMemberModal } from '../components/EnrolMemberModal.tsx';
@@ -25,32 +28,34 @@ export function StatusTag({ status }: { status: MemberStatus }) {
   return <Tag color={statusColor[status]}>{memberStatusLabels[status]}</Tag>;
 }
 
-const sortKeys = ['name', 'joinedOn', 'birthDate', 'id'] as const;
+const listSpec = {
+  filters: {
+    q: textFilter(40),
+    status: oneOfFilter<MemberStatus>(memberStatuses),
+  },
+  sorts: ['id', 'name', 'joinedOn', 'birthDate'] as const,
+  defaultSort: 'id' as const,
+};
+
+const statusOptions = memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }));
 
 export function MembersPage() {
   const canWrite = useCan('member:write');
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
+  const state = useListState(listSpec);
   const [enrolling, setEnrolling] = useState(false);
   const [exportId, setExportId] = useState<number | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const [exportFilterText, setExportFilterText] = useState('');
   const [exportStarting, setExportStarting] = useState(false);
-  const sortParam = params.get('sort');
   const query: MemberListParams = {
-    page: Math.max(1, Number(params.get('page')) || 1),
-    pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
-    q,
-    status: (memberStatuses as readonly string[]).includes(params.get('status') ?? '')
-      ? (params.get('status') as MemberStatus)
-      : undefined,
-    sort: (sortKeys as readonly string[]).includes(sortParam ?? '')
-      ? (sortParam as MemberListParams['sort'])
-      : 'id',
-    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    page: state.page,
+    pageSize: state.pageSize,
+    q: state.filters.q ?? '',
+    status: state.filters.status,
+    sort: state.sort,
+    order: state.order,
   };
   const list = useMemberList(query);
   const filterText =
@@ -68,73 +73,73 @@ export function MembersPage() {
       .catch((e: unknown) => void message.error(errorMessage(e)))
       .finally(() => setExportStarting(false));
   };
-  const set = (next: Record<string, string | number | undefined>) =>
-    setParams((prev) => {
-      const merged = new URLSearchParams(prev);
-      for (const [k, v] of Object.entries(next)) {
-        if (v === undefined || v === '') merged.delete(k);
-        else merged.set(k, String(v));
-      }
-      return merged;
-    });
 
-  const columns: TableColumnsType<Member> = [
-    { title: '会员编号', dataIndex: 'registryNo', width: 120, sorter: true, key: 'id' },
+  const columns: ListColumn<Member>[] = [
+    { title: '会员编号', dataIndex: 'registryNo', key: 'registryNo', width: 112, sortKey: 'id' },
     {
       title: '姓名',
       dataIndex: 'name',
       key: 'name',
-      sorter: true,
-      width: 160,
+      sortKey: 'name',
+      width: 120,
+      ellipsis: true,
+      fullText: (m) => m.name,
       render: (name: string, m) => <Link to={`/members/${m.id}`}>{name}</Link>,
     },
     {
       title: '身份证号码',
       key: 'residentId',
-      width: 260,
+      width: 204,
       render: (_v, m) => <RevealButton memberId={m.id} field="residentId" masked={m.residentIdMasked} />,
     },
-    { title: '性别', dataIndex: 'gender', width: 60, render: (g: string) => (g === 'male' ? '男' : '女') },
-    { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', sorter: true, width: 110 },
-    { title: '所属工会', dataIndex: 'orgUnitName', ellipsis: true },
-    { title: '工作单位', dataIndex: 'employerName', ellipsis: true, render: (v: string | null) => v ?? '—' },
+    {
+      title: '性别',
+      dataIndex: 'gender',
+      key: 'gender',
+      width: 52,
+      render: (g: string) => (g === 'male' ? '男' : '女'),
+    },
+    { title: '出生日期', dataIndex: 'birthDate', key: 'birthDate', sortKey: 'birthDate', width: 104 },
+    { title: '所属工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 120, ellipsis: true },
+    {
+      title: '工作单位',
+      dataIndex: 'employerName',
+      key: 'employerName',
+      ellipsis: true,
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: '入会日期',
       dataIndex: 'joinedOn',
       key: 'joinedOn',
-      sorter: true,
-      width: 110,
+      sortKey: 'joinedOn',
+      width: 104,
       render: formatDate,
     },
-    { title: '会籍', dataIndex: 'status', width: 120, render: (s: MemberStatus) => <StatusTag status={s} /> },
+    {
+      title: '会籍',
+      dataIndex: 'status',
+      key: 'status',
+      width: 80,
+      render: (s: MemberStatus) => <StatusTag status={s} />,
+    },
   ];
 
   return (
-    <Card
+    <DataList
+      id="members"
       title="会员实名制名册"
+      cardTestId="members-page"
       extra={
         <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            data-testid="members-export"
-            loading={exportStarting}
-            onClick={startExport}
-          >
-            导出 Excel
-          </Button>
-          {exportId !== null && !exportOpen ? (
-            <Button type="link" onClick={() => setExportOpen(true)} data-testid="members-export-last">
-              查看本次导出
-            </Button>
-          ) : null}
-          <Button icon={<SwapOutlined />} onClick={() => navigate('/members/transfers')}>
+          <Button icon={<SwapOutlined />} onClick={() => void navigate('/members/transfers')}>
             会员关系接转
           </Button>
           {canWrite ? (
             <>
               <Button
                 icon={<UploadOutlined />}
-                onClick={() => navigate('/members/import')}
+                onClick={() => void navigate('/members/import')}
                 data-testid="members-import"
               >
                 导入名册
@@ -151,56 +156,56 @@ export function MembersPage() {
           ) : null}
         </Space>
       }
+      list={state}
+      filters={
+        <>
+          <Form.Item name="q">
+            <SearchField
+              placeholder="姓名、拼音或首字母、身份证后四位、完整身份证号码或手机号"
+              testId="members-search"
+              width={460}
+              maxLength={40}
+            />
+          </Form.Item>
+          <Form.Item name="status">
+            <FilterSelect
+              placeholder="会籍状态"
+              options={statusOptions}
+              testId="members-status"
+              width={140}
+            />
+          </Form.Item>
+        </>
+      }
+      columns={columns}
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      totalText={(t) => `共 ${formatCount(t)} 人`}
+      totalTestId="members-total"
+      loading={list.isFetching}
+      error={list.error}
+      errorTitle="会员名册载入失败"
+      onRefresh={() => void list.refetch()}
+      rowKey="id"
+      toolbar={
+        <>
+          <Button
+            icon={<DownloadOutlined />}
+            data-testid="members-export"
+            loading={exportStarting}
+            onClick={startExport}
+          >
+            导出 Excel
+          </Button>
+          {exportId !== null && !exportOpen ? (
+            <Button type="link" onClick={() => setExportOpen(true)} data-testid="members-export-last">
+              查看本次导出
+            </Button>
+          ) : null}
+        </>
+      }
+      tableTestId="members-table"
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 380 }}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onSearch={(v) => set({ q: v.trim(), page: undefined })}
-          placeholder="姓名、拼音或首字母、身份证后四位、完整身份证号码或手机号"
-          data-testid="members-search"
-        />
-        <Select
-          allowClear
-          style={{ width: 160 }}
-          placeholder="会籍状态"
-          value={query.status}
-          onChange={(v?: MemberStatus) => set({ status: v, page: undefined })}
-          options={memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }))}
-        />
-        <Typography.Text type="secondary">共 {formatCount(list.data?.total)} 人</Typography.Text>
-      </Space>
-      {list.error ? (
-        <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} />
-      ) : null}
-      <Table<Member>
-        rowKey="id"
-        size="middle"
-        loading={list.isFetching}
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 1200 }}
-        data-testid="members-table"
-        onChange={(pagination, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = typeof s?.columnKey === 'string' && s.order ? s.columnKey : undefined;
-          set({
-            page: pagination.current === 1 ? undefined : pagination.current,
-            pageSize: pagination.pageSize === 20 ? undefined : pagination.pageSize,
-            sort: key,
-            order: key && s.order === 'descend' ? 'desc' : undefined,
-          });
-        }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${formatCount(t)} 人`,
-        }}
-      />
       <MemberExportModal
         exportId={exportId}
         open={exportOpen}
@@ -214,9 +219,9 @@ export function MembersPage() {
         onDone={(id) => {
           setEnrolling(false);
           void message.success('已登记入会');
-          navigate(`/members/${id}`);
+          void navigate(`/members/${id}`);
         }}
       />
-    </Card>
+    </DataList>
   );
 }

@@ -1,25 +1,14 @@
 import { useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-} from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { Key } from 'react';
+import { App as AntApp, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Tabs, Tag } from 'antd';
 import { transferStatusLabels, type Transfer, type TransferStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { testId } from '../components/testId.ts';
-import { formatCount } from '../../../shared/format.ts';
-import { todayIso } from '../../../shared/format.ts';
+import { FilterSelect } from '../../../shared/FilterSelect.tsx';
+import { formatCount, todayIso } from '../../../shared/format.ts';
+import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { oneOfFilter } from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import {
@@ -37,17 +26,38 @@ const statusColor: Record<TransferStatus, string> = {
   cancelled: 'default',
 };
 
-function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
+const transferStatuses = ['pending', 'accepted', 'rejected', 'cancelled'] as const;
+/** The status filter: absent means the pending ones, 全部 means any. */
+type StatusChoice = TransferStatus | 'all';
+
+const listSpec = {
+  filters: {
+    box: oneOfFilter(['inbox', 'outbox'] as const),
+    status: oneOfFilter<StatusChoice>([...transferStatuses, 'all']),
+  },
+  sorts: ['requestedOn'] as const,
+  defaultSort: 'requestedOn' as const,
+};
+
+const statusOptions: { value: StatusChoice; label: string }[] = [
+  ...transferStatuses.map((s) => ({ value: s, label: transferStatusLabels[s] })),
+  { value: 'all', label: '全部' },
+];
+
+function TransferList({ onBulk }: { onBulk?: () => void }) {
   const { message } = AntApp.useApp();
   const canWrite = useCan('transfer:write');
-  const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<TransferStatus | undefined>('pending');
-  const [selected, setSelected] = useState<number[]>([]);
+  const state = useListState(listSpec);
+  const box = state.filters.box ?? 'inbox';
+  const choice = state.filters.status ?? 'pending';
+  const status = choice === 'all' ? undefined : choice;
+  const [selected, setSelected] = useState<Key[]>([]);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
   const [reason, setReason] = useState('');
-  const list = useTransfers({ box, status, page, pageSize: 20 });
+  const list = useTransfers({ box, status, page: state.page, pageSize: state.pageSize });
   const decide = useDecideTransfers();
   const cancel = useCancelTransfer();
+  const selectedIds = selected.map(Number);
   const run = (ids: number[], accept: boolean, why?: string) =>
     decide.mutate(
       { transferIds: ids, accept, reason: why },
@@ -65,17 +75,20 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
         onError: (e) => void message.error(errorMessage(e)),
       },
     );
-  const columns: TableColumnsType<Transfer> = [
-    { title: '会员', dataIndex: 'memberName', width: 150 },
-    { title: '身份证号码', dataIndex: 'residentIdMasked', width: 190 },
-    { title: '转出工会', dataIndex: 'fromOrgUnitName', ellipsis: true },
-    { title: '接收工会', dataIndex: 'toOrgUnitName', ellipsis: true },
-    { title: '原因', dataIndex: 'reason', ellipsis: true },
-    { title: '申请日期', dataIndex: 'requestedOn', width: 110 },
+  const columns: ListColumn<Transfer>[] = [
+    { title: '会员', dataIndex: 'memberName', key: 'memberName', width: 96, ellipsis: true },
+    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 150 },
+    { title: '转出工会', dataIndex: 'fromOrgUnitName', key: 'fromOrgUnitName', ellipsis: true },
+    { title: '接收工会', dataIndex: 'toOrgUnitName', key: 'toOrgUnitName', ellipsis: true },
+    { title: '原因', dataIndex: 'reason', key: 'reason', width: 120, ellipsis: true },
+    { title: '申请日期', dataIndex: 'requestedOn', key: 'requestedOn', width: 104 },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 160,
+      key: 'status',
+      width: 120,
+      ellipsis: true,
+      fullText: (t) => `${transferStatusLabels[t.status]}${t.decisionReason ? `：${t.decisionReason}` : ''}`,
       render: (s: TransferStatus, t) => (
         <span>
           <Tag color={statusColor[s]}>{transferStatusLabels[s]}</Tag>
@@ -87,8 +100,8 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
   if (canWrite) {
     columns.push({
       title: '操作',
-      key: 'actions',
-      width: 150,
+      key: ACTIONS,
+      width: 136,
       render: (_v, t) =>
         t.status === 'pending' ? (
           <Space size={0}>
@@ -130,70 +143,86 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
         ) : null,
     });
   }
+  const batch = box === 'inbox' && canWrite;
   return (
-    <>
-      <Space style={{ marginBottom: 12 }} wrap>
-        {(['pending', 'accepted', 'rejected', 'cancelled'] as const).map((s) => (
-          <Button
-            key={s}
-            type={status === s ? 'primary' : 'default'}
-            size="small"
-            onClick={() => {
-              setStatus(s);
-              setPage(1);
-            }}
-          >
-            {transferStatusLabels[s]}
+    <DataList
+      id="transfers"
+      title="会员关系接转"
+      cardTestId="transfers-page"
+      extra={
+        onBulk ? (
+          <Button onClick={onBulk} data-testid="bulk-transfer">
+            批量接转
           </Button>
-        ))}
-        <Button
-          size="small"
-          type={status === undefined ? 'primary' : 'default'}
-          onClick={() => setStatus(undefined)}
-        >
-          全部
-        </Button>
-        {box === 'inbox' && canWrite && selected.length > 0 ? (
-          <>
-            <Button
-              type="primary"
-              size="small"
-              onClick={() => run(selected, true)}
-              data-testid="transfer-accept-selected"
-            >
-              接收选中的 {selected.length} 条
-            </Button>
-            <Button danger size="small" onClick={() => setRejecting(selected)}>
-              退回选中的
-            </Button>
-          </>
-        ) : null}
-      </Space>
-      {list.error ? <Alert type="error" showIcon title={errorMessage(list.error)} /> : null}
-      <Table<Transfer>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        data-testid={`transfers-${box}`}
-        rowSelection={
-          box === 'inbox' && canWrite
-            ? {
-                selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys as number[]),
-                getCheckboxProps: (t) => ({ disabled: t.status !== 'pending' }),
-              }
-            : undefined
-        }
-        pagination={{
-          current: page,
-          pageSize: 20,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showTotal: (n) => `共 ${formatCount(n)} 条`,
-        }}
-      />
+        ) : null
+      }
+      before={
+        <Tabs
+          activeKey={box}
+          onChange={(key) => {
+            setSelected([]);
+            state.setFilters({ box: key === 'outbox' ? 'outbox' : undefined });
+          }}
+          items={[
+            { key: 'inbox', label: '待本会处理' },
+            { key: 'outbox', label: '本会发起' },
+          ]}
+        />
+      }
+      list={state}
+      toForm={(f) => ({ status: f.status })}
+      fromForm={(values) => ({
+        box: state.filters.box,
+        status:
+          values.status === 'all' || transferStatuses.some((t) => t === values.status)
+            ? (values.status as StatusChoice)
+            : undefined,
+      })}
+      filters={
+        <Form.Item name="status">
+          <FilterSelect<StatusChoice>
+            placeholder="待处理"
+            options={statusOptions}
+            testId="transfers-status"
+            width={140}
+          />
+        </Form.Item>
+      }
+      columns={columns}
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      totalText={(n) => `共 ${formatCount(n)} 条`}
+      loading={list.isFetching}
+      error={list.error}
+      errorTitle="接转申请载入失败"
+      onRefresh={() => void list.refetch()}
+      rowKey="id"
+      selection={
+        batch
+          ? {
+              keys: selected,
+              onChange: (keys) => setSelected(keys),
+              disabled: (t) => t.status !== 'pending',
+              actions: (
+                <>
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => run(selectedIds, true)}
+                    data-testid="transfer-accept-selected"
+                  >
+                    接收选中的 {selected.length} 条
+                  </Button>
+                  <Button danger size="small" onClick={() => setRejecting(selectedIds)}>
+                    退回选中的
+                  </Button>
+                </>
+              ),
+            }
+          : undefined
+      }
+      tableTestId={`transfers-${box}`}
+    >
       <Modal
         title="退回接转申请"
         open={rejecting !== null}
@@ -214,7 +243,7 @@ function TransferTable({ box }: { box: 'inbox' | 'outbox' }) {
           placeholder="如：经核实未在本单位就业"
         />
       </Modal>
-    </>
+    </DataList>
   );
 }
 
@@ -285,23 +314,9 @@ export function TransfersPage() {
   const canWrite = useCan('transfer:write');
   const [bulkOpen, setBulkOpen] = useState(false);
   return (
-    <Card
-      title="会员关系接转"
-      extra={
-        canWrite ? (
-          <Button onClick={() => setBulkOpen(true)} data-testid="bulk-transfer">
-            批量接转
-          </Button>
-        ) : null
-      }
-    >
-      <Tabs
-        items={[
-          { key: 'inbox', label: '待本会处理', children: <TransferTable box="inbox" /> },
-          { key: 'outbox', label: '本会发起', children: <TransferTable box="outbox" /> },
-        ]}
-      />
+    <>
+      <TransferList onBulk={canWrite ? () => setBulkOpen(true) : undefined} />
       <BulkTransferModal open={bulkOpen} onClose={() => setBulkOpen(false)} />
-    </Card>
+    </>
   );
 }

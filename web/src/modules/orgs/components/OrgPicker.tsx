@@ -19,6 +19,8 @@ interface CommonProps {
   placeholder?: string;
   testId?: string;
   id?: string;
+  /** Fixed width, e.g. among a list's filters; fills its container when left out. */
+  width?: number;
 }
 
 interface SingleProps extends CommonProps {
@@ -88,7 +90,7 @@ export function OrgPicker(props: OrgPickerProps) {
       '请输入名称或拼音首字母'
     ),
     allowClear: true,
-    style: { width: '100%' },
+    style: { width: props.width ?? '100%' },
     popupMatchSelectWidth: false,
   };
 

@@ -1,31 +1,21 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Form, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { roleLabels, type User } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
+import { ACTIONS, DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { textFilter } from '../../../shared/list/listParams.ts';
+import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { useUpdateUser, useUserList } from '../api/users.ts';
 import { CreateUserModal, EditUserModal, ResetPasswordModal } from '../components/UserModals.tsx';
 
-function positiveInt(value: string | null, fallback: number, max: number): number {
-  const parsed = Number(value);
-  return Number.isInteger(parsed) && parsed >= 1 && parsed <= max ? parsed : fallback;
-}
+const listSpec = {
+  filters: { q: textFilter(50) },
+  sorts: ['username'] as const,
+  defaultSort: 'username' as const,
+};
 
 function isLocked(user: User): boolean {
   return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
@@ -47,34 +37,12 @@ export function UsersPage() {
   const me = useSession();
   const canWrite = useCan('user:write');
   const { message } = AntApp.useApp();
-  const [params, setParams] = useSearchParams();
-  const page = positiveInt(params.get('page'), 1, 1_000_000);
-  const pageSize = positiveInt(params.get('pageSize'), 20, 200);
-  const q = params.get('q') ?? '';
-  const [draft, setDraft] = useState(q);
+  const state = useListState(listSpec);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const list = useUserList({ page, pageSize, q });
+  const list = useUserList({ page: state.page, pageSize: state.pageSize, q: state.filters.q ?? '' });
   const update = useUpdateUser();
-
-  const setQuery = (next: { page?: number; pageSize?: number; q?: string }) => {
-    setParams((previous) => {
-      const merged = new URLSearchParams(previous);
-      const entries: [string, string | number | undefined][] = [
-        ['page', next.page ?? page],
-        ['pageSize', next.pageSize ?? pageSize],
-        ['q', next.q ?? q],
-      ];
-      for (const [key, value] of entries) {
-        const isDefault =
-          (key === 'page' && value === 1) || (key === 'pageSize' && value === 20) || value === '';
-        if (isDefault || value === undefined) merged.delete(key);
-        else merged.set(key, String(value));
-      }
-      return merged;
-    });
-  };
 
   const patch = (user: User, body: { active?: boolean; unlock?: true }, done: string) => {
     update.mutate(
@@ -86,36 +54,49 @@ export function UsersPage() {
     );
   };
 
-  const columns: TableColumnsType<User> = [
+  const columns: ListColumn<User>[] = [
     {
       title: '用户名',
       dataIndex: 'username',
-      width: 140,
+      key: 'username',
+      width: 132,
       render: (value: string) => <Typography.Text code>{value}</Typography.Text>,
     },
-    { title: '姓名', dataIndex: 'displayName', width: 150, ellipsis: true },
-    { title: '角色', dataIndex: 'role', width: 100, render: (_value, user) => roleLabels[user.role] },
-    { title: '所属组织', dataIndex: 'orgUnitName', ellipsis: true },
-    { title: '状态', key: 'status', width: 100, render: (_value, user) => <StatusTag user={user} /> },
+    { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 136, ellipsis: true },
+    {
+      title: '角色',
+      dataIndex: 'role',
+      key: 'role',
+      width: 96,
+      render: (_value, user) => roleLabels[user.role],
+    },
+    { title: '所属组织', dataIndex: 'orgUnitName', key: 'orgUnitName', ellipsis: true },
+    { title: '状态', key: 'status', width: 84, render: (_value, user) => <StatusTag user={user} /> },
     {
       title: '最近登录',
       dataIndex: 'lastLoginAt',
-      width: 170,
+      key: 'lastLoginAt',
+      width: 160,
       render: (value: string | null) => (value ? formatDateTime(value) : '从未登录'),
     },
-    { title: '创建日期', dataIndex: 'createdAt', width: 110, render: (value: string) => formatDate(value) },
+    {
+      title: '创建日期',
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 108,
+      render: (value: string) => formatDate(value),
+    },
   ];
 
   if (canWrite) {
     columns.push({
       title: '操作',
-      key: 'actions',
-      fixed: 'right',
-      width: 210,
+      key: ACTIONS,
+      width: 200,
       render: (_value, user) => {
         const self = user.id === me.user.id;
         return (
-          <Space size={0} wrap>
+          <Space size={0}>
             <Button type="link" size="small" onClick={() => setEditing(user)} data-testid="user-edit">
               编辑
             </Button>
@@ -164,9 +145,10 @@ export function UsersPage() {
   }
 
   return (
-    <Card
+    <DataList
+      id="users"
       title="用户管理"
-      data-testid="users-page"
+      cardTestId="users-page"
       extra={
         canWrite ? (
           <Button
@@ -179,51 +161,23 @@ export function UsersPage() {
           </Button>
         ) : null
       }
+      list={state}
+      filters={
+        <Form.Item name="q">
+          <SearchField placeholder="用户名、姓名或所属组织" testId="users-filter" width={300} />
+        </Form.Item>
+      }
+      columns={columns}
+      rows={list.data?.items}
+      total={list.data?.total ?? 0}
+      totalText={(total) => `共 ${formatCount(total)} 个用户`}
+      loading={list.isFetching}
+      error={list.error}
+      errorTitle="用户列表载入失败"
+      onRefresh={() => void list.refetch()}
+      rowKey="id"
+      tableTestId="users-table"
     >
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder="用户名、姓名或所属组织"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onSearch={(value) => setQuery({ q: value.trim(), page: 1 })}
-          enterButton="查询"
-          style={{ width: 320 }}
-          maxLength={50}
-          data-testid="users-filter"
-        />
-        <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()}>
-          刷新
-        </Button>
-      </Space>
-      {list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="用户列表载入失败"
-          description={errorMessage(list.error)}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
-      <Table<User>
-        data-testid="users-table"
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 1150 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => `共 ${formatCount(total)} 个用户`,
-          onChange: (nextPage, nextSize) =>
-            setQuery({ page: nextSize !== pageSize ? 1 : nextPage, pageSize: nextSize }),
-        }}
-      />
       {creating ? (
         <CreateUserModal
           open
@@ -245,6 +199,6 @@ export function UsersPage() {
           }}
         />
       ) : null}
-    </Card>
+    </DataList>
   );
 }

@@ -1,0 +1,15 @@
+import { TeamOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/module.ts';
+
+export const usersModule: WebModule = {
+  name: 'users',
+  routes: [
+    {
+      path: 'users',
+      page: lazyPage(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
+      title: '用户管理',
+      permission: 'user:read',
+    },
+  ],
+  menu: [{ key: 'users', path: '/users', label: '用户管理', icon: TeamOutlined }],
+};
