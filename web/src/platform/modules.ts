@@ -1,6 +1,6 @@
 import { agreementsModule } from '../modules/agreements/index.ts';
 import { auditModule } from '../modules/audit/index.ts';
-import { campaignsModule } from '../modules/campaigns/index.ts';
+import { formationCampaignsModule } from '../modules/formation-campaigns/index.ts';
 import { employersModule } from '../modules/employers/index.ts';
 import { indicatorsModule } from '../modules/indicators/index.ts';
 import { membersModule } from '../modules/members/index.ts';
@@ -15,7 +15,7 @@ export const webModules: readonly WebModule[] = [
   orgsModule,
   employersModule,
   indicatorsModule,
-  campaignsModule,
+  formationCampaignsModule,
   agreementsModule,
   membersModule,
   usersModule,

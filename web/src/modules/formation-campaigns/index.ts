@@ -1,8 +1,8 @@
 import { FlagOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
-export const campaignsModule: WebModule = {
-  name: 'campaigns',
+export const formationCampaignsModule: WebModule = {
+  name: 'formation-campaigns',
   routes: [
     {
       path: 'campaigns',
