@@ -1,12 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { buildApp } from '../server/src/app.ts';
 import type { DatabaseHandle } from '../server/src/db/database.ts';
-import { jobHandlers } from '../server/src/jobs.ts';
-import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
-import { createTestDatabase } from '../server/test/database.ts';
+import { startDemoServer, type DemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { pickOrg } from './helpers.ts';
 
@@ -16,26 +12,11 @@ let close: () => Promise<void>;
 let browser: BrowserSession;
 let page: Page;
 let villages: Array<{ id: number; name: string }>;
-let runner: JobRunner;
+let runner: DemoServer['runner'];
 
 beforeAll(async () => {
-  // As `gonghui serve` runs: the app and a job runner, since exports are jobs.
-  handle = await createTestDatabase('demo');
-  const app = await buildApp({
-    db: handle.db,
-    databaseKind: handle.kind,
-    webDist: path.resolve(import.meta.dirname, '../web/dist'),
-  });
-  runner = new JobRunner(handle.db, jobHandlers, 200);
-  runner.start();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  close = async () => {
-    await runner.stop();
-    await app.close();
-    await handle.close();
-  };
+  const server = await startDemoServer();
+  ({ handle, baseUrl, close, runner } = server);
   villages = await handle.db
     .selectFrom('org_unit as u')
     .innerJoin('org_unit_version as v', (j) =>

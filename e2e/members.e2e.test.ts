@@ -1,13 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { composeResidentId } from '@gonghui/contracts';
-import { buildApp } from '../server/src/app.ts';
 import type { DatabaseHandle } from '../server/src/db/database.ts';
-import { jobHandlers } from '../server/src/jobs.ts';
-import { JobRunner } from '../server/src/platform/jobs/job.runner.ts';
-import { createTestDatabase } from '../server/test/database.ts';
 import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
+import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { pickOrg } from './helpers.ts';
 
@@ -19,23 +15,8 @@ let page: Page;
 let villages: Array<{ id: number; name: string }>;
 
 beforeAll(async () => {
-  // The demo server of the harness, plus the job runner `gonghui serve` starts, since imports run as jobs.
-  handle = await createTestDatabase('demo');
-  const app = await buildApp({
-    db: handle.db,
-    databaseKind: handle.kind,
-    webDist: path.resolve(import.meta.dirname, '../web/dist'),
-  });
-  const runner = new JobRunner(handle.db, jobHandlers, 200);
-  runner.start();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  close = async () => {
-    await runner.stop();
-    await app.close();
-    await handle.close();
-  };
+  const server = await startDemoServer();
+  ({ handle, baseUrl, close } = server);
   villages = await handle.db
     .selectFrom('org_unit as u')
     .innerJoin('org_unit_version as v', (j) =>

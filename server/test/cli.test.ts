@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.ts';
+import { buildProgram } from '../src/cli/main.ts';
 
 const cli = path.resolve(import.meta.dirname, '../bin/gonghui.mjs');
 
@@ -34,12 +35,13 @@ async function countRows(dataDir: string) {
 
 describe('the gonghui command', () => {
   it('lists its commands', () => {
-    const r = gonghui(fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-cli-')), ['--help']);
-    expect(r.status).toBe(0);
+    // The help text comes from the program itself; the test below runs the installed command as a process.
+    const program = buildProgram();
+    const help = program.helpInformation();
     for (const command of ['serve', 'migrate', 'demo', 'user', 'backup', 'restore'])
-      expect(r.stdout).toContain(command);
-    const user = gonghui(fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-cli-')), ['user', 'add', '--help']);
-    expect(user.stdout).toContain('--username');
+      expect(help).toContain(command);
+    const add = program.commands.find((c) => c.name() === 'user')?.commands.find((c) => c.name() === 'add');
+    expect(add?.helpInformation()).toContain('--username');
   });
 
   it('creates the first administrator with the root federation, refuses a weak password and a duplicate, and backs up and restores', async () => {
