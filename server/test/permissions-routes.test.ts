@@ -17,6 +17,7 @@ describe('route declarations', () => {
         "GET /api/agreements → agreement:read",
         "GET /api/agreements/:id → agreement:read",
         "GET /api/agreements/export → agreement:read",
+        "GET /api/attachments/:id → authenticated",
         "GET /api/audit → audit:read",
         "GET /api/auth/me → authenticated",
         "GET /api/campaigns → indicator:read",

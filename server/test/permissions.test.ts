@@ -6,6 +6,9 @@ import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
+import { attachmentService } from '../src/platform/attachments/attachment.service.ts';
+import { systemActor } from '../src/platform/auth/actor.ts';
+import { auditScopeOfUnit } from '../src/platform/audit/audit.ts';
 
 let t: TestApp;
 let changshu: Client;
@@ -48,6 +51,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangExport: number;
   let taicangTask: number;
   let taicangAgreement: number;
+  let taicangAttachment: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -94,6 +98,20 @@ describe('changshu cannot read or change anything of taicang, through every rout
     });
     expect(agreement.statusCode, agreement.body).toBe(200);
     taicangAgreement = (agreement.json() as { id: number }).id;
+    // A file kept with one of taicang's records, as a module stores it through the platform.
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    taicangAttachment = await attachmentService.store(
+      t.handle.db,
+      systemActor(taicangUnit, 'test'),
+      {
+        type: 'collective_agreement',
+        id: taicangAgreement,
+        scopePath: await auditScopeOfUnit(t.handle.db, taicangTown),
+      },
+      '合同文本.pdf',
+      pdf,
+    );
+    expect((await taicang.get(`/api/attachments/${taicangAttachment}`)).statusCode).toBe(200);
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -224,6 +242,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
       'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
       'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },
       'GET /api/member-exports/:id/file': { url: `/api/member-exports/${taicangExport}/file` },
+      'GET /api/attachments/:id': { url: `/api/attachments/${taicangAttachment}` },
       'GET /api/employer-imports/:id/report': {
         url: `/api/employer-imports/${taicangEmployerImport}/report`,
       },
