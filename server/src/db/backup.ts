@@ -3,7 +3,7 @@ import readline from 'node:readline';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 import { backupCatalog, type TableSpec } from './backup-catalog.ts';
 
@@ -23,11 +23,19 @@ async function* backupLines(trx: Transaction<Database>): AsyncGenerator<string> 
   yield `${JSON.stringify(header)}\n`;
   for (const t of await backupCatalog(trx)) {
     const order = t.key.length > 0 ? t.key : ['ctid'];
+    const keyList = sql.join(order.map((c) => sql.ref(c)));
+    // Paged on the primary key (each page starts after the last key read), so a page costs the same
+    // however far into a large table it lies; a table without a key is paged by offset.
+    let after: unknown[] | null = null;
     for (let offset = 0; ; offset += BATCH) {
-      const { rows } = await sql<Row>`
-        select * from ${sql.table(t.name)}
-        order by ${sql.join(order.map((c) => sql.ref(c)))}
-        limit ${BATCH} offset ${offset}`.execute(trx);
+      const from: RawBuilder<unknown> = t.key.length === 0 ? sql`offset ${offset}` : sql``;
+      const past: RawBuilder<unknown> =
+        after === null ? sql`` : sql`where (${keyList}) > (${sql.join(after.map((v) => sql`${v}`))})`;
+      const { rows }: { rows: Row[] } = await sql<Row>`
+        select * from ${sql.table(t.name)} ${past}
+        order by ${keyList}
+        limit ${BATCH} ${from}`.execute(trx);
+      if (t.key.length > 0 && rows.length > 0) after = t.key.map((c): unknown => rows[rows.length - 1][c]);
       for (const row of rows) {
         for (const c of t.bytes)
           if (row[c] instanceof Uint8Array) row[c] = { $base64: Buffer.from(row[c]).toString('base64') };
