@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
 import { employerService } from '../src/modules/employers/employer.service.ts';
 import { memberService } from '../src/modules/members/member.service.ts';
+import { attachmentService } from '../src/platform/attachments/attachment.service.ts';
+import { auditScopeOfUnit } from '../src/platform/audit/audit.ts';
 import { systemActor } from '../src/platform/auth/actor.ts';
 import { nameInitials } from '../src/platform/orgs/initials.ts';
 import { orgRepository } from '../src/platform/orgs/org.repository.ts';
@@ -155,4 +157,17 @@ export async function buildMember(
     joinedOn: '2011-05-01',
     ...o,
   });
+}
+
+/** A small PDF kept with a record of the given unit, as a module stores it through the platform. */
+export async function buildAttachment(db: Db, unitId: number, owner: { type: string; id: number }) {
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const scopePath = await auditScopeOfUnit(db, unitId);
+  return attachmentService.store(
+    db,
+    systemActor(unitId, 'factory'),
+    { ...owner, scopePath },
+    '合同文本.pdf',
+    pdf,
+  );
 }

@@ -6,9 +6,7 @@ import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
-import { attachmentService } from '../src/platform/attachments/attachment.service.ts';
-import { systemActor } from '../src/platform/auth/actor.ts';
-import { auditScopeOfUnit } from '../src/platform/audit/audit.ts';
+import { buildAttachment } from './factories.ts';
 
 let t: TestApp;
 let changshu: Client;
@@ -98,19 +96,10 @@ describe('changshu cannot read or change anything of taicang, through every rout
     });
     expect(agreement.statusCode, agreement.body).toBe(200);
     taicangAgreement = (agreement.json() as { id: number }).id;
-    // A file kept with one of taicang's records, as a module stores it through the platform.
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-    taicangAttachment = await attachmentService.store(
-      t.handle.db,
-      systemActor(taicangUnit, 'test'),
-      {
-        type: 'collective_agreement',
-        id: taicangAgreement,
-        scopePath: await auditScopeOfUnit(t.handle.db, taicangTown),
-      },
-      '合同文本.pdf',
-      pdf,
-    );
+    taicangAttachment = await buildAttachment(t.handle.db, taicangTown, {
+      type: 'collective_agreement',
+      id: taicangAgreement,
+    });
     expect((await taicang.get(`/api/attachments/${taicangAttachment}`)).statusCode).toBe(200);
   });
 
