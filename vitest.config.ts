@@ -37,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           // Pages wait on real queries; on a loaded CI machine one can take longer than the 1 s default.
-          expect: { poll: { timeout: 15_000 } },
+          expect: { poll: { timeout: 30_000 } },
           include: ['e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

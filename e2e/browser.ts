@@ -40,7 +40,8 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  context.setDefaultTimeout(15_000);
+  // CI runs this suite beside the PostgreSQL one on two processors: a page can wait its turn for a while.
+  context.setDefaultTimeout(30_000);
   return {
     context,
     close: async () => {

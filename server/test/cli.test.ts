@@ -55,6 +55,8 @@ describe('the gonghui command', () => {
     );
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('密码至少 10 位');
+    // Refused before the database is opened: the folder stays empty.
+    expect(fs.readdirSync(dir)).toEqual([]);
 
     const ok = gonghui(
       dir,

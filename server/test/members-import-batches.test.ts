@@ -7,11 +7,23 @@ import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { onPostgres } from './database.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
-import { IMPORT_BATCH, runMemberImport } from '../src/modules/members/member.import.ts';
+import { MEMBER_IMPORT_JOB, runMemberImport } from '../src/modules/members/member.import.ts';
 import { employerStateAt, factCondition } from '../src/modules/indicators/indicator.definitions.ts';
 import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { personalData } from '../src/platform/personal-data/personal-data.ts';
+
+/** A small batch, so that a file of a few hundred rows crosses several batch boundaries. */
+const BATCH = 40;
+const small = { batchSize: BATCH };
+/** The app's job handlers, with the roster import in small batches. */
+const handlers = {
+  ...jobHandlers,
+  [MEMBER_IMPORT_JOB]: (
+    job: Parameters<typeof runMemberImport>[0],
+    ctx: Parameters<typeof runMemberImport>[1],
+  ) => runMemberImport(job, ctx, small),
+};
 
 let t: TestApp;
 let changshu: Client;
@@ -53,7 +65,7 @@ async function upload(unit: number, body: Buffer): Promise<number> {
 }
 async function importFile(unit: number, body: Buffer): Promise<MemberImport> {
   const id = await upload(unit, body);
-  await new JobRunner(t.handle.db, jobHandlers).drain();
+  await new JobRunner(t.handle.db, handlers).drain();
   return (await changshu.get(`/api/member-imports/${id}`)).json() as MemberImport;
 }
 async function jobOf(importId: number) {
@@ -96,51 +108,47 @@ async function reportText(importId: number): Promise<string> {
     .join('\n');
 }
 
-// Each of these imports thousands of rows, more than once: on a machine busy with other test files they
-// can take longer than the suite's default minute.
-const HEAVY = 180_000;
-
 describe('roster import over several batches', () => {
-  it(
-    'rolls back every batch when the job dies between batches, and the rerun numbers members in file order',
-    async () => {
-      const many = people(IMPORT_BATCH + 700, '分批');
-      const importId = await upload(cs[0], csvOf(many));
-      const job = await jobOf(importId);
-      let calls = 0;
-      await expect(
-        runMemberImport(job, {
+  it('rolls back every batch when the job dies between batches, and the rerun numbers members in file order', async () => {
+    const many = people(BATCH * 3 + 7, '分批');
+    const importId = await upload(cs[0], csvOf(many));
+    const job = await jobOf(importId);
+    let calls = 0;
+    await expect(
+      runMemberImport(
+        job,
+        {
           db: t.handle.db,
           progress: async () => {
             if (++calls === 1) throw new Error('进程中断');
           },
-        }),
-      ).rejects.toThrow('进程中断');
-      expect(await membersWith([many[0].id, many[IMPORT_BATCH - 1].id])).toEqual([]);
-      const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
-      expect(summary).toEqual({
-        created: many.length,
-        updated: 0,
-        unchanged: 0,
-        errors: 0,
-        heldElsewhere: 0,
-        nameChanges: 0,
-      });
-      const created = await membersWith(many.map((p) => p.id));
-      expect(created.map((m) => m.row)).toEqual(many.map((_, i) => i));
-      const history = await sql<{ n: number }>`
+        },
+        small,
+      ),
+    ).rejects.toThrow('进程中断');
+    expect(await membersWith([many[0].id, many[BATCH - 1].id])).toEqual([]);
+    const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} }, small);
+    expect(summary).toEqual({
+      created: many.length,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
+    const created = await membersWith(many.map((p) => p.id));
+    expect(created.map((m) => m.row)).toEqual(many.map((_, i) => i));
+    const history = await sql<{ n: number }>`
       select count(*)::int as n from member_history where member_id = any(${created.map((m) => m.id)}::int[])`.execute(
-        t.handle.db,
-      );
-      expect(history.rows[0].n).toBe(many.length);
-      const left = await t.handle.db.selectFrom('member_import_row').select('row_no').execute();
-      expect(left).toEqual([]);
-    },
-    HEAVY,
-  );
+      t.handle.db,
+    );
+    expect(history.rows[0].n).toBe(many.length);
+    const left = await t.handle.db.selectFrom('member_import_row').select('row_no').execute();
+    expect(left).toEqual([]);
+  });
 
   it('writes nothing when a row in a later batch is bad, though earlier batches were fine', async () => {
-    const rows = [...people(IMPORT_BATCH + 5, '后错'), { name: '后错（演示）', id: '110105199001011230' }];
+    const rows = [...people(BATCH + 5, '后错'), { name: '后错（演示）', id: '110105199001011230' }];
     const result = await importFile(cs[1], csvOf(rows));
     expect(result.status).toBe('rejected');
     expect(result.summary).toEqual({
@@ -151,11 +159,11 @@ describe('roster import over several batches', () => {
       heldElsewhere: 0,
       nameChanges: 0,
     });
-    expect(await membersWith([rows[0].id, rows[IMPORT_BATCH + 4].id])).toEqual([]);
+    expect(await membersWith([rows[0].id, rows[BATCH + 4].id])).toEqual([]);
   });
 
   it('still reports the bad rows read before a malformed line that ends the file', async () => {
-    const rows = people(IMPORT_BATCH + 2, '断行');
+    const rows = people(BATCH + 2, '断行');
     rows[2] = { ...rows[2], id: '110105199001011230' };
     const body = Buffer.concat([csvOf(rows), Buffer.from('引号（演示）,"110105\n')]);
     const result = await importFile(cs[1], body);
@@ -226,111 +234,107 @@ describe('roster import over several batches', () => {
     expect(personalData().decrypt(after2.phone_cipher!)).toBe('13998765432');
   });
 
-  it(
-    'checks on threads of its own like on its own thread: repeats across batches, order, sealing',
-    async () => {
-      const rows = people(IMPORT_BATCH + 40, '线程').map((p, i) => ({
-        ...p,
-        phone: i % 3 === 0 ? `1371234${String(i).padStart(4, '0')}` : undefined,
-      }));
-      // A repeat whose first occurrence lies in the batch before it, and a bad ID: reported, nothing written.
-      const faulty = [
-        ...rows,
-        { ...rows[3], name: '线程重复（演示）' },
-        { name: '线程（演示）', id: '110105199001011230' },
-      ];
-      const threaded = { threads: 2 };
-      const rejectedId = await upload(cs[1], csvOf(faulty));
-      const rejected = await runMemberImport(await jobOf(rejectedId), quiet, threaded);
-      expect(rejected).toEqual({
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        errors: 2,
-        heldElsewhere: 0,
-        nameChanges: 0,
-      });
-      const report = await reportText(rejectedId);
-      expect(report).toContain(`${IMPORT_BATCH + 42}|`);
-      expect(report).toMatch(/与第 5 行重复/);
-      expect(report).toMatch(/校验位/);
-      expect(await membersWith([rows[0].id])).toEqual([]);
+  it('checks on threads of its own like on its own thread: repeats across batches, order, sealing', async () => {
+    const rows = people(BATCH + 40, '线程').map((p, i) => ({
+      ...p,
+      phone: i % 3 === 0 ? `1371234${String(i).padStart(4, '0')}` : undefined,
+    }));
+    // A repeat whose first occurrence lies in the batch before it, and a bad ID: reported, nothing written.
+    const faulty = [
+      ...rows,
+      { ...rows[3], name: '线程重复（演示）' },
+      { name: '线程（演示）', id: '110105199001011230' },
+    ];
+    const threaded = { threads: 2, ...small };
+    const rejectedId = await upload(cs[1], csvOf(faulty));
+    const rejected = await runMemberImport(await jobOf(rejectedId), quiet, threaded);
+    expect(rejected).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: 2,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
+    const report = await reportText(rejectedId);
+    expect(report).toContain(`${BATCH + 42}|`);
+    expect(report).toMatch(/与第 5 行重复/);
+    expect(report).toMatch(/校验位/);
+    expect(await membersWith([rows[0].id])).toEqual([]);
 
-      const summary = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
-      expect(summary).toEqual({
-        created: rows.length,
-        updated: 0,
-        unchanged: 0,
-        errors: 0,
-        heldElsewhere: 0,
-        nameChanges: 0,
-      });
-      const created = await membersWith(rows.map((p) => p.id));
-      expect(created.map((m) => m.row)).toEqual(rows.map((_, i) => i));
-      const stored = await t.handle.db
-        .selectFrom('member')
-        .select(['resident_id_cipher', 'phone_cipher', 'name_pinyin'])
-        .where('id', '=', created[3].id)
-        .executeTakeFirstOrThrow();
-      expect(personalData().decrypt(stored.resident_id_cipher)).toBe(rows[3].id);
-      expect(personalData().decrypt(stored.phone_cipher!)).toBe(rows[3].phone);
-      expect(stored.name_pinyin).toMatch(/^xiancheng/);
-      const again = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
-      expect(again).toEqual({
-        created: 0,
-        updated: 0,
-        unchanged: rows.length,
-        errors: 0,
-        heldElsewhere: 0,
-        nameChanges: 0,
-      });
-    },
-    HEAVY,
-  );
+    const summary = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
+    expect(summary).toEqual({
+      created: rows.length,
+      updated: 0,
+      unchanged: 0,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
+    const created = await membersWith(rows.map((p) => p.id));
+    expect(created.map((m) => m.row)).toEqual(rows.map((_, i) => i));
+    const stored = await t.handle.db
+      .selectFrom('member')
+      .select(['resident_id_cipher', 'phone_cipher', 'name_pinyin'])
+      .where('id', '=', created[3].id)
+      .executeTakeFirstOrThrow();
+    expect(personalData().decrypt(stored.resident_id_cipher)).toBe(rows[3].id);
+    expect(personalData().decrypt(stored.phone_cipher!)).toBe(rows[3].phone);
+    expect(stored.name_pinyin).toMatch(/^xiancheng/);
+    const again = await runMemberImport(await jobOf(await upload(cs[1], csvOf(rows))), quiet, threaded);
+    expect(again).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: rows.length,
+      errors: 0,
+      heldElsewhere: 0,
+      nameChanges: 0,
+    });
+  });
 
-  it(
-    'leaves the server free for other requests while it runs',
-    async () => {
-      const rows = people(IMPORT_BATCH * 2 + 5, '让行');
-      const importId = await upload(cs[0], csvOf(rows));
-      let finished = false;
-      const draining = new JobRunner(t.handle.db, jobHandlers).drain().then(() => (finished = true));
-      // A timer stands for a request waiting on the event loop: it must not wait for the whole file.
-      const firedWhileRunning = await new Promise<boolean>((resolve) =>
-        setTimeout(() => resolve(!finished), 0),
-      );
-      await draining;
-      expect(firedWhileRunning).toBe(true);
-      expect((await changshu.get(`/api/member-imports/${importId}`)).json()).toMatchObject({
-        status: 'done',
-        summary: { created: rows.length },
-      });
-    },
-    HEAVY,
-  );
+  it('leaves the server free for other requests while it runs', async () => {
+    const rows = people(BATCH * 2 + 5, '让行');
+    const importId = await upload(cs[0], csvOf(rows));
+    let finished = false;
+    const draining = new JobRunner(t.handle.db, handlers).drain().then(() => (finished = true));
+    // A timer stands for a request waiting on the event loop: it must not wait for the whole file.
+    const firedWhileRunning = await new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(!finished), 0),
+    );
+    await draining;
+    expect(firedWhileRunning).toBe(true);
+    expect((await changshu.get(`/api/member-imports/${importId}`)).json()).toMatchObject({
+      status: 'done',
+      summary: { created: rows.length },
+    });
+  });
 
   it.skipIf(onPostgres())(
     'rejects the whole file when someone in it was enrolled elsewhere while it was read',
     async () => {
-      const rows = people(IMPORT_BATCH + 3, '抢先');
+      const rows = people(BATCH + 3, '抢先');
       const importId = await upload(cs[1], csvOf(rows));
       const taicang = await login(t.app, 'taicang');
       const [tc] = await villageUnits(t.handle, '320585', 1);
       let enrolled = false;
-      const summary = await runMemberImport(await jobOf(importId), {
-        db: t.handle.db,
-        progress: async () => {
-          if (enrolled) return;
-          enrolled = true;
-          const res = await taicang.post('/api/members', {
-            name: '抢先（演示）',
-            residentId: rows[0].id,
-            orgUnitId: tc,
-            joinedOn: '2010-01-01',
-          });
-          expect(res.statusCode).toBe(200);
+      const summary = await runMemberImport(
+        await jobOf(importId),
+        {
+          db: t.handle.db,
+          progress: async () => {
+            if (enrolled) return;
+            enrolled = true;
+            const res = await taicang.post('/api/members', {
+              name: '抢先（演示）',
+              residentId: rows[0].id,
+              orgUnitId: tc,
+              joinedOn: '2010-01-01',
+            });
+            expect(res.statusCode).toBe(200);
+          },
         },
-      });
+        small,
+      );
       expect(summary).toEqual({
         created: 0,
         updated: 0,
@@ -339,7 +343,7 @@ describe('roster import over several batches', () => {
         heldElsewhere: 0,
         nameChanges: 0,
       });
-      expect((await membersWith([rows[1].id, rows[IMPORT_BATCH + 2].id])).length).toBe(0);
+      expect((await membersWith([rows[1].id, rows[BATCH + 2].id])).length).toBe(0);
       const status = await changshu.get(`/api/member-imports/${importId}`);
       expect((status.json() as MemberImport).status).toBe('rejected');
     },

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuildAppOptions } from '../src/app.ts';
-import { addUser } from '../src/cli/user-add.ts';
+import { addUser, checkedNewUser } from '../src/cli/user-add.ts';
 import { loadConfig } from '../src/config.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { createTestDatabase } from './database.ts';
@@ -18,12 +18,13 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   process.env.GONGHUI_PASSWORD = PASSWORD;
   try {
-    await addUser(handle.db, {
+    const user = await checkedNewUser({
       username: 'cadre',
       org: '测试市总工会',
       role: 'admin',
       divisionCode: '320500',
     });
+    await addUser(handle.db, user);
   } finally {
     delete process.env.GONGHUI_PASSWORD;
   }

@@ -32,9 +32,30 @@ export default async function setup(): Promise<(() => Promise<void>) | void> {
   };
 }
 
+/**
+ * Set by CI, which runs the embedded database's server suite and browser suite one after the other: the
+ * folder where the first run leaves its dumps for the second. Both runs seal with the same key
+ * (GONGHUI_SECRET_KEY set by CI), and the folder lives only as long as the CI run.
+ */
+const SHARED_DIR_ENV = 'GONGHUI_TEST_DATA_DIR';
+
 async function buildDumps(): Promise<{ snapshots: TestSnapshots; remove: () => Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-data-'));
+  const shared = process.env[SHARED_DIR_ENV];
+  const dir = shared ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-test-data-'));
   const files = { empty: path.join(dir, 'empty.tar'), demo: path.join(dir, 'demo.tar') };
+  const snapshots: TestSnapshots = { kind: 'embedded', files };
+  if (shared) {
+    const kept = async () => {};
+    if (fs.existsSync(files.demo)) return { snapshots, remove: kept };
+    fs.mkdirSync(shared, { recursive: true });
+    await writeDumps(files);
+    return { snapshots, remove: kept };
+  }
+  await writeDumps(files);
+  return { snapshots, remove: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function writeDumps(files: Record<'empty' | 'demo', string>) {
   const handle = await openDatabase({});
   try {
     await prepare(handle, 'empty');
@@ -44,16 +65,14 @@ async function buildDumps(): Promise<{ snapshots: TestSnapshots; remove: () => P
   } finally {
     await handle.close();
   }
-  return {
-    snapshots: { kind: 'embedded', files },
-    remove: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
 }
 
 /** A checkpoint first, so that a clone starts without replaying the write-ahead log. */
 async function dumpTo(handle: DatabaseHandle, file: string) {
   await sql`checkpoint`.execute(handle.db);
-  fs.writeFileSync(file, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+  // Written whole, then renamed: a run that finds the file finds all of it.
+  fs.writeFileSync(`${file}.part`, Buffer.from(await (await handle.dumpDataDir!()).arrayBuffer()));
+  fs.renameSync(`${file}.part`, file);
 }
 
 async function buildTemplates(

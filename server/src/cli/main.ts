@@ -1,10 +1,10 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import { roles, type Role } from '@gonghui/contracts';
+import { roles } from '@gonghui/contracts';
 import { DataDirBusyError } from '../db/data-dir-lock.ts';
 import { backup, restore } from '../db/backup.ts';
 import { loadDemo, isEmpty } from '../demo/load-demo.ts';
 import { serve } from './serve.ts';
-import { addUser } from './user-add.ts';
+import { addUser, checkedNewUser, type UserAddOptions } from './user-add.ts';
 import { exportMembersFile, importMembersFile, writeHeldReport, writeImportReport } from './members-io.ts';
 import { describeDatabase, openForCommand } from './context.ts';
 import { cityScaleCommand, importEmployersCommand, type ImportOptions } from './employers-commands.ts';
@@ -85,10 +85,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--role <role>', '角色').choices([...roles]).default('admin'))
     .option('--display-name <name>', '姓名或称谓')
     .option('--division-code <code>', '建立根组织时的行政区划代码（如 320500）')
-    .action(
-      (opts: { username: string; org: string; role: Role; displayName?: string; divisionCode?: string }) =>
-        withDatabase('user add', (h) => addUser(h.db, opts)),
-    );
+    .action(async (opts: UserAddOptions) => {
+      const user = await checkedNewUser(opts);
+      await withDatabase('user add', (h) => addUser(h.db, user));
+    });
 
   program
     .command('backup')

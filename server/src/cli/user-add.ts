@@ -56,13 +56,18 @@ async function findOrg(db: Kysely<Database>, org: string): Promise<number> {
   throw new Error(`找不到组织「${org}」`);
 }
 
-export async function addUser(
-  db: Kysely<Database>,
-  opts: { username: string; org: string; role: Role; displayName?: string; divisionCode?: string },
-) {
+export interface UserAddOptions {
+  username: string;
+  org: string;
+  role: Role;
+  displayName?: string;
+  divisionCode?: string;
+}
+
+/** The new account as asked for, checked before any database is opened: a refusal leaves nothing behind. */
+export async function checkedNewUser(opts: UserAddOptions) {
   const password =
     process.env.GONGHUI_PASSWORD ?? (await promptPassword('密码（至少 10 位，含字母和数字）：'));
-  // Everything is checked before the root federation is founded, so a refused call leaves nothing behind.
   const parsed = createUserBody.safeParse({
     username: opts.username,
     displayName: opts.displayName ?? opts.username,
@@ -71,6 +76,14 @@ export async function addUser(
     password,
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
+  return { opts, body: parsed.data };
+}
+
+/** Creates the checked account; on an empty database it first founds the root federation it names. */
+export async function addUser(
+  db: Kysely<Database>,
+  { opts, body }: Awaited<ReturnType<typeof checkedNewUser>>,
+) {
   let orgUnitId: number;
   if (await isEmpty(db)) {
     orgUnitId = await orgRepository.insertUnit(db, {
@@ -88,12 +101,7 @@ export async function addUser(
     orgUnitId = await findOrg(db, opts.org);
   }
   try {
-    const user = await userService.create(
-      db,
-      null,
-      { ...parsed.data, orgUnitId },
-      systemActor(orgUnitId, 'cli'),
-    );
+    const user = await userService.create(db, null, { ...body, orgUnitId }, systemActor(orgUnitId, 'cli'));
     console.log(`已创建用户 ${user.username}（${user.orgUnitName}，角色 ${user.role}）`);
   } catch (e) {
     if (e instanceof AppError) throw new Error(e.message);

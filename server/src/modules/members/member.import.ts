@@ -26,6 +26,8 @@ const THREADED_FROM_BYTES = 1_000_000;
 export interface ImportOptions {
   /** Checking threads whatever the file's size; by default `importThreads()` from THREADED_FROM_BYTES on. */
   threads?: number;
+  /** Rows per batch; IMPORT_BATCH unless a test wants several batches from a small file. */
+  batchSize?: number;
 }
 
 /** The uploaded file, decrypted chunk by chunk as the parser asks for it. */
@@ -79,7 +81,7 @@ export async function runMemberImport(
   const staging = new StagingWriter((batch) => apply.stage(batch));
   const threads = options.threads ?? (imp.size_bytes >= THREADED_FROM_BYTES ? importThreads() : 0);
   try {
-    const read = await stageFile(db, ctx, imp, staging, date, threads);
+    const read = await stageFile(db, ctx, imp, staging, date, threads, options.batchSize ?? IMPORT_BATCH);
     if (read.errors > 0) {
       await apply.rollback();
       return await reject(db, importId, read.problems, read.errors);
@@ -114,6 +116,7 @@ async function stageFile(
   staging: StagingWriter,
   date: string,
   threads: number,
+  batchSize: number,
 ): Promise<{ errors: number; problems: RowProblem[] }> {
   const cipher = personalData();
   const unionRows = await db
@@ -165,7 +168,7 @@ async function stageFile(
   };
   try {
     const input = fileStream(db, imp.id, cipher).pipe(counted);
-    const batches = lookedUpAhead(rosterBatches(input, imp.format, IMPORT_BATCH, meter), async (lines) => {
+    const batches = lookedUpAhead(rosterBatches(input, imp.format, batchSize, meter), async (lines) => {
       const ids = lines.map((l) => identities.identify(l.row));
       return { ids, facts: await factsFor(db, lines, ids, storedScope(imp.scope_path)) };
     });

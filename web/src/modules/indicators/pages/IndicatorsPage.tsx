@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Row,
+  Skeleton,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import { AimOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
   indicatorKeys,
@@ -152,64 +164,72 @@ export function IndicatorsPage() {
           <Skeleton active paragraph={{ rows: 10 }} />
         )
       ) : (
-        <>
-          <IndicatorCards
-            unit={data.unit}
-            selected={indicator}
-            onSelect={(key) => setParam('indicator', key)}
-          />
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={14}>
-              <Card
-                size="small"
-                title={`下级${indicatorLabels[indicator]}`}
-                extra={
-                  unitTarget === null ? (
-                    <Typography.Text type="secondary">本级 {year} 年未设定目标</Typography.Text>
-                  ) : (
-                    <Typography.Text type="danger">
-                      虚线：本级 {year} 年目标 {unitTarget}%
-                    </Typography.Text>
-                  )
-                }
-              >
-                <ChildrenChart
-                  rows={chartRows}
-                  indicator={indicator}
-                  target={unitTarget}
-                  onPick={(row) => {
-                    if (row.childCount > 0 && row.unitId !== data.unit.unitId) openUnit(row.unitId);
-                  }}
-                />
-              </Card>
-            </Col>
-            <Col xs={24} xl={10}>
-              <Card size="small" title={`近 ${TREND_YEARS} 年走势`}>
-                {trend.data ? (
-                  <TrendChart trend={trend.data} indicator={indicator} />
-                ) : trend.isError ? (
-                  <Alert type="error" showIcon title="走势载入失败" description={errorMessage(trend.error)} />
-                ) : (
-                  <Skeleton active />
-                )}
-              </Card>
-            </Col>
-          </Row>
-          <Card
-            size="small"
-            title={`${indicatorLabels[indicator]} 明细`}
-            extra={<Typography.Text type="secondary">点击分子、分母查看对应单位</Typography.Text>}
-          >
-            <IndicatorTable
-              report={data}
-              indicator={indicator}
-              onDrill={(unit) => openUnit(unit.unitId)}
-              onShowEmployers={(unit, part: IndicatorPart, direct) =>
-                setBehind({ unitId: unit.unitId, unitName: unit.name, part, direct })
-              }
+        // While another date or unit loads, the figures on screen are the previous ones: dimmed, not clickable.
+        <Spin spinning={report.isPlaceholderData} description={`正在载入 ${formatDate(asOf)} 的指标…`}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <IndicatorCards
+              unit={data.unit}
+              selected={indicator}
+              onSelect={(key) => setParam('indicator', key)}
             />
-          </Card>
-        </>
+            <Row gutter={[16, 16]}>
+              <Col xs={24} xl={14}>
+                <Card
+                  size="small"
+                  title={`下级${indicatorLabels[indicator]}`}
+                  extra={
+                    unitTarget === null ? (
+                      <Typography.Text type="secondary">本级 {year} 年未设定目标</Typography.Text>
+                    ) : (
+                      <Typography.Text type="danger">
+                        虚线：本级 {year} 年目标 {unitTarget}%
+                      </Typography.Text>
+                    )
+                  }
+                >
+                  <ChildrenChart
+                    rows={chartRows}
+                    indicator={indicator}
+                    target={unitTarget}
+                    onPick={(row) => {
+                      if (row.childCount > 0 && row.unitId !== data.unit.unitId) openUnit(row.unitId);
+                    }}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} xl={10}>
+                <Card size="small" title={`近 ${TREND_YEARS} 年走势`}>
+                  {trend.data ? (
+                    <TrendChart trend={trend.data} indicator={indicator} />
+                  ) : trend.isError ? (
+                    <Alert
+                      type="error"
+                      showIcon
+                      title="走势载入失败"
+                      description={errorMessage(trend.error)}
+                    />
+                  ) : (
+                    <Skeleton active />
+                  )}
+                </Card>
+              </Col>
+            </Row>
+            <Card
+              size="small"
+              title={`${indicatorLabels[indicator]} 明细`}
+              extra={<Typography.Text type="secondary">点击分子、分母查看对应单位</Typography.Text>}
+            >
+              <IndicatorTable
+                report={data}
+                indicator={indicator}
+                onDrill={(unit) => openUnit(unit.unitId)}
+                onShowEmployers={(unit, part: IndicatorPart, direct) =>
+                  setBehind({ unitId: unit.unitId, unitName: unit.name, part, direct })
+                }
+              />
+            </Card>
+          </Space>
+        </Spin>
       )}
       {behind ? (
         <EmployersBehindDrawer
