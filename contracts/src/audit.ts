@@ -65,6 +65,12 @@ export type AuditAction = ActionsOf<
   typeof platformAuditLabels | (typeof moduleContracts)[number]['auditLabels']
 >;
 
+/** Every kind of record an audit entry can be about, checked like the actions. */
+type EntityTypesOf<L> = L extends { entityTypes: infer E } ? keyof E & string : never;
+export type AuditEntityType = EntityTypesOf<
+  typeof platformAuditLabels | (typeof moduleContracts)[number]['auditLabels']
+>;
+
 /** Labels for the actions the audit log records, shown in the log browser. */
 export const auditActionLabels: Record<string, string> = Object.assign(
   {},

@@ -111,6 +111,11 @@ export const employerRepository = {
     return withColumns(db, scope, date).where('e.id', '=', id).executeTakeFirst();
   },
 
+  /** Locks the employer row for the rest of the transaction and reads it, as `findAt`. */
+  async lockAt(trx: Transaction<Database>, id: number, scope: Scope, date: string) {
+    return withColumns(trx, scope, date).where('e.id', '=', id).forUpdate('e').executeTakeFirst();
+  },
+
   /** One page of the filtered list, with the total; a unit filter arrives as a narrower scope. */
   async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: { limit: number; offset: number }) {
     const base = scoped(db, scope, date).where(filterWhere(f));

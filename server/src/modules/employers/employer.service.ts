@@ -17,6 +17,7 @@ import {
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { changeRecord, createRecord, type ChangeableRecord } from '../../platform/writes/record-change.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { nameInitials } from '../../platform/orgs/initials.ts';
@@ -38,10 +39,23 @@ async function visible(db: Db | Trx, actor: Actor, id: number): Promise<Employer
   return e;
 }
 
-async function changeable(trx: Trx, actor: Actor, id: number): Promise<EmployerWithUnit> {
-  const e = await visible(trx, actor, id);
-  if (e.closedOn) throw conflict(`单位「${e.name}」已于 ${e.closedOn} 注销，不能再修改`);
-  return e;
+/** How an employer is changed: locked in the caller's scope while open, audited as the API shows it. */
+function employerRecord(actor: Actor): ChangeableRecord<EmployerWithUnit, Employer> {
+  return {
+    entityType: 'employer',
+    label: EMPLOYER,
+    lock: async (trx, id) => {
+      const e = await repo.lockAt(trx, id, await scopeOf(trx, actor), today());
+      if (e?.closedOn) throw conflict(`单位「${e.name}」已于 ${e.closedOn} 注销，不能再修改`);
+      return e ?? null;
+    },
+    reload: (trx, id) => visible(trx, actor, id),
+    present: presentEmployer,
+    scopePath: (e) => e.orgUnitPath,
+    // The locality's counts, and the old locality's when the employer moved.
+    tallies: (trx, before, after) =>
+      tallyRepository.rebuild(trx, [...new Set([before?.orgUnitId ?? after.orgUnitId, after.orgUnitId])]),
+  };
 }
 
 /** The locality an employer may be placed at: a town or village unit inside the actor's scope. */
@@ -94,10 +108,6 @@ function assertOnOrAfter(date: string, registeredOn: string, field = 'date') {
   if (date < registeredOn) throw invalid([{ field, message: `日期不能早于单位登记日期 ${registeredOn}` }]);
 }
 
-async function after(trx: Trx, actor: Actor, id: number) {
-  return presentEmployer(await visible(trx, actor, id));
-}
-
 export const employerService = {
   async list(db: Db, actor: Actor, q: ListEmployersQuery): Promise<Page<Employer>> {
     const scope = await scopeUnderUnit(db, actor, q.orgUnitId);
@@ -132,10 +142,10 @@ export const employerService = {
   async create(db: Db, actor: Actor, body: CreateEmployerBody): Promise<Employer> {
     if (body.registeredOn > today())
       throw invalid([{ field: 'registeredOn', message: '登记日期不能晚于今天' }]);
-    return db.transaction().execute(async (trx) => {
+    return createRecord(db, actor, employerRecord(actor), 'employer.create', async (trx) => {
       await localityFor(trx, actor, body.orgUnitId);
       await assertCodeFree(trx, actor, body.creditCode, null);
-      const id = await repo.insert(trx, {
+      return repo.insert(trx, {
         credit_code: body.creditCode,
         name: body.name,
         name_initials: nameInitials(body.name),
@@ -149,22 +159,11 @@ export const employerService = {
         contact_phone: body.contactPhone ?? null,
         registered_on: body.registeredOn,
       });
-      await tallyRepository.rebuild(trx, [body.orgUnitId]);
-      const created = await visible(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.create',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: created.orgUnitPath,
-        after: presentEmployer(created),
-      });
-      return presentEmployer(created);
     });
   },
 
   async update(db: Db, actor: Actor, id: number, body: UpdateEmployerBody): Promise<Employer> {
-    return db.transaction().execute(async (trx) => {
-      const before = await changeable(trx, actor, id);
+    return changeRecord(db, actor, employerRecord(actor), id, 'employer.update', async (trx) => {
       if (body.orgUnitId !== undefined) await localityFor(trx, actor, body.orgUnitId);
       if (body.creditCode !== undefined) await assertCodeFree(trx, actor, body.creditCode, id);
       if (body.registeredOn !== undefined) {
@@ -191,17 +190,6 @@ export const employerService = {
         contact_phone: body.contactPhone,
         registered_on: body.registeredOn,
       });
-      await tallyRepository.rebuild(trx, [before.orgUnitId, body.orgUnitId ?? before.orgUnitId]);
-      const result = await after(trx, actor, id);
-      await audit(trx, actor, {
-        action: 'employer.update',
-        entityType: 'employer',
-        entityId: id,
-        scopePath: before.orgUnitPath,
-        before: presentEmployer(before),
-        after: result,
-      });
-      return result;
     });
   },
 
@@ -294,11 +282,8 @@ async function closeGrassrootsUnion(
   return outcome;
 }
 
-/**
- * One dated change to an open employer: checks scope and date, applies it, rebuilds the locality's
- * counts and audits before and after (with what `apply` adds to the record).
- */
-async function datedChange(
+/** One dated change to an open employer: a date on or after its registration, then `apply`. */
+function datedChange(
   db: Db,
   actor: Actor,
   id: number,
@@ -306,21 +291,9 @@ async function datedChange(
   action: AuditAction,
   apply: (trx: Trx, before: EmployerWithUnit) => Promise<Record<string, unknown>>,
 ): Promise<Employer> {
-  return db.transaction().execute(async (trx) => {
-    const before = await changeable(trx, actor, id);
+  return changeRecord(db, actor, employerRecord(actor), id, action, async (trx, before) => {
     assertOnOrAfter(date, before.registeredOn);
-    const extra = await apply(trx, before);
-    await tallyRepository.rebuild(trx, [before.orgUnitId]);
-    const result = await after(trx, actor, id);
-    await audit(trx, actor, {
-      action,
-      entityType: 'employer',
-      entityId: id,
-      scopePath: before.orgUnitPath,
-      before: presentEmployer(before),
-      after: { ...result, ...extra },
-    });
-    return result;
+    return apply(trx, before);
   });
 }
 

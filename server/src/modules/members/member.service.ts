@@ -16,7 +16,7 @@ import {
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { audit } from '../../platform/audit/audit.ts';
+import { changeRecord, createRecord, type ChangeableRecord } from '../../platform/writes/record-change.ts';
 import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
@@ -30,6 +30,7 @@ import {
   memberEmployerLookup,
   memberRepository,
   type MemberFilter,
+  type MemberRow,
   type MemberSearch,
 } from './member.repository.ts';
 import { tallyRepository } from '../indicators/index.ts';
@@ -96,9 +97,35 @@ async function employerInScope(db: Db, id: number | null | undefined, scope: Sco
 }
 
 async function load(db: Db, id: number, scope: Scope): Promise<Member> {
+  return presentMember(await rowInScope(db, id, scope), personalData());
+}
+
+async function rowInScope(db: Db, id: number, scope: Scope): Promise<MemberRow> {
   const row = await memberRepository.findInScope(db, id, scope);
   if (!row) throw notFound('会员');
-  return presentMember(row, personalData());
+  return row;
+}
+
+/**
+ * How a member is changed in the caller's scope. The audit keeps the masked view; the employers' kept
+ * membership counts are rebuilt when the member joins, moves employer, or changes status.
+ */
+function memberRecord(scope: Scope): ChangeableRecord<MemberRow, Member> {
+  const cipher = personalData();
+  return {
+    entityType: 'member',
+    label: '会员',
+    lock: async (trx, id) => (await memberRepository.lockInScope(trx, id, scope)) ?? null,
+    reload: (trx, id) => rowInScope(trx, id, scope),
+    present: (row) => presentMember(row, cipher),
+    scopePath: (row) => row.orgUnitPath,
+    auditView,
+    tallies: async (trx, before, after) => {
+      if (before && before.employerId === after.employerId && before.status === after.status) return;
+      const employers = new Set([before ? before.employerId : after.employerId, after.employerId]);
+      await tallyRepository.rebuildForEmployers(trx, [...employers]);
+    },
+  };
 }
 
 export const memberService = {
@@ -161,7 +188,7 @@ export const memberService = {
     const hash = cipher.lookupHash('resident_id', parsed.id.value);
     const scope = await scopeOf(db, actor);
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await createRecord(db, actor, memberRecord(scope), 'member.enrol', async (trx) => {
         const unit = await openUnitInScope(trx, body.orgUnitId, scope);
         await employerInScope(trx, body.employerId, scope);
         const existing = await memberRepository.findLiveByHash(trx, hash);
@@ -197,16 +224,7 @@ export const memberService = {
           from: body.joinedOn,
           change: 'enrol',
         });
-        await tallyRepository.rebuildForEmployers(trx, [body.employerId ?? null]);
-        const created = await load(trx, id, scope);
-        await audit(trx, actor, {
-          action: 'member.enrol',
-          entityType: 'member',
-          entityId: id,
-          scopePath: unit.path,
-          after: auditView(created),
-        });
-        return created;
+        return id;
       });
     } catch (e) {
       if (!isOneLiveViolation(e)) throw e;
@@ -218,13 +236,9 @@ export const memberService = {
   async update(db: Kysely<Database>, actor: Actor, id: number, body: UpdateMemberBody): Promise<Member> {
     const scope = await scopeOf(db, actor);
     const cipher = personalData();
-    return db.transaction().execute(async (trx) => {
-      const row = await memberRepository.lockInScope(trx, id, scope);
-      if (!row) throw notFound('会员');
-      const before = presentMember(row, cipher);
-      if (body.employerId !== undefined && body.employerId !== row.employerId) {
-        await employerInScope(trx, body.employerId, scope);
-      }
+    return changeRecord(db, actor, memberRecord(scope), id, 'member.update', async (trx, row) => {
+      const movesEmployer = body.employerId !== undefined && body.employerId !== row.employerId;
+      if (movesEmployer) await employerInScope(trx, body.employerId, scope);
       const keys = body.name !== undefined ? nameKeys(body.name) : null;
       const phone = body.phone;
       await memberRepository.update(trx, id, {
@@ -242,26 +256,15 @@ export const memberService = {
         ...(body.newEmploymentForm !== undefined ? { new_employment_form: body.newEmploymentForm } : {}),
         ...(body.employerId !== undefined ? { employer_id: body.employerId } : {}),
       });
-      if (body.employerId !== undefined && body.employerId !== row.employerId) {
+      if (movesEmployer) {
         await memberRepository.recordSpan(trx, id, {
           orgUnitId: row.orgUnitId,
           employerId: body.employerId ?? null,
-          status: before.status,
+          status: row.status,
           from: today(),
           change: 'employer',
         });
-        await tallyRepository.rebuildForEmployers(trx, [row.employerId, body.employerId ?? null]);
       }
-      const after = await load(trx, id, scope);
-      await audit(trx, actor, {
-        action: 'member.update',
-        entityType: 'member',
-        entityId: id,
-        scopePath: row.orgUnitPath,
-        before: auditView(before),
-        after: auditView(after),
-      });
-      return after;
     });
   },
 
@@ -273,22 +276,17 @@ export const memberService = {
     body: ChangeStatusBody,
   ): Promise<Member> {
     const scope = await scopeOf(db, actor);
-    const cipher = personalData();
     try {
-      return await db.transaction().execute(async (trx) => {
-        const row = await memberRepository.lockInScope(trx, id, scope);
-        if (!row) throw notFound('会员');
-        const before = presentMember(row, cipher);
-        if (before.status === body.status)
-          throw conflict(`会员已是「${memberStatusLabels[body.status]}」状态`);
-        if (before.status === 'deceased' || before.status === 'transferred' || before.status === 'left') {
-          throw conflict(`会籍已终止（${memberStatusLabels[before.status]}），如重新入会请新登记`);
+      return await changeRecord(db, actor, memberRecord(scope), id, 'member.status', async (trx, row) => {
+        if (row.status === body.status) throw conflict(`会员已是「${memberStatusLabels[body.status]}」状态`);
+        if (row.status === 'deceased' || row.status === 'transferred' || row.status === 'left') {
+          throw conflict(`会籍已终止（${memberStatusLabels[row.status]}），如重新入会请新登记`);
         }
         if (body.status === 'transferred') {
           throw invalid([{ field: 'status', message: '转到其他工会请使用会员关系接转' }]);
         }
-        if (body.date < before.statusSince || body.date > today()) {
-          throw invalid([{ field: 'date', message: `日期应在 ${before.statusSince} 与今天之间` }]);
+        if (body.date < row.statusSince || body.date > today()) {
+          throw invalid([{ field: 'date', message: `日期应在 ${row.statusSince} 与今天之间` }]);
         }
         await memberRepository.update(trx, id, { status: body.status, status_since: body.date });
         await memberRepository.recordSpan(trx, id, {
@@ -299,17 +297,7 @@ export const memberService = {
           change: 'status',
           note: body.note,
         });
-        await tallyRepository.rebuildForEmployers(trx, [row.employerId]);
-        const after = await load(trx, id, scope);
-        await audit(trx, actor, {
-          action: 'member.status',
-          entityType: 'member',
-          entityId: id,
-          scopePath: row.orgUnitPath,
-          before: auditView(before),
-          after: { ...auditView(after), note: body.note },
-        });
-        return after;
+        return { note: body.note };
       });
     } catch (e) {
       if (isOneLiveViolation(e)) throw conflict('此人已在别处有会籍，不能恢复为在册；请办理会员关系接转');

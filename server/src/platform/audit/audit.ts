@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditAction } from '@gonghui/contracts';
+import type { AuditAction, AuditEntityType } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditRepository } from './audit.repository.ts';
@@ -10,7 +10,8 @@ export type AuditActor = Pick<Actor, 'userId' | 'username' | 'orgUnitId' | 'clie
 export interface AuditChange {
   /** One of the actions the modules' audit labels name; a new action is added there first. */
   action: AuditAction;
-  entityType: string;
+  /** One of the kinds of record the modules' audit labels name. */
+  entityType: AuditEntityType;
   entityId: string | number | null;
   /** The path of the unit the change concerns: who may read the entry (its subtree's admins). */
   scopePath: string;

@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditEntityType } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import { audit, type AuditActor } from '../audit/audit.ts';
 import { invalid } from '../http/errors.ts';
 
 export interface RevealRequest {
-  entityType: string;
+  entityType: AuditEntityType;
   entityId: number;
   /** Which personal field is shown, e.g. 'residentId'. */
   field: string;
