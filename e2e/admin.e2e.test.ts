@@ -56,7 +56,16 @@ describe('signing in', () => {
     }
     expect(await page.getByTestId('header-unit').textContent()).toContain('苏州市总工会');
     await page.getByTestId('recent-activity').waitFor();
+    // The modules' figures, each leading to its list.
+    await page.getByTestId('count-pending-transfers').waitFor();
+    await page.getByTestId('count-agreements-ending').waitFor();
     await screenshot(page, 'admin-workbench');
+    await page.getByTestId('count-agreements-ending').click();
+    await page.waitForURL(
+      (url) => url.pathname === '/agreements' && url.searchParams.get('sort') === 'endsOn',
+    );
+    await page.goBack();
+    await page.getByTestId('workbench').waitFor();
   });
 });
 

@@ -16,3 +16,4 @@ export * from './formation-campaigns.ts';
 export * from './module.ts';
 export * from './attachments.ts';
 export * from './modules.ts';
+export * from './workbench.ts';

@@ -121,7 +121,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(systemRoutes, { databaseKind: options.databaseKind });
   await app.register(authRoutes, { secureCookies: https, cookiePath: basePath || '/' });
-  await app.register(workbenchRoutes);
+  await app.register(workbenchRoutes, {
+    counters: (options.modules ?? modules).flatMap((m) => m.counters ?? []),
+  });
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sql, type Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { moduleContracts, permissions, roles, type ModuleContract } from '@gonghui/contracts';
+import { moduleContracts, permissions, roles, type ModuleContract, type Workbench } from '@gonghui/contracts';
 import { buildApp } from '../src/app.ts';
 import { allMigrations } from '../src/db/migrations/index.ts';
 import type { Database } from '../src/db/schema.ts';
@@ -17,6 +17,7 @@ import { inScope, scopeOf, versionValidOn } from '../src/platform/scope.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { createTestDatabase } from './database.ts';
 import { login } from './app.ts';
+import { buildUser } from './factories.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 
 const modulesDir = path.resolve(import.meta.dirname, '../src/modules');
@@ -134,6 +135,27 @@ const noticesModule: GonghuiModule = {
   grants: {},
   contract: noticeContract,
   migrations: { '20261201T1400_notices': noticeMigration },
+  counters: [
+    {
+      key: 'notices',
+      title: '通知',
+      suffix: '条',
+      link: '/notices',
+      note: null,
+      permission: 'user:read',
+      count: async (db, _actor, scope) => {
+        const { n } = await (db as unknown as Kysely<Database & { notice: { org_unit_id: number } }>)
+          .selectFrom('notice as n')
+          .innerJoin('org_unit_version as v', (j) =>
+            j.onRef('v.org_unit_id', '=', 'n.org_unit_id').on('v.valid_to', 'is', null),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(inScope('v.path', scope))
+          .executeTakeFirstOrThrow();
+        return Number(n);
+      },
+    },
+  ],
 };
 
 describe('a new module registers through its manifest', () => {
@@ -175,6 +197,39 @@ describe('a new module registers through its manifest', () => {
       const admin = await login(app, 'admin');
       expect((await admin.get('/api/notices')).json().items).toHaveLength(2);
       expect((await app.inject({ method: 'GET', url: '/api/notices' })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('puts its figure on the workbench, counted in the caller’s scope, for the roles that may see it', async () => {
+    const app = await buildApp({
+      db: handle.db,
+      databaseKind: handle.kind,
+      webDist: null,
+      modules: [...modules, noticesModule],
+    });
+    await app.ready();
+    try {
+      const figures = async (username: string, password?: string) => {
+        const client = await login(app, username, password);
+        const body = (await client.get('/api/workbench')).json() as Workbench;
+        return { client, byKey: new Map(body.counters.map((c) => [c.key, c])) };
+      };
+      const dongbang = await figures('dongbang');
+      expect(dongbang.byKey.get('notices')).toMatchObject({ value: 1, title: '通知', link: '/notices' });
+      expect((await figures('admin')).byKey.get('notices')?.value).toBe(2);
+      // The figures of the app's own modules agree with their lists.
+      const inbox = (
+        await dongbang.client.get('/api/transfers?box=inbox&status=pending&pageSize=1')
+      ).json() as { total: number };
+      expect(dongbang.byKey.get('pending-transfers')?.value).toBe(inbox.total);
+      expect(dongbang.byKey.get('agreements-ending')?.value).toEqual(expect.any(Number));
+      const unit = (await dongbang.client.get('/api/auth/me')).json().user.orgUnit;
+      const viewer = await buildUser(handle.db, { unit, role: 'viewer' });
+      const seen = await figures(viewer.username, viewer.password);
+      expect(seen.byKey.has('notices')).toBe(false);
+      expect(seen.byKey.has('pending-transfers')).toBe(true);
     } finally {
       await app.close();
     }

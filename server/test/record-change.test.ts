@@ -80,7 +80,11 @@ describe('one write: lock, check, change, history, tallies, audit', () => {
     const e = await buildEmployer(handle.db, { orgUnitId: town.villages[0].id });
     const m = await buildMember(handle.db, { orgUnitId: town.villages[0].id, employerId: e.id });
     const actor = systemActor(town.town.id, 'test');
-    await memberService.changeStatus(handle.db, actor, m.id, { status: 'retired', date: '2020-01-01' });
+    await memberService.changeStatus(handle.db, actor, m.id, {
+      status: 'retired',
+      date: '2020-01-01',
+      note: '到龄退休',
+    });
     const entries = await auditOf('member', m.id);
     expect(entries.map((a) => a.action)).toEqual(['member.enrol', 'member.status']);
     expect(JSON.stringify(entries)).not.toContain('13912345678');

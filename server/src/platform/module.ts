@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely, Migration } from 'kysely';
-import type { ModuleContract, Permission, Role } from '@gonghui/contracts';
+import type { ModuleContract, Permission, Role, WorkbenchCounter } from '@gonghui/contracts';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from './auth/actor.ts';
 import type { JobHandler } from './jobs/job.runner.ts';
+import type { Scope } from './scope.ts';
+
+/** A figure a module shows on the workbench, counted in the caller's scope when the workbench opens. */
+export interface WorkbenchCounterSource extends Omit<WorkbenchCounter, 'value'> {
+  /** Shown only to roles holding this permission. */
+  permission: Permission;
+  count(db: Kysely<Database>, actor: Actor, scope: Scope): Promise<number>;
+}
 
 /**
  * What a module gives the app, exported as `module` from `server/src/modules/<name>/index.ts` and listed
@@ -25,6 +34,8 @@ export interface GonghuiModule {
    * (`20261201T1000_what_it_does`), so two modules built side by side cannot collide.
    */
   migrations?: Record<string, Migration>;
+  /** Its figures on the workbench; keep each one a cheap count (it runs whenever the workbench opens). */
+  counters?: WorkbenchCounterSource[];
   /** Adds its part of the demo city, after the union tree and the modules listed before it. */
   demo?: (db: Kysely<Database>) => Promise<unknown>;
 }

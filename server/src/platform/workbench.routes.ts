@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditEntry, orgUnit } from '@gonghui/contracts';
+import { workbench } from '@gonghui/contracts';
+import type { WorkbenchCounterSource } from './module.ts';
 import { actorOf } from './auth/actor.ts';
 import { roleAllows } from './auth/permissions.ts';
 import { auditRepository } from './audit/audit.repository.ts';
@@ -11,13 +11,11 @@ import { orgService } from './orgs/org.service.ts';
 import { userRepository } from './users/user.repository.ts';
 import { scopeOf } from './scope.ts';
 
-const workbench = z.object({
-  orgUnit,
-  counts: z.object({ childUnits: z.number().int(), subtreeUnits: z.number().int(), users: z.number().int() }),
-  recentAudit: z.array(auditEntry),
-});
-
-export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
+/** The workbench: the caller's unit, the platform's counts and the figures the modules put there. */
+export const workbenchRoutes: FastifyPluginAsyncZod<{ counters: WorkbenchCounterSource[] }> = async (
+  app,
+  { counters },
+) => {
   app.get(
     '/api/workbench',
     {
@@ -32,6 +30,8 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       const recent = roleAllows(actor.role, 'audit:read')
         ? (await auditRepository.list(app.db, scope, {}, 1, 8)).rows.map(presentAudit)
         : [];
+      const shown = counters.filter((c) => roleAllows(actor.role, c.permission));
+      const values = await Promise.all(shown.map((c) => c.count(app.db, actor, scope)));
       return {
         orgUnit: unit,
         counts: {
@@ -39,6 +39,14 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
           subtreeUnits: (await orgRepository.countSubtreeAt(app.db, scope, date)) - 1,
           users: await userRepository.count(app.db, scope),
         },
+        counters: shown.map(({ key, title, suffix, link, note }, i) => ({
+          key,
+          title,
+          suffix,
+          link,
+          note,
+          value: values[i],
+        })),
         recentAudit: recent,
       };
     },

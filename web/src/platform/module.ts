@@ -23,11 +23,13 @@ export interface MenuEntry {
   supportsAsOf?: boolean;
 }
 
-/** What a module gives the web app: its pages and its menu entries. */
+/** What a module gives the web app: its pages, its menu entries, and the icons of its workbench figures. */
 export interface WebModule {
   name: string;
   routes: ModuleRoute[];
   menu: MenuEntry[];
+  /** By the key of each figure the server module counts for the workbench. */
+  counterIcons?: Record<string, ComponentType>;
 }
 
 /** A page loaded when first opened, from a module exporting it under `name`. */

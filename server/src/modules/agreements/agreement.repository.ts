@@ -87,6 +87,17 @@ const sortColumns = {
 } as const;
 
 export const agreementRepository = {
+  /** Agreements in force today whose term ends between two dates (both included): those to renew soon. */
+  async countEndingBetween(db: Db, scope: Scope, from: string, to: string): Promise<number> {
+    const { n } = await scoped(db, scope)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.starts_on', '<=', from)
+      .where('a.ends_on', '>=', from)
+      .where('a.ends_on', '<=', to)
+      .executeTakeFirstOrThrow();
+    return Number(n);
+  },
+
   async find(db: Db, id: number, scope: Scope) {
     return withColumns(db, scope).where('a.id', '=', id).executeTakeFirst();
   },

@@ -3,6 +3,9 @@ import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0006 from './migrations/0006_collective_agreements.ts';
 import { loadAgreementsDemo } from './agreement.demo.ts';
 import { agreementRoutes } from './agreement.routes.ts';
+import { agreementRepository } from './agreement.repository.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import dayjs from 'dayjs';
 
 /** The collective agreements register: enterprise, regional and industry agreements and whom they cover. */
 export const agreementsModule: GonghuiModule = {
@@ -11,6 +14,23 @@ export const agreementsModule: GonghuiModule = {
   grants: { 'agreement:read': ['admin', 'cadre', 'viewer'], 'agreement:write': ['admin', 'cadre'] },
   contract: agreementContract,
   migrations: { '0006_collective_agreements': m0006 },
+  counters: [
+    {
+      key: 'agreements-ending',
+      title: '90 天内到期的集体合同',
+      suffix: '份',
+      link: '/agreements?sort=endsOn&order=asc',
+      note: '按到期日查看，及时续签',
+      permission: 'agreement:read',
+      count: (db, _actor, scope) =>
+        agreementRepository.countEndingBetween(
+          db,
+          scope,
+          today(),
+          dayjs().add(90, 'day').format('YYYY-MM-DD'),
+        ),
+    },
+  ],
   demo: (db) => loadAgreementsDemo(db),
 };
 

@@ -9,6 +9,7 @@ import { MEMBER_IMPORT_JOB, runMemberImport } from './member.import.ts';
 import { memberImportRoutes } from './member-import.routes.ts';
 import { memberRoutes } from './member.routes.ts';
 import { transferRoutes } from './transfer.routes.ts';
+import { transferService } from './transfer.service.ts';
 
 /** The real-name member registry: enrolment, transfers between unions, roster imports and exports. */
 export const membersModule: GonghuiModule = {
@@ -27,6 +28,19 @@ export const membersModule: GonghuiModule = {
     '0004_member_exports': m0004,
     '20261201T1000_member_import_traceable': m20261201T1000,
   },
+  counters: [
+    {
+      key: 'pending-transfers',
+      title: '待接收的会员接转',
+      suffix: '件',
+      link: '/members/transfers',
+      note: '点击前往会员关系接转',
+      permission: 'member:read',
+      count: async (db, actor) =>
+        (await transferService.list(db, actor, { box: 'inbox', status: 'pending', page: 1, pageSize: 1 }))
+          .total,
+    },
+  ],
   demo: (db) => loadMembersDemo(db),
 };
 

@@ -25,4 +25,5 @@ export const agreementsModule: WebModule = {
       icon: FileProtectOutlined,
     },
   ],
+  counterIcons: { 'agreements-ending': FileProtectOutlined },
 };

@@ -1,4 +1,4 @@
-import { IdcardOutlined } from '@ant-design/icons';
+import { IdcardOutlined, SwapOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const membersModule: WebModule = {
@@ -37,4 +37,5 @@ export const membersModule: WebModule = {
       icon: IdcardOutlined,
     },
   ],
+  counterIcons: { 'pending-transfers': SwapOutlined },
 };

@@ -4,7 +4,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
-  SwapOutlined,
+  FileTextOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { orgKindLabels, orgLevelLabels, type AuditEntry } from '@gonghui/contracts';
@@ -12,11 +12,19 @@ import { errorMessage } from '../../../api/client.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { actionColor, actionLabel, entityLabel, entityName } from '../../audit/labels.ts';
-import { usePendingTransferCount, useWorkbench } from '../api/workbench.ts';
+import { useWorkbench } from '../api/workbench.ts';
+import { webModules } from '../../../platform/modules.ts';
 import { FigureCard } from '../../../shared/FigureCard.tsx';
 import { useIndicatorReport } from '../../indicators/api/indicators.ts';
 import { IndicatorCards } from '../../indicators/components/IndicatorCards.tsx';
 import { todayIso } from '../../../shared/format.ts';
+
+/** The icon a module gives its workbench figure; a plain document icon otherwise. */
+function CounterIcon({ counterKey }: { counterKey: string }) {
+  const Icon =
+    webModules.find((m) => m.counterIcons?.[counterKey])?.counterIcons?.[counterKey] ?? FileTextOutlined;
+  return <Icon />;
+}
 
 function greeting(): string {
   const hour = new Date().getHours();
@@ -84,8 +92,6 @@ export function WorkbenchPage() {
   const canUsers = useCan('user:read');
   const canAudit = useCan('audit:read');
   const canIndicators = useCan('indicator:read');
-  const canMembers = useCan('member:read');
-  const pendingTransfers = usePendingTransferCount(canMembers);
 
   if (workbench.isError) {
     return <Alert type="error" showIcon title="工作台载入失败" description={errorMessage(workbench.error)} />;
@@ -145,7 +151,7 @@ export function WorkbenchPage() {
       </Card>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} md={12} xl={6}>
+        <Col flex="1 1 240px">
           <FigureCard
             testId="count-child-units"
             title="直属下级组织"
@@ -154,7 +160,7 @@ export function WorkbenchPage() {
             suffix="个"
           />
         </Col>
-        <Col xs={24} md={12} xl={6}>
+        <Col flex="1 1 240px">
           <FigureCard
             testId="count-subtree-units"
             title="下辖各级组织（不含本级）"
@@ -163,7 +169,7 @@ export function WorkbenchPage() {
             suffix="个"
           />
         </Col>
-        <Col xs={24} md={12} xl={6}>
+        <Col flex="1 1 240px">
           <FigureCard
             testId="count-users"
             title="系统用户（本级及下级）"
@@ -172,19 +178,19 @@ export function WorkbenchPage() {
             suffix="人"
           />
         </Col>
-        {canMembers ? (
-          <Col xs={24} md={12} xl={6}>
+        {(data?.counters ?? []).map((counter) => (
+          <Col flex="1 1 240px" key={counter.key}>
             <FigureCard
-              testId="count-pending-transfers"
-              title="待接收的会员接转"
-              value={pendingTransfers.data?.total}
-              prefix={<SwapOutlined />}
-              suffix="件"
-              note="点击前往会员关系接转"
-              onClick={() => void navigate('/members/transfers')}
+              testId={`count-${counter.key}`}
+              title={counter.title}
+              value={counter.value}
+              prefix={<CounterIcon counterKey={counter.key} />}
+              suffix={counter.suffix}
+              note={counter.note ?? undefined}
+              onClick={counter.link ? () => void navigate(counter.link!) : undefined}
             />
           </Col>
-        ) : null}
+        ))}
       </Row>
 
       {canIndicators ? <KeyIndicators /> : null}
