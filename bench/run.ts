@@ -6,12 +6,14 @@ import { benchOrgTree } from './org-tree.bench.ts';
 import { benchIndicators } from './indicators.bench.ts';
 import { benchMembers } from './members.bench.ts';
 import { benchEmployerImport } from './employers-import.bench.ts';
+import { benchMemberCollision } from './members-collision.bench.ts';
 
 const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
   'org-tree': (db) => benchOrgTree(db),
   indicators: benchIndicators,
   members: benchMembers,
   'employers-import': benchEmployerImport,
+  'members-collision': benchMemberCollision,
 };
 
 // Each benchmark runs on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new
