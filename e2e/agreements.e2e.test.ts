@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AgreementDetail, Employer, Page as ListPage } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient } from './helpers.ts';
+import { apiClient, fieldError, inputOf } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -17,19 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The input behind a form control's test id (antd puts some ids on a wrapper). */
-async function inputOf(page: Page, testId: string): Promise<Locator> {
-  const control = page.getByTestId(testId);
-  const tag = await control.evaluate((node) => node.tagName);
-  return tag === 'INPUT' ? control : control.locator('input').first();
-}
-
-function fieldError(page: Page, testId: string): Locator {
-  return page
-    .locator('.ant-form-item', { has: page.getByTestId(testId) })
-    .locator('.ant-form-item-explain-error');
-}
 
 async function typeDate(page: Page, testId: string, date: string) {
   const input = await inputOf(page, testId);

@@ -1,5 +1,37 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Kysely } from 'kysely';
+import type { Database } from '../server/src/db/schema.ts';
 import { DEMO_PASSWORD } from './browser.ts';
+
+/** The first open village unions of a county of the demo city (by division code prefix), with their names. */
+export function villagesIn(db: Kysely<Database>, countyCode: string, n = 2) {
+  return db
+    .selectFrom('org_unit as u')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'u.id').on('v.valid_to', 'is', null),
+    )
+    .select(['u.id', 'v.name'])
+    .where('u.level', '=', 'village')
+    .where('u.closed_on', 'is', null)
+    .where('u.division_code', 'like', `${countyCode}%`)
+    .orderBy('u.id')
+    .limit(n)
+    .execute();
+}
+
+/** The input behind a form control's test id (antd puts some ids on a wrapper). */
+export async function inputOf(page: Page, testId: string): Promise<Locator> {
+  const control = page.getByTestId(testId);
+  const tag = await control.evaluate((node) => node.tagName);
+  return tag === 'INPUT' ? control : control.locator('input').first();
+}
+
+/** The validation message under a form control. */
+export function fieldError(page: Page, testId: string): Locator {
+  return page
+    .locator('.ant-form-item', { has: page.getByTestId(testId) })
+    .locator('.ant-form-item-explain-error');
+}
 
 /** Signs in over HTTP (no browser) and returns a client that sends the session cookie. */
 export async function apiClient(baseUrl: string, username: string, password = DEMO_PASSWORD) {

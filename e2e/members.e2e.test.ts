@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../server/src/db/database.ts';
 import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { pickOrg } from './helpers.ts';
+import { pickOrg, villagesIn } from './helpers.ts';
 
 let handle: DatabaseHandle;
 let baseUrl: string;
@@ -17,17 +17,7 @@ let villages: Array<{ id: number; name: string }>;
 beforeAll(async () => {
   const server = await startDemoServer();
   ({ handle, baseUrl, close } = server);
-  villages = await handle.db
-    .selectFrom('org_unit as u')
-    .innerJoin('org_unit_version as v', (j) =>
-      j.onRef('v.org_unit_id', '=', 'u.id').on('v.valid_to', 'is', null),
-    )
-    .select(['u.id', 'v.name'])
-    .where('u.level', '=', 'village')
-    .where('u.division_code', 'like', '320581%')
-    .orderBy('u.id')
-    .limit(2)
-    .execute();
+  villages = await villagesIn(handle.db, '320581');
   browser = await launchBrowser();
   page = await newPage(browser);
   await login(page, baseUrl, 'changshu');
