@@ -171,3 +171,41 @@ export async function buildAttachment(db: Db, unitId: number, owner: { type: str
     pdf,
   );
 }
+
+/**
+ * Two districts of a small city, each with an administrator, for tests of who sees what: the city with
+ * `admin`; district A with `districtA` and its towns — town A1 with `townA1` (its own village unused, so
+ * town A1 sees nothing of the rest of A) and town A2 with three villages; district B with `districtB` and
+ * one town with two villages. Every account's password is `TEST_PASSWORD`.
+ */
+export async function buildDistricts(db: Db) {
+  const city = await buildOrgUnit(db);
+  const a = await buildOrgUnit(db, { parent: city });
+  const a1 = await buildOrgUnit(db, { parent: a });
+  await buildOrgUnit(db, { parent: a1 });
+  const a2 = await buildOrgUnit(db, { parent: a });
+  const aVillages = [];
+  for (let i = 0; i < 3; i++) aVillages.push(await buildOrgUnit(db, { parent: a2 }));
+  const b = await buildOrgUnit(db, { parent: city });
+  const b1 = await buildOrgUnit(db, { parent: b });
+  const bVillages = [await buildOrgUnit(db, { parent: b1 }), await buildOrgUnit(db, { parent: b1 })];
+  const users = {
+    admin: await buildUser(db, { unit: city }),
+    districtA: await buildUser(db, { unit: a }),
+    townA1: await buildUser(db, { unit: a1 }),
+    districtB: await buildUser(db, { unit: b }),
+  };
+  return { city, a, a1, a2, aVillages, b, b1, bVillages, users };
+}
+
+/** An employer that has founded its own grassroots union (单独建会), through the employer service. */
+export async function buildEmployerWithUnion(
+  db: Db,
+  o: Partial<Parameters<typeof employerService.create>[2]> & { orgUnitId: number },
+) {
+  const e = await buildEmployer(db, { employees: 60, ...o });
+  return employerService.setUnion(db, systemActor(o.orgUnitId, 'test'), e.id, {
+    status: 'own',
+    date: e.registeredOn,
+  });
+}
