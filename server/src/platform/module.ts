@@ -3,6 +3,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { ModuleContract, Permission, Role } from '@gonghui/contracts';
 import type { Database } from '../db/schema.ts';
 import type { JobHandler } from './jobs/job.runner.ts';
+import type { ListExport } from './exports/list-export.ts';
 
 /**
  * What a module gives the app, exported as `module` from `server/src/modules/<name>/index.ts` and listed
@@ -20,6 +21,11 @@ export interface GonghuiModule {
   contract: ModuleContract;
   /** Background job kinds and their handlers. */
   jobs?: Record<string, JobHandler>;
+  /**
+   * Its list exports (`listExport(…).registration`): the job runner runs their jobs, and their files are
+   * served under `/api/exports/{id}` to whoever may read the list.
+   */
+  exports?: readonly ListExport[];
   /**
    * Its schema changes, by name. Applied names never change; a new one is named by its timestamp
    * (`20261201T1000_what_it_does`), so two modules built side by side cannot collide.
