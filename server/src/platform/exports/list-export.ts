@@ -112,23 +112,27 @@ export function listExport<Filter, Row>(def: ListExportDefinition<Filter, Row>) 
     refuseControlCharacters(filter);
     const scope = await scopeOf(db, actor);
     await repo.removeExpired(db);
-    const id = await repo.insert(db, {
-      kind: def.kind,
-      scopePath: scope,
-      actorUnitId: actor.orgUnitId,
-      filters: filter,
-      fileName: def.fileName(),
-      createdBy: actor.userId || null,
-    });
-    const jobId = await jobQueue.enqueue(db, def.kind, { exportId: id }, actor.userId || null);
-    await repo.setJob(db, id, jobId);
-    if (total !== null) await jobQueue.progress(db, jobId, 0, total);
-    await audit(db, actor, {
-      action: def.audit.export,
-      entityType: 'export_file',
-      entityId: id,
-      scopePath: scope,
-      after: { filters: filter, rows: total },
+    // The record, its job and its audit entry land together or not at all.
+    const id = await db.transaction().execute(async (trx) => {
+      const exportId = await repo.insert(trx, {
+        kind: def.kind,
+        scopePath: scope,
+        actorUnitId: actor.orgUnitId,
+        filters: filter,
+        fileName: def.fileName(),
+        createdBy: actor.userId || null,
+      });
+      const jobId = await jobQueue.enqueue(trx, def.kind, { exportId }, actor.userId || null);
+      await repo.setJob(trx, exportId, jobId);
+      if (total !== null) await jobQueue.progress(trx, jobId, 0, total);
+      await audit(trx, actor, {
+        action: def.audit.export,
+        entityType: 'export_file',
+        entityId: exportId,
+        scopePath: scope,
+        after: { filters: filter, rows: total },
+      });
+      return exportId;
     });
     return (await repo.present(db, id, scope, [def.kind]))!.job;
   }
