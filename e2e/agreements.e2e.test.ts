@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { AgreementDetail, Employer, Page as ListPage } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
@@ -124,5 +125,36 @@ describe('the collective agreements register (dongbang)', () => {
       workersCovered: firm.employees,
     });
     await page.close();
+  });
+
+  test('a large agreements export shows the job’s progress and saves the file of the list’s rows', async () => {
+    const api = await apiClient(server.baseUrl, 'changshu');
+    const all = await api.get<ListPage<AgreementDetail>>('/api/agreements?pageSize=1');
+    expect(all.total).toBeGreaterThan(5);
+    // Above 5 rows an export becomes a job here (the tests' setting; the README names the real limit).
+    process.env.GONGHUI_EXPORT_INLINE_ROWS = '5';
+    const page = await newPage(browser);
+    try {
+      await login(page, server.baseUrl, 'changshu');
+      await page.goto(`${server.baseUrl}/agreements`);
+      await expect
+        .poll(() => page.getByTestId('agreements-total').textContent())
+        .toContain(all.total.toLocaleString('zh-CN'));
+      const download = page.waitForEvent('download', { timeout: 60_000 });
+      await page.getByTestId('agreements-export').click();
+      await page.getByTestId('export-modal').waitFor();
+      await page.getByTestId('export-progress').waitFor();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^集体合同-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile((await file.path())!);
+      expect(book.getWorksheet('集体合同')!.actualRowCount - 1).toBe(all.total);
+      await page.getByTestId('export-done').waitFor();
+      expect(await page.getByTestId('export-done').textContent()).toContain('保留 7 天');
+      await screenshot(page, 'changshu-agreements-export-done');
+    } finally {
+      delete process.env.GONGHUI_EXPORT_INLINE_ROWS;
+      await page.close();
+    }
   });
 });

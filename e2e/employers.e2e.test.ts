@@ -81,6 +81,50 @@ describe('the employer register (dongbang)', () => {
     await page.close();
   });
 
+  test('a large export runs as a background job: its progress shows, then the file is saved', async () => {
+    const api = await apiClient(server.baseUrl, 'dongbang');
+    const own = await api.get<ListPage<Employer>>('/api/employers?unionStatus=own&pageSize=1');
+    expect(own.total).toBeGreaterThan(3);
+    // Above 3 rows an export becomes a job here (the tests' setting; the README names the real limit).
+    process.env.GONGHUI_EXPORT_INLINE_ROWS = '3';
+    const page = await newPage(browser);
+    let paused = false;
+    try {
+      await login(page, server.baseUrl, 'dongbang');
+      await page.goto(`${server.baseUrl}/employers?unionStatus=own`);
+      await expect.poll(() => page.getByTestId('employers-total').textContent()).toContain(String(own.total));
+      // With the runner paused the job waits in the queue, so its waiting state can be seen.
+      await server.runner.stop();
+      paused = true;
+      await page.getByTestId('employers-export').click();
+      await page.getByTestId('export-modal').waitFor();
+      await page.getByTestId('export-progress').waitFor();
+      await expect.poll(() => page.getByTestId('export-stage').textContent()).toContain('等待后台开始导出');
+      expect(await page.getByTestId('export-modal').textContent()).toContain(`全部 ${own.total} 家单位`);
+      await screenshot(page, 'dongbang-employers-export-queued');
+      const download = page.waitForEvent('download', { timeout: 60_000 });
+      server.runner.start();
+      paused = false;
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^单位名录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile((await file.path())!);
+      expect(book.getWorksheet('单位')!.actualRowCount - 1).toBe(own.total);
+      await page.getByTestId('export-done').waitFor();
+      await screenshot(page, 'dongbang-employers-export-done');
+      const audited = await server.handle.db
+        .selectFrom('audit_log')
+        .select('username')
+        .where('action', '=', 'employer.export_download')
+        .execute();
+      expect(audited.map((a) => a.username)).toEqual(['dongbang']);
+    } finally {
+      delete process.env.GONGHUI_EXPORT_INLINE_ROWS;
+      if (paused) server.runner.start();
+      await page.close();
+    }
+  });
+
   test('refuses a wrong credit code as it is typed, registers a right one, and records 建会 in the history', async () => {
     const api = await apiClient(server.baseUrl, 'dongbang');
     const town = (await api.get<OrgUnit[]>('/api/orgs/roots'))[0];

@@ -152,6 +152,8 @@ const agreementAuditLabels = {
     'agreement.update': '修改集体合同',
     'agreement.add_employers': '集体合同增加覆盖单位',
     'agreement.remove_employers': '集体合同移除覆盖单位',
+    'agreement.export': '导出集体合同',
+    'agreement.export_download': '下载导出的集体合同',
   },
   entityTypes: { collective_agreement: '集体合同' },
 } as const satisfies AuditLabels;

@@ -54,6 +54,7 @@ export const platformAuditLabels = {
     auth: '登录',
     attachment: '附件',
     record_link: '记录关联',
+    export_file: '导出文件',
   },
 } as const satisfies AuditLabels;
 

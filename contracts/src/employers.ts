@@ -261,6 +261,8 @@ const employerAuditLabels = {
     'employer.instructor': '指派党建指导员',
     'employer.close': '单位注销',
     'employer.import': '导入单位名录',
+    'employer.export': '导出单位名录',
+    'employer.export_download': '下载导出的单位名录',
   },
   entityTypes: { employer: '单位', employer_import: '单位导入' },
 } as const satisfies AuditLabels;

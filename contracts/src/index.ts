@@ -11,6 +11,7 @@ export * from './indicators.ts';
 export * from './resident-id.ts';
 export * from './members.ts';
 export * from './member-exports.ts';
+export * from './exports.ts';
 export * from './agreements.ts';
 export * from './formation-campaigns.ts';
 export * from './module.ts';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { EXPORT_KEEP_DAYS, exportJob, exportJobStatuses, type ExportJobStatus } from './exports.ts';
 import { memberStatuses } from './members.ts';
 
 /** Days an export's file is kept; older exports are removed when a new one starts. */
-export const MEMBER_EXPORT_KEEP_DAYS = 7;
+export const MEMBER_EXPORT_KEEP_DAYS = EXPORT_KEEP_DAYS;
 
 const recordId = (label: string) =>
   z
@@ -21,19 +22,8 @@ export const startMemberExportBody = z.object({
 });
 export type StartMemberExportBody = z.infer<typeof startMemberExportBody>;
 
-export const memberExportStatuses = ['queued', 'running', 'done', 'failed'] as const;
-export type MemberExportStatus = (typeof memberExportStatuses)[number];
-
-export const memberExport = z.object({
-  id: z.number().int(),
-  status: z.enum(memberExportStatuses),
-  /** Rows written so far, and how many the filters matched when the job began. */
-  progress: z.number().int(),
-  total: z.number().int().nullable(),
-  fileName: z.string(),
-  sizeBytes: z.number().int().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+/** A roster export is a platform export job (`/api/member-exports/{id}` reads the same record). */
+export const memberExportStatuses = exportJobStatuses;
+export type MemberExportStatus = ExportJobStatus;
+export const memberExport = exportJob;
 export type MemberExport = z.infer<typeof memberExport>;

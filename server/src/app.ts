@@ -16,6 +16,7 @@ import type { DatabaseKind } from './db/database.ts';
 import { attachmentRoutes } from './platform/attachments/attachment.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import { exportRoutes } from './platform/exports/export.routes.ts';
 import { enforceAccess, requireAccessDeclarations } from './platform/http/access.ts';
 import { registerBasePath, stripBasePath } from './platform/http/base-path.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
@@ -128,7 +129,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(attachmentRoutes);
-  for (const m of options.modules ?? modules) {
+  const served = options.modules ?? modules;
+  await app.register(exportRoutes, { exports: served.flatMap((m) => m.exports ?? []) });
+  for (const m of served) {
     for (const routes of m.routes) await app.register(routes);
   }
 

@@ -64,7 +64,7 @@ describe('member export as a background job', () => {
     expect(done.fileName).toMatch(/^会员名册-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
     const chunks = await t.handle.db
-      .selectFrom('member_export_chunk')
+      .selectFrom('export_file_chunk')
       .select('seq')
       .where('export_id', '=', done.id)
       .execute();
@@ -135,7 +135,7 @@ describe('member export as a background job', () => {
   it('reports progress in rows as the job runs', async () => {
     const queued = await start(changshu, { status: 'active' });
     const exp = await t.handle.db
-      .selectFrom('member_export')
+      .selectFrom('export_file')
       .select('job_id')
       .where('id', '=', queued.id)
       .executeTakeFirstOrThrow();

@@ -29,6 +29,8 @@ describe('route declarations', () => {
         "GET /api/employers/check-code → employer:read",
         "GET /api/employers/export → employer:read",
         "GET /api/employers/template → employer:read",
+        "GET /api/exports/:id → authenticated",
+        "GET /api/exports/:id/file → authenticated",
         "GET /api/health → public",
         "GET /api/indicators → indicator:read",
         "GET /api/indicators/employers → indicator:read",

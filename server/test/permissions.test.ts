@@ -231,6 +231,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
       'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
       'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },
       'GET /api/member-exports/:id/file': { url: `/api/member-exports/${taicangExport}/file` },
+      'GET /api/exports/:id': { url: `/api/exports/${taicangExport}` },
+      'GET /api/exports/:id/file': { url: `/api/exports/${taicangExport}/file` },
       'GET /api/attachments/:id': { url: `/api/attachments/${taicangAttachment}` },
       'GET /api/employer-imports/:id/report': {
         url: `/api/employer-imports/${taicangEmployerImport}/report`,

@@ -124,6 +124,31 @@ export interface AttachmentTable {
   created_at: Generated<Date>;
 }
 
+/** A list export written by a background job; its file is kept in `export_file_chunk`. */
+export interface ExportFileTable {
+  id: Generated<number>;
+  /** The job kind that writes it, e.g. `employer.export`. */
+  kind: string;
+  job_id: number | null;
+  scope_path: string;
+  /** The unit the job reads the rows as: the caller's when they asked. */
+  actor_unit_id: number | null;
+  filters: Json;
+  status: Generated<'queued' | 'running' | 'done'>;
+  file_name: string;
+  row_count: Generated<number>;
+  size_bytes: number | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface ExportFileChunkTable {
+  export_id: number;
+  seq: number;
+  content: Buffer;
+}
+
 /** A reference between two records of different modules. */
 export interface RecordLinkTable {
   id: Generated<number>;
@@ -383,26 +408,6 @@ export interface MemberImportChangeTable {
   stamp: Timestamp;
 }
 
-export interface MemberExportTable {
-  id: Generated<number>;
-  job_id: number | null;
-  scope_path: string;
-  filters: Json;
-  status: Generated<'queued' | 'running' | 'done'>;
-  file_name: string;
-  row_count: Generated<number>;
-  size_bytes: number | null;
-  created_by: number | null;
-  created_at: Timestamp;
-  finished_at: Date | null;
-}
-
-export interface MemberExportChunkTable {
-  export_id: number;
-  seq: number;
-  content: Buffer;
-}
-
 export interface MemberImportChunkTable {
   import_id: number;
   seq: number;
@@ -449,6 +454,8 @@ export interface Database {
   setting: SettingTable;
   attachment: AttachmentTable;
   record_link: RecordLinkTable;
+  export_file: ExportFileTable;
+  export_file_chunk: ExportFileChunkTable;
   employer: EmployerTable;
   employer_status_change: EmployerStatusChangeTable;
   employer_tally: EmployerTallyTable;
@@ -468,8 +475,6 @@ export interface Database {
   member_import_change: MemberImportChangeTable;
   member_import_chunk: MemberImportChunkTable;
   member_import_row: MemberImportRowTable;
-  member_export: MemberExportTable;
-  member_export_chunk: MemberExportChunkTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

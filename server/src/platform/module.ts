@@ -4,6 +4,7 @@ import type { ModuleContract, Permission, Role, WorkbenchCounter } from '@gonghu
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './auth/actor.ts';
 import type { JobHandler } from './jobs/job.runner.ts';
+import type { ListExport } from './exports/list-export.ts';
 import type { Scope } from './scope.ts';
 
 /** A figure a module shows on the workbench, counted in the caller's scope when the workbench opens. */
@@ -29,6 +30,11 @@ export interface GonghuiModule {
   contract: ModuleContract;
   /** Background job kinds and their handlers. */
   jobs?: Record<string, JobHandler>;
+  /**
+   * Its list exports (`listExport(…).registration`): the job runner runs their jobs, and their files are
+   * served under `/api/exports/{id}` to whoever may read the list.
+   */
+  exports?: readonly ListExport[];
   /**
    * Its schema changes, by name. Applied names never change; a new one is named by its timestamp
    * (`20261201T1000_what_it_does`), so two modules built side by side cannot collide.

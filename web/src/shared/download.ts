@@ -1,3 +1,4 @@
+import type { ExportJob, ExportStarted } from '@gonghui/contracts';
 import { ApiError, apiUrl } from '../api/client.ts';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -43,17 +44,20 @@ async function readBody(
   return new Blob(chunks, { type });
 }
 
+/** What an export request gave: the file, saved under its name, or the background job writing it. */
+export type ExportResult = { kind: 'saved'; fileName: string } | { kind: 'job'; job: ExportJob };
+
 /**
- * Fetches an export and saves it under the server's file name; a refused export throws the
- * server's message instead of leaving the page.
+ * Asks for an export: a file is saved under the server's file name; a large export answers 202 with
+ * the job that writes it. A refused export throws the server's message instead of leaving the page.
  */
-export async function downloadExport(
+export async function requestExport(
   path: string,
   query: Record<string, QueryValue>,
   fallbackName: string,
   onProgress?: (progress: DownloadProgress) => void,
   signal?: AbortSignal,
-): Promise<string> {
+): Promise<ExportResult> {
   let response: Response;
   try {
     response = await fetch(apiUrl(path, query), { credentials: 'same-origin', signal });
@@ -71,6 +75,7 @@ export async function downloadExport(
     }
     throw new ApiError(response.status, 'BAD_REQUEST', message);
   }
+  if (response.status === 202) return { kind: 'job', job: ((await response.json()) as ExportStarted).job };
   const name = fileNameOf(response.headers.get('content-disposition'), fallbackName);
   const url = URL.createObjectURL(await readBody(response, onProgress));
   const link = document.createElement('a');
@@ -80,5 +85,18 @@ export async function downloadExport(
   link.click();
   link.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
+  return { kind: 'saved', fileName: name };
+}
+
+/** Fetches a file (an export job's, an error report) and saves it under the server's file name. */
+export async function downloadExport(
+  path: string,
+  query: Record<string, QueryValue>,
+  fallbackName: string,
+  onProgress?: (progress: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<string> {
+  const result = await requestExport(path, query, fallbackName, onProgress, signal);
+  if (result.kind === 'job') throw new ApiError(202, 'BAD_REQUEST', '文件尚未生成，请稍候再下载');
+  return result.fileName;
 }

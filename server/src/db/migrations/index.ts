@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { modules } from '../../modules/index.ts';
 import * as m0001 from './0001_platform.ts';
 import * as m20261201T1500 from './20261201T1500_attachments_and_links.ts';
+import * as m20261201T1620 from './20261201T1620_export_files.ts';
 
 /**
  * The platform's migrations and every module's, run in the order of their names (Kysely sorts them):
@@ -12,6 +13,7 @@ export function allMigrations(): Record<string, Migration> {
   const all: Record<string, Migration> = {
     '0001_platform': m0001,
     '20261201T1500_attachments_and_links': m20261201T1500,
+    '20261201T1620_export_files': m20261201T1620,
   };
   for (const m of modules) {
     for (const [name, migration] of Object.entries(m.migrations ?? {})) {

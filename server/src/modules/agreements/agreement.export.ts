@@ -1,5 +1,9 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { agreementKindLabels, type Agreement } from '@gonghui/contracts';
+import { agreementKindLabels, type Agreement, type AgreementFilter } from '@gonghui/contracts';
+import { listExport } from '../../platform/exports/list-export.ts';
+import { today } from '../../platform/orgs/dates.ts';
+import { agreementService } from './agreement.service.ts';
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32000;
@@ -20,32 +24,57 @@ const columns = [
   { header: '覆盖职工人数', key: 'workersCovered', width: 14 },
 ];
 
-/** The filtered agreements as an .xlsx workbook, one row each. */
-export async function agreementsWorkbook(
-  rows: Array<Agreement & { employerNames: string[] }>,
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('集体合同');
+export type ExportedAgreement = Agreement & { employerNames: string[] };
+
+/** Writes batches of agreements into an .xlsx stream, one row each. */
+export function agreementsSheet(batches: AsyncIterable<ExportedAgreement[]>): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet('集体合同', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map(({ numFmt, ...c }) => ({ ...c, style: numFmt ? { numFmt } : {} }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const a of rows) {
-    const names = a.employerNames.join('、');
-    sheet.addRow({
-      title: a.title,
-      kind: agreementKindLabels[a.kind],
-      wageSpecific: a.wageSpecific ? '是' : '否',
-      orgUnitName: a.orgUnitName,
-      signedOn: a.signedOn,
-      startsOn: a.startsOn,
-      endsOn: a.endsOn,
-      filedOn: a.filedOn ?? '',
-      raise: a.raiseBp === null ? null : a.raiseBp / 100,
-      minimumWage: a.minimumWageFen === null ? null : a.minimumWageFen / 100,
-      employerCount: a.employerCount,
-      employerNames: names.length > CELL_LIMIT ? `${names.slice(0, CELL_LIMIT)}……` : names,
-      workersCovered: a.workersCovered,
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.getRow(1).commit();
+  void (async () => {
+    try {
+      for await (const rows of batches) {
+        for (const a of rows) {
+          const names = a.employerNames.join('、');
+          sheet
+            .addRow({
+              title: a.title,
+              kind: agreementKindLabels[a.kind],
+              wageSpecific: a.wageSpecific ? '是' : '否',
+              orgUnitName: a.orgUnitName,
+              signedOn: a.signedOn,
+              startsOn: a.startsOn,
+              endsOn: a.endsOn,
+              filedOn: a.filedOn ?? '',
+              raise: a.raiseBp === null ? null : a.raiseBp / 100,
+              minimumWage: a.minimumWageFen === null ? null : a.minimumWageFen / 100,
+              employerCount: a.employerCount,
+              employerNames: names.length > CELL_LIMIT ? `${names.slice(0, CELL_LIMIT)}……` : names,
+              workersCovered: a.workersCovered,
+            })
+            .commit();
+        }
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (e) {
+      out.destroy(e instanceof Error ? e : new Error(String(e)));
+    }
+  })();
+  return out;
 }
+
+/** The register's export of exactly the list's filtered agreements, in the list's order. */
+export const agreementExport = listExport<AgreementFilter, ExportedAgreement>({
+  kind: 'agreement.export',
+  permission: 'agreement:read',
+  audit: { export: 'agreement.export', download: 'agreement.export_download' },
+  fileName: () => `集体合同-${today()}.xlsx`,
+  count: async (db, actor, f) =>
+    (await agreementService.list(db, actor, { ...f, page: 1, pageSize: 0 })).total,
+  rows: (db, actor, f) => agreementService.all(db, actor, f),
+  sheet: (_db, batches) => agreementsSheet(batches),
+});

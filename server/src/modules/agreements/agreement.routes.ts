@@ -6,21 +6,20 @@ import {
   agreementEmployersResult,
   agreementFilterQuery,
   createAgreementBody,
+  exportStarted,
   idParam,
   listAgreementsQuery,
   pageOf,
   updateAgreementBody,
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/orgs/dates.ts';
-import { attachment } from '../../platform/http/download.ts';
-import { agreementsWorkbook } from './agreement.export.ts';
+import { sendExport } from '../../platform/exports/list-export.ts';
+import { agreementExport } from './agreement.export.ts';
 import { agreementService } from './agreement.service.ts';
 
 const tags = ['agreements'];
 const read = { access: 'agreement:read' as const };
 const write = { access: 'agreement:write' as const };
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -42,15 +41,15 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/agreements/export',
     {
       config: read,
-      schema: { tags, summary: '按当前筛选导出集体合同（.xlsx）', querystring: agreementFilterQuery },
+      schema: {
+        tags,
+        summary:
+          '按当前筛选导出集体合同（.xlsx）；行数较多时返回 202 和后台导出任务，进度与文件见 /api/exports/{id}',
+        querystring: agreementFilterQuery,
+        response: { 202: exportStarted },
+      },
     },
-    async (req, reply) => {
-      const file = await agreementsWorkbook(await agreementService.all(db, actorOf(req), req.query));
-      return reply
-        .header('content-type', xlsx)
-        .header('content-disposition', attachment(`集体合同-${today()}.xlsx`))
-        .send(file);
-    },
+    async (req, reply) => sendExport(reply, await agreementExport.answer(db, actorOf(req), req.query)),
   );
   app.get(
     '/api/agreements/:id',

@@ -2,6 +2,7 @@ import { agreementContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0006 from './migrations/0006_collective_agreements.ts';
 import { loadAgreementsDemo } from './agreement.demo.ts';
+import { agreementExport } from './agreement.export.ts';
 import { agreementRoutes } from './agreement.routes.ts';
 import { agreementRepository } from './agreement.repository.ts';
 import { today } from '../../platform/orgs/dates.ts';
@@ -13,6 +14,7 @@ export const agreementsModule: GonghuiModule = {
   routes: [agreementRoutes],
   grants: { 'agreement:read': ['admin', 'cadre', 'viewer'], 'agreement:write': ['admin', 'cadre'] },
   contract: agreementContract,
+  exports: [agreementExport.registration],
   migrations: { '0006_collective_agreements': m0006 },
   counters: [
     {

@@ -1,8 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { EmployerFilter } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
+import { listExport } from '../../platform/exports/list-export.ts';
+import { today } from '../../platform/orgs/dates.ts';
 import { employerRepository, type EmployerWithUnit } from './employer.repository.ts';
 import { sheetValues, type ChangeDates } from './employer.presenter.ts';
+import { employerService } from './employer.service.ts';
 import { sheetWriter } from './employer.sheet.ts';
 
 /** Streams batches of employers into an .xlsx with the import template's columns. */
@@ -36,3 +40,15 @@ export function exportEmployers(
   })();
   return writer.stream;
 }
+
+/** The register's export of exactly the list's filtered rows, in the import template's columns. */
+export const employerExport = listExport<EmployerFilter, EmployerWithUnit>({
+  kind: 'employer.export',
+  permission: 'employer:read',
+  audit: { export: 'employer.export', download: 'employer.export_download' },
+  fileName: () => `单位名录-${today()}.xlsx`,
+  count: async (db, actor, f) =>
+    (await employerService.list(db, actor, { ...f, page: 1, pageSize: 0 })).total,
+  rows: (db, actor, f) => employerService.stream(db, actor, f),
+  sheet: (db, batches) => exportEmployers(db, batches),
+});

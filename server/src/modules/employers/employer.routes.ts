@@ -1,4 +1,3 @@
-import { attachment } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   closeEmployerBody,
@@ -9,6 +8,7 @@ import {
   employer,
   employerDetail,
   employerFilterQuery,
+  exportStarted,
   idParam,
   instructorActionBody,
   listEmployersQuery,
@@ -18,14 +18,13 @@ import {
   updateEmployerBody,
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
-import { today } from '../../platform/orgs/dates.ts';
+import { sendExport } from '../../platform/exports/list-export.ts';
 import { employerService } from './employer.service.ts';
-import { exportEmployers } from './employer.export.ts';
+import { employerExport } from './employer.export.ts';
 
 const tags = ['employers'];
 const read = { access: 'employer:read' as const };
 const write = { access: 'employer:write' as const };
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
@@ -49,17 +48,13 @@ export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
       schema: {
         tags,
-        summary: '按当前筛选导出单位（.xlsx，导入模板的列）',
+        summary:
+          '按当前筛选导出单位（.xlsx，导入模板的列）；行数较多时返回 202 和后台导出任务，进度与文件见 /api/exports/{id}',
         querystring: employerFilterQuery,
+        response: { 202: exportStarted },
       },
     },
-    async (req, reply) => {
-      const stream = exportEmployers(db, employerService.stream(db, actorOf(req), req.query));
-      return reply
-        .header('content-type', xlsx)
-        .header('content-disposition', attachment(`单位名录-${today()}.xlsx`))
-        .send(stream);
-    },
+    async (req, reply) => sendExport(reply, await employerExport.answer(db, actorOf(req), req.query)),
   );
   app.get(
     '/api/employers/check-code',

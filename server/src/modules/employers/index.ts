@@ -5,6 +5,7 @@ import { loadEmployerDemo } from './employer.demo.ts';
 import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './employer.import.ts';
 import { employerImportRoutes } from './employer-import.routes.ts';
 import { employerRoutes } from './employer.routes.ts';
+import { employerExport } from './employer.export.ts';
 
 /** The enterprise register: employers, their union and party formation, the register's import. */
 export const employersModule: GonghuiModule = {
@@ -13,6 +14,7 @@ export const employersModule: GonghuiModule = {
   grants: { 'employer:read': ['admin', 'cadre', 'viewer'], 'employer:write': ['admin', 'cadre'] },
   contract: employerContract,
   jobs: { [EMPLOYER_IMPORT_JOB]: runEmployerImport },
+  exports: [employerExport.registration],
   // The register's first migration also holds the formation campaign's and the indicators' tables.
   migrations: { '0002_employers': m0002 },
   demo: (db) => loadEmployerDemo(db),

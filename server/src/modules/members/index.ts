@@ -3,8 +3,9 @@ import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0003 from './migrations/0003_members.ts';
 import * as m0004 from './migrations/0004_member_exports.ts';
 import * as m20261201T1000 from './migrations/20261201T1000_member_import_traceable.ts';
+import * as m20261201T1621 from './migrations/20261201T1621_member_exports_to_platform.ts';
 import { loadMembersDemo } from './member.demo.ts';
-import { MEMBER_EXPORT_JOB, runMemberExport } from './member-export.job.ts';
+import { memberExport } from './member-export.job.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from './member.import.ts';
 import { memberImportRoutes } from './member-import.routes.ts';
 import { memberRoutes } from './member.routes.ts';
@@ -22,11 +23,13 @@ export const membersModule: GonghuiModule = {
     'transfer:write': ['admin', 'cadre'],
   },
   contract: memberContract,
-  jobs: { [MEMBER_IMPORT_JOB]: runMemberImport, [MEMBER_EXPORT_JOB]: runMemberExport },
+  jobs: { [MEMBER_IMPORT_JOB]: runMemberImport },
+  exports: [memberExport.registration],
   migrations: {
     '0003_members': m0003,
     '0004_member_exports': m0004,
     '20261201T1000_member_import_traceable': m20261201T1000,
+    '20261201T1621_member_exports_to_platform': m20261201T1621,
   },
   counters: [
     {

@@ -1,11 +1,10 @@
-import { attachment } from '../../platform/http/download.ts';
+import { attachment, XLSX_TYPE } from '../../platform/http/download.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParam, memberExport, startMemberExportBody } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { memberExportService } from './member-export.service.ts';
 
 const tags = ['members'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Roster exports run as background jobs: start one, watch its progress, then download the file. */
 export const memberExportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,7 +39,7 @@ export const memberExportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { fileName, stream } = await memberExportService.file(db, actorOf(req), req.params.id);
-      reply.header('content-disposition', attachment(fileName)).type(XLSX);
+      reply.header('content-disposition', attachment(fileName)).type(XLSX_TYPE);
       return reply.send(stream);
     },
   );

@@ -10,7 +10,7 @@ import {
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
-import { memberRepository, type MemberFilter } from './member.repository.ts';
+import { memberRepository, type MemberFilter, type MemberRow } from './member.repository.ts';
 import { exportInfoColumns, rosterWriter } from './member.sheet.ts';
 import type { Scope } from '../../platform/scope.ts';
 
@@ -31,12 +31,20 @@ export function memberRosterExport(
   filter: MemberFilter,
   options: RosterExportOptions = {},
 ): Readable {
+  return memberRosterSheet(memberRepository.each(db, scope, filter), options);
+}
+
+/** Writes batches of members into the roster .xlsx stream (see `memberRosterExport`). */
+export function memberRosterSheet(
+  batches: AsyncIterable<MemberRow[]>,
+  options: RosterExportOptions = {},
+): Readable {
   const cipher = personalData();
   const w = rosterWriter('会员名册', exportInfoColumns);
   void (async () => {
     try {
       let written = 0;
-      for await (const rows of memberRepository.each(db, scope, filter)) {
+      for await (const rows of batches) {
         if (w.stream.destroyed) return;
         for (const m of rows) {
           const id = cipher.decrypt(m.residentIdCipher);
