@@ -73,8 +73,13 @@ describe('the module list', () => {
     expect(modules.map((m) => m.contract)).toEqual([...moduleContracts]);
   });
 
-  it('takes every job kind from a manifest', () => {
-    expect(Object.keys(jobHandlers).sort()).toEqual(modules.flatMap((m) => Object.keys(m.jobs ?? {})).sort());
+  it('takes every job kind from a manifest: its jobs and its list exports', () => {
+    const kinds = modules.flatMap((m) => [
+      ...Object.keys(m.jobs ?? {}),
+      ...(m.exports ?? []).map((e) => e.kind),
+    ]);
+    expect(Object.keys(jobHandlers).sort()).toEqual(kinds.sort());
+    expect(kinds).toEqual([...new Set(kinds)]);
   });
 
   it('labels each audit action in exactly one module', () => {
