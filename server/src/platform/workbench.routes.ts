@@ -30,7 +30,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod = async (app) => {
       const date = today();
       const scope = await scopeOf(app.db, actor, date);
       const recent = roleAllows(actor.role, 'audit:read')
-        ? (await auditRepository.list(app.db, scope, {}, 1, 8)).rows.map(presentAudit)
+        ? (await auditRepository.list(app.db, scope, {}, { page: 1, pageSize: 8 })).items.map(presentAudit)
         : [];
       return {
         orgUnit: unit,

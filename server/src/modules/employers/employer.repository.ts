@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Update
 import { industryDivisions, type EmployerFilter, type StatusAspect } from '@gonghui/contracts';
 import type { Database, EmployerTable, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { listPage, sortTerms, type PageRequest } from '../../platform/lists/list-page.ts';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -112,19 +113,18 @@ export const employerRepository = {
   },
 
   /** One page of the filtered list, with the total; a unit filter arrives as a narrower scope. */
-  async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: { limit: number; offset: number }) {
-    const base = scoped(db, scope, date).where(filterWhere(f));
-    const [items, total] = await Promise.all([
-      base
-        .select(columns)
-        .orderBy(sortColumns[f.sort], f.order)
-        .orderBy('e.id')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute(),
-      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items, total: total.n };
+  async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: PageRequest) {
+    return listPage(db, {
+      rows: scoped(db, scope, date).where(filterWhere(f)).select(columns),
+      orderBy: sortTerms({
+        columns: sortColumns,
+        key: f.sort,
+        order: f.order,
+        tieBreak: 'e.id',
+        tieBreakOrder: 'asc',
+      }),
+      page,
+    });
   },
 
   /** Every row of the filtered list, in pages of `batch`, for exports. */

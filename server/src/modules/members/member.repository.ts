@@ -10,6 +10,13 @@ import type {
 import type { Insertable, Updateable } from 'kysely';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 import { startingWith } from '../../db/like.ts';
+import {
+  countRows,
+  listPage,
+  sortTerms,
+  type PageWindow,
+  type SortOrder,
+} from '../../platform/lists/list-page.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<
@@ -117,26 +124,19 @@ export const memberRepository = {
     return withColumns(db, scope).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
   },
 
-  async list(
-    db: Db,
-    scope: Scope,
-    f: MemberFilter,
-    sort: MemberSort,
-    order: 'asc' | 'desc',
-    page: { limit: number; offset: number },
-  ) {
-    const base = scoped(db, scope).where(filterWhere(f));
-    const items = await base
-      .select(columns)
-      .orderBy(sortColumns[sort], order)
-      .orderBy('m.id', order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const { total } = await base
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow();
-    return { items, total: Number(total) };
+  /** One page of the filtered list, with the total (capped); a window of no rows asks for the count alone. */
+  async list(db: Db, scope: Scope, f: MemberFilter, sort: MemberSort, order: SortOrder, window: PageWindow) {
+    const rows = scoped(db, scope).where(filterWhere(f)).select(columns);
+    // An export's progress asks for its count alone: that one is exact.
+    if (window.limit === 0) {
+      const { n } = await countRows(db, rows, 'exact');
+      return { items: [], total: n, totalCapped: false, page: 1, pageSize: 0 };
+    }
+    return listPage(db, {
+      rows,
+      orderBy: sortTerms({ columns: sortColumns, key: sort, order, tieBreak: 'm.id' }),
+      page: { page: Math.floor(window.offset / window.limit) + 1, pageSize: window.limit },
+    });
   },
 
   /** Streams every filtered row in id order, a page at a time (exports). */
