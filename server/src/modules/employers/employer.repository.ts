@@ -75,7 +75,10 @@ function filterWhere(f: Omit<EmployerFilter, 'sort' | 'order'>) {
     }
     const q = f.q?.trim();
     if (q) {
-      const any = [eb('e.name', 'like', containing(q))];
+      // The grams index finds the candidates, the LIKE keeps exactly the names that contain the query.
+      const any = [
+        eb.and([sql<boolean>`e.name_grams @> search_grams(${q})`, eb('e.name', 'like', containing(q))]),
+      ];
       if (/^[a-zA-Z]+$/.test(q)) any.push(eb('e.name_initials', 'like', `${q.toLowerCase()}%`));
       if (/^[0-9A-Za-z]{4,18}$/.test(q)) any.push(eb('e.credit_code', 'like', `${q.toUpperCase()}%`));
       conds.push(eb.or(any));
