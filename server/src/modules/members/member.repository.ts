@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { MemberStatus } from '@gonghui/contracts';
 import type {
   Database,
@@ -64,8 +64,15 @@ const columns = [
   'm.migrant_worker as migrantWorker',
   'm.new_employment_form as newEmploymentForm',
   'm.employer_id as employerId',
-  'e.name as employerName',
-  'e.credit_code as employerCreditCode',
+  // Read for the rows of the page only, after the sort and the limit, not for every row in scope.
+  (eb: Eb) =>
+    eb.selectFrom('employer as e').select('e.name').whereRef('e.id', '=', 'm.employer_id').as('employerName'),
+  (eb: Eb) =>
+    eb
+      .selectFrom('employer as e')
+      .select('e.credit_code')
+      .whereRef('e.id', '=', 'm.employer_id')
+      .as('employerCreditCode'),
   'm.org_unit_id as orgUnitId',
   'v.name as orgUnitName',
   'v.path as orgUnitPath',
@@ -76,16 +83,24 @@ const columns = [
 
 /**
  * Members whose union lies in a subtree today (or lay there when it closed, for those who left before
- * their employer's union ended): the only way any member row is read for a user.
+ * their employer's union ended): the only way any member row is read for a user. The union's latest
+ * version is its present one, or the one that ended when it closed; asked as "no later version", the
+ * planner can tell how many rows a scope holds and walks the members in the list's order.
  */
 function scoped(db: Db, scope: Scope) {
   return db
     .selectFrom('member as m')
-    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
-    .innerJoin('org_unit_version as v', (j) =>
-      j.onRef('v.org_unit_id', '=', 'u.id').on(sql<boolean>`v.valid_to is not distinct from u.closed_on`),
+    .innerJoin('org_unit_version as v', 'v.org_unit_id', 'm.org_unit_id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('org_unit_version as w')
+            .select('w.id')
+            .whereRef('w.org_unit_id', '=', 'v.org_unit_id')
+            .whereRef('w.valid_from', '>', 'v.valid_from'),
+        ),
+      ),
     )
-    .leftJoin('employer as e', 'e.id', 'm.employer_id')
     .where(inScope('v.path', scope));
 }
 
