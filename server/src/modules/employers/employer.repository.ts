@@ -34,17 +34,13 @@ const columns = [
 
 /** Employers whose locality lies under a path as the tree stands on `date`. */
 function scoped(db: Db, scope: Scope, date: string) {
-  return (
-    db
-      .selectFrom('employer as e')
-      .innerJoin('org_unit_version as v', (j) =>
-        j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
-      )
-      // Every employer has its locality (a required reference); joined on the left, the join drops out of a
-      // count, which reads no column of it.
-      .leftJoin('org_unit as lu', 'lu.id', 'e.org_unit_id')
-      .where(inScope('v.path', scope))
-  );
+  return db
+    .selectFrom('employer as e')
+    .innerJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'e.org_unit_id').on(versionValidOn('v', date)),
+    )
+    .innerJoin('org_unit as lu', 'lu.id', 'e.org_unit_id')
+    .where(inScope('v.path', scope));
 }
 
 export type EmployerWithUnit = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
