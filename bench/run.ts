@@ -7,6 +7,7 @@ import { benchIndicators } from './indicators.bench.ts';
 import { benchMembers } from './members.bench.ts';
 import { benchEmployerImport } from './employers-import.bench.ts';
 import { benchMemberCollision } from './members-collision.bench.ts';
+import { benchLists } from './lists.bench.ts';
 
 const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
   'org-tree': (db) => benchOrgTree(db),
@@ -16,17 +17,29 @@ const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => P
   'members-collision': benchMemberCollision,
 };
 
+/** Benchmarks that keep their own database (a city-scale template reused between runs). */
+const ownDatabase: Record<string, () => Promise<void>> = {
+  lists: benchLists,
+};
+
 // Each benchmark runs on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new
 // PostgreSQL database created beside the one named and dropped afterwards.
 // `npm run bench -- members` runs the benchmarks named; with no name, all of them.
 async function main(names: string[]) {
-  const unknown = names.filter((n) => !(n in benchmarks));
+  const unknown = names.filter((n) => !(n in benchmarks) && !(n in ownDatabase));
   if (unknown.length > 0) {
-    console.error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benchmarks).join(', ')}`);
+    console.error(
+      `unknown benchmark ${unknown.join(', ')}; known: ${[...Object.keys(benchmarks), ...Object.keys(ownDatabase)].join(', ')}`,
+    );
     process.exit(2);
   }
-  const chosen = names.length > 0 ? names : Object.keys(benchmarks);
+  const chosen = names.length > 0 ? names : [...Object.keys(benchmarks), ...Object.keys(ownDatabase)];
   for (const [i, name] of chosen.entries()) {
+    if (name in ownDatabase) {
+      if (i > 0) console.log();
+      await ownDatabase[name]();
+      continue;
+    }
     const handle = await createTestDatabase();
     if (i === 0)
       console.log(

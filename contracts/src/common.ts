@@ -22,6 +22,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** The total stopped counting at 10,000: the list holds more ("10,000+ 条"). */
+    totalCapped: z.boolean().optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
   });
@@ -30,6 +32,8 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** `total` is the cap of a count that stopped there: the list holds more. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -168,6 +168,8 @@ export interface EmployerTable {
   credit_code: string;
   name: string;
   name_initials: string;
+  /** The name's characters and neighbouring pairs, kept by a trigger for the name search's index. */
+  name_grams: Generated<string[]>;
   unit_category: string;
   industry_code: string;
   employees: Generated<number>;

@@ -28,7 +28,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<{ counters: WorkbenchCounter
       const date = today();
       const scope = await scopeOf(app.db, actor, date);
       const recent = roleAllows(actor.role, 'audit:read')
-        ? (await auditRepository.list(app.db, scope, {}, 1, 8)).rows.map(presentAudit)
+        ? (await auditRepository.list(app.db, scope, {}, { page: 1, pageSize: 8 })).items.map(presentAudit)
         : [];
       const shown = counters.filter((c) => roleAllows(actor.role, c.permission));
       const values = await Promise.all(shown.map((c) => c.count(app.db, actor, scope)));

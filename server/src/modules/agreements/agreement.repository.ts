@@ -9,6 +9,7 @@ import {
 import type { AgreementFilter } from '@gonghui/contracts';
 import type { CollectiveAgreementTable, Database, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { listPage, sortTerms, type PageRequest } from '../../platform/lists/list-page.ts';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -103,19 +104,12 @@ export const agreementRepository = {
   },
 
   /** One page of the filtered list, with the total; a union filter arrives as a narrower scope. */
-  async list(db: Db, scope: Scope, f: AgreementFilter, page: { limit: number; offset: number }) {
-    const base = scoped(db, scope).where(filterWhere(f));
-    const [items, total] = await Promise.all([
-      base
-        .select(columns)
-        .orderBy(sortColumns[f.sort], f.order)
-        .orderBy('a.id', f.order)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute(),
-      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items, total: total.n };
+  async list(db: Db, scope: Scope, f: AgreementFilter, page: PageRequest) {
+    return listPage(db, {
+      rows: scoped(db, scope).where(filterWhere(f)).select(columns),
+      orderBy: sortTerms({ columns: sortColumns, key: f.sort, order: f.order, tieBreak: 'a.id' }),
+      page,
+    });
   },
 
   /** Every row of the filtered list in the list's order, for an export. */

@@ -105,11 +105,8 @@ async function coverable(trx: Trx, actor: Actor, kind: AgreementKind, signer: Si
 export const agreementService = {
   async list(db: Db, actor: Actor, q: ListAgreementsQuery): Promise<Page<Agreement>> {
     const scope = await scopeUnderUnit(db, actor, q.orgUnitId);
-    const { items, total } = await repo.list(db, scope, q, {
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
-    return { items: items.map(presentAgreement), total, page: q.page, pageSize: q.pageSize };
+    const page = await repo.list(db, scope, q, q);
+    return { ...page, items: page.items.map(presentAgreement) };
   },
 
   /** Every row of a filtered list with the employers each covers, for an export. */

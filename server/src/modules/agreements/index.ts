@@ -1,6 +1,7 @@
 import { agreementContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0006 from './migrations/0006_collective_agreements.ts';
+import * as m20261201T1720 from './migrations/20261201T1720_agreement_start_order.ts';
 import { loadAgreementsDemo } from './agreement.demo.ts';
 import { agreementExport } from './agreement.export.ts';
 import { agreementRoutes } from './agreement.routes.ts';
@@ -15,7 +16,7 @@ export const agreementsModule: GonghuiModule = {
   grants: { 'agreement:read': ['admin', 'cadre', 'viewer'], 'agreement:write': ['admin', 'cadre'] },
   contract: agreementContract,
   exports: [agreementExport.registration],
-  migrations: { '0006_collective_agreements': m0006 },
+  migrations: { '0006_collective_agreements': m0006, '20261201T1720_agreement_start_order': m20261201T1720 },
   counters: [
     {
       key: 'agreements-ending',

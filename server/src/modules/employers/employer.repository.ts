@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Update
 import { industryDivisions, type EmployerFilter, type StatusAspect } from '@gonghui/contracts';
 import type { Database, EmployerTable, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { listPage, sortTerms, type PageRequest } from '../../platform/lists/list-page.ts';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -74,7 +75,10 @@ function filterWhere(f: Omit<EmployerFilter, 'sort' | 'order'>) {
     }
     const q = f.q?.trim();
     if (q) {
-      const any = [eb('e.name', 'like', containing(q))];
+      // The grams index finds the candidates, the LIKE keeps exactly the names that contain the query.
+      const any = [
+        eb.and([sql<boolean>`e.name_grams @> search_grams(${q})`, eb('e.name', 'like', containing(q))]),
+      ];
       if (/^[a-zA-Z]+$/.test(q)) any.push(eb('e.name_initials', 'like', `${q.toLowerCase()}%`));
       if (/^[0-9A-Za-z]{4,18}$/.test(q)) any.push(eb('e.credit_code', 'like', `${q.toUpperCase()}%`));
       conds.push(eb.or(any));
@@ -117,19 +121,18 @@ export const employerRepository = {
   },
 
   /** One page of the filtered list, with the total; a unit filter arrives as a narrower scope. */
-  async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: { limit: number; offset: number }) {
-    const base = scoped(db, scope, date).where(filterWhere(f));
-    const [items, total] = await Promise.all([
-      base
-        .select(columns)
-        .orderBy(sortColumns[f.sort], f.order)
-        .orderBy('e.id')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute(),
-      base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items, total: total.n };
+  async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: PageRequest) {
+    return listPage(db, {
+      rows: scoped(db, scope, date).where(filterWhere(f)).select(columns),
+      orderBy: sortTerms({
+        columns: sortColumns,
+        key: f.sort,
+        order: f.order,
+        tieBreak: 'e.id',
+        tieBreakOrder: 'asc',
+      }),
+      page,
+    });
   },
 
   /** Every row of the filtered list, in pages of `batch`, for exports. */

@@ -111,11 +111,8 @@ function assertOnOrAfter(date: string, registeredOn: string, field = 'date') {
 export const employerService = {
   async list(db: Db, actor: Actor, q: ListEmployersQuery): Promise<Page<Employer>> {
     const scope = await scopeUnderUnit(db, actor, q.orgUnitId);
-    const { items, total } = await repo.list(db, scope, today(), q, {
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
-    return { items: items.map(presentEmployer), total, page: q.page, pageSize: q.pageSize };
+    const page = await repo.list(db, scope, today(), q, q);
+    return { ...page, items: page.items.map(presentEmployer) };
   },
 
   /** All rows of a filtered list for an export, batch by batch. */

@@ -4,6 +4,7 @@ import * as m0003 from './migrations/0003_members.ts';
 import * as m0004 from './migrations/0004_member_exports.ts';
 import * as m20261201T1000 from './migrations/20261201T1000_member_import_traceable.ts';
 import * as m20261201T1621 from './migrations/20261201T1621_member_exports_to_platform.ts';
+import * as m20261201T1710 from './migrations/20261201T1710_member_name_in_union.ts';
 import { loadMembersDemo } from './member.demo.ts';
 import { memberExport } from './member-export.job.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from './member.import.ts';
@@ -30,6 +31,7 @@ export const membersModule: GonghuiModule = {
     '0004_member_exports': m0004,
     '20261201T1000_member_import_traceable': m20261201T1000,
     '20261201T1621_member_exports_to_platform': m20261201T1621,
+    '20261201T1710_member_name_in_union': m20261201T1710,
   },
   counters: [
     {

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { MemberStatus } from '@gonghui/contracts';
 import type {
   Database,
@@ -10,6 +10,13 @@ import type {
 import type { Insertable, Updateable } from 'kysely';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 import { startingWith } from '../../db/like.ts';
+import {
+  countRows,
+  listPage,
+  sortTerms,
+  type PageWindow,
+  type SortOrder,
+} from '../../platform/lists/list-page.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<
@@ -57,8 +64,15 @@ const columns = [
   'm.migrant_worker as migrantWorker',
   'm.new_employment_form as newEmploymentForm',
   'm.employer_id as employerId',
-  'e.name as employerName',
-  'e.credit_code as employerCreditCode',
+  // Read for the rows of the page only, after the sort and the limit, not for every row in scope.
+  (eb: Eb) =>
+    eb.selectFrom('employer as e').select('e.name').whereRef('e.id', '=', 'm.employer_id').as('employerName'),
+  (eb: Eb) =>
+    eb
+      .selectFrom('employer as e')
+      .select('e.credit_code')
+      .whereRef('e.id', '=', 'm.employer_id')
+      .as('employerCreditCode'),
   'm.org_unit_id as orgUnitId',
   'v.name as orgUnitName',
   'v.path as orgUnitPath',
@@ -69,16 +83,24 @@ const columns = [
 
 /**
  * Members whose union lies in a subtree today (or lay there when it closed, for those who left before
- * their employer's union ended): the only way any member row is read for a user.
+ * their employer's union ended): the only way any member row is read for a user. The union's latest
+ * version is its present one, or the one that ended when it closed; asked as "no later version", the
+ * planner can tell how many rows a scope holds and walks the members in the list's order.
  */
 function scoped(db: Db, scope: Scope) {
   return db
     .selectFrom('member as m')
-    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
-    .innerJoin('org_unit_version as v', (j) =>
-      j.onRef('v.org_unit_id', '=', 'u.id').on(sql<boolean>`v.valid_to is not distinct from u.closed_on`),
+    .innerJoin('org_unit_version as v', 'v.org_unit_id', 'm.org_unit_id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('org_unit_version as w')
+            .select('w.id')
+            .whereRef('w.org_unit_id', '=', 'v.org_unit_id')
+            .whereRef('w.valid_from', '>', 'v.valid_from'),
+        ),
+      ),
     )
-    .leftJoin('employer as e', 'e.id', 'm.employer_id')
     .where(inScope('v.path', scope));
 }
 
@@ -117,26 +139,19 @@ export const memberRepository = {
     return withColumns(db, scope).where('m.id', '=', id).forUpdate('m').executeTakeFirst();
   },
 
-  async list(
-    db: Db,
-    scope: Scope,
-    f: MemberFilter,
-    sort: MemberSort,
-    order: 'asc' | 'desc',
-    page: { limit: number; offset: number },
-  ) {
-    const base = scoped(db, scope).where(filterWhere(f));
-    const items = await base
-      .select(columns)
-      .orderBy(sortColumns[sort], order)
-      .orderBy('m.id', order)
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute();
-    const { total } = await base
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow();
-    return { items, total: Number(total) };
+  /** One page of the filtered list, with the total (capped); a window of no rows asks for the count alone. */
+  async list(db: Db, scope: Scope, f: MemberFilter, sort: MemberSort, order: SortOrder, window: PageWindow) {
+    const rows = scoped(db, scope).where(filterWhere(f)).select(columns);
+    // An export's progress asks for its count alone: that one is exact.
+    if (window.limit === 0) {
+      const { n } = await countRows(db, rows, 'exact');
+      return { items: [], total: n, totalCapped: false, page: 1, pageSize: 0 };
+    }
+    return listPage(db, {
+      rows,
+      orderBy: sortTerms({ columns: sortColumns, key: sort, order, tieBreak: 'm.id' }),
+      page: { page: Math.floor(window.offset / window.limit) + 1, pageSize: window.limit },
+    });
   },
 
   /** Streams every filtered row in id order, a page at a time (exports). */

@@ -24,6 +24,7 @@ import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../platform/personal-data/resident-id.ts';
 import { recordReveal } from '../../platform/personal-data/reveal.ts';
 import { narrowScope, Scope, scopeContains, scopeOf } from '../../platform/scope.ts';
+import { pageWindow } from '../../platform/lists/list-page.ts';
 import { nameKeys } from './member.names.ts';
 import { auditView, presentMember } from './member.presenter.ts';
 import {
@@ -132,12 +133,9 @@ export const memberService = {
   async list(db: Kysely<Database>, actor: Actor, q: ListMembersQuery): Promise<Page<Member>> {
     const scope = await scopeOf(db, actor);
     const filter = await memberService.filterOf(db, scope, q);
-    const { items, total } = await memberRepository.list(db, scope, filter, q.sort, q.order, {
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
+    const page = await memberRepository.list(db, scope, filter, q.sort, q.order, pageWindow(q));
     const cipher = personalData();
-    return { items: items.map((r) => presentMember(r, cipher)), total, page: q.page, pageSize: q.pageSize };
+    return { ...page, items: page.items.map((r) => presentMember(r, cipher)) };
   },
 
   /** The list's filters; a union outside the scope narrows to nothing rather than widening. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TransferStatus } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
+import { listPage, type PageRequest } from '../../platform/lists/list-page.ts';
 import { inScope, type Scope } from '../../platform/scope.ts';
 import { startingWith } from '../../db/like.ts';
 
@@ -78,7 +79,7 @@ export const transferRepository = {
     box: 'inbox' | 'outbox',
     status: TransferStatus | undefined,
     q: string | undefined,
-    page: { limit: number; offset: number },
+    page: PageRequest,
   ) {
     // The inbox holds what waits for this side's decision, the outbox what this side asked for: a transfer
     // asked by the receiving union is decided by the sending one.
@@ -92,12 +93,7 @@ export const transferRepository = {
       )
       .$if(!!status, (qb) => qb.where('t.status', '=', status!))
       .$if(!!q, (qb) => qb.where('m.name', 'like', startingWith(q!)));
-    const items = await base.orderBy('t.id', 'desc').limit(page.limit).offset(page.offset).execute();
-    const { total } = await base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .executeTakeFirstOrThrow();
-    return { items, total: Number(total) };
+    return listPage(db, { rows: base, orderBy: [['t.id', 'desc']], page });
   },
 
   async insertMany(db: Db, rows: NewTransfer[]): Promise<number[]> {

@@ -89,11 +89,8 @@ export const transferService = {
     q: { box: 'inbox' | 'outbox'; status?: TransferStatus; q?: string; page: number; pageSize: number },
   ): Promise<Page<Transfer>> {
     const scope = await scopeOf(db, actor);
-    const { items, total } = await transferRepository.list(db, scope, q.box, q.status, q.q, {
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
-    return { items: items.map(presentTransfer), total, page: q.page, pageSize: q.pageSize };
+    const page = await transferRepository.list(db, scope, q.box, q.status, q.q, q);
+    return { ...page, items: page.items.map(presentTransfer) };
   },
 
   async get(db: Kysely<Database>, actor: Actor, id: number): Promise<Transfer> {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AuditAction } from '@gonghui/contracts';
+import { listPage, type PageRequest } from '../lists/list-page.ts';
 import { inScope, type Scope } from '../scope.ts';
 
 export interface AuditRecord {
@@ -55,37 +56,30 @@ export const auditRepository = {
   },
 
   /** A page of entries within a scope, newest first, with the total. */
-  async list(db: Kysely<Database>, scope: Scope, f: AuditFilter, page: number, pageSize: number) {
-    const rows = await filtered(db, scope, f)
-      .leftJoin('org_unit_version as v', (j) =>
-        j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
-      )
-      .select([
-        'a.id',
-        'a.at',
-        'a.username',
-        'v.name as orgUnitName',
-        'a.action',
-        'a.entity_type as entityType',
-        'a.entity_id as entityId',
-        'a.before',
-        'a.after',
-        'a.client_address as clientAddress',
-        sql<number>`count(*) over ()`.as('total'),
-      ])
-      .orderBy('a.at', 'desc')
-      .orderBy('a.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    const total =
-      rows[0]?.total ??
-      (
-        await filtered(db, scope, f)
-          .select(sql<number>`count(*)::int`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n;
-    return { rows, total };
+  async list(db: Kysely<Database>, scope: Scope, f: AuditFilter, page: PageRequest) {
+    return listPage(db, {
+      rows: filtered(db, scope, f)
+        .leftJoin('org_unit_version as v', (j) =>
+          j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
+        )
+        .select([
+          'a.id',
+          'a.at',
+          'a.username',
+          'v.name as orgUnitName',
+          'a.action',
+          'a.entity_type as entityType',
+          'a.entity_id as entityId',
+          'a.before',
+          'a.after',
+          'a.client_address as clientAddress',
+        ]),
+      orderBy: [
+        ['a.at', 'desc'],
+        ['a.id', 'desc'],
+      ],
+      page,
+    });
   },
 };
 

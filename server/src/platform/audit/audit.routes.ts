@@ -4,7 +4,7 @@ import { actorOf } from '../auth/actor.ts';
 import { scopeOf } from '../scope.ts';
 import { auditRepository } from './audit.repository.ts';
 
-type AuditRow = Awaited<ReturnType<typeof auditRepository.list>>['rows'][number];
+type AuditRow = Awaited<ReturnType<typeof auditRepository.list>>['items'][number];
 
 export function presentAudit(r: AuditRow): AuditEntry {
   return {
@@ -36,8 +36,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { page, pageSize, ...filter } = req.query;
       const scope = await scopeOf(app.db, actorOf(req));
-      const { rows, total } = await auditRepository.list(app.db, scope, filter, page, pageSize);
-      return { items: rows.map(presentAudit), total, page, pageSize };
+      const list = await auditRepository.list(app.db, scope, filter, { page, pageSize });
+      return { ...list, items: list.items.map(presentAudit) };
     },
   );
 };

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, UserUpdate } from '../../db/schema.ts';
 import type { Role } from '@gonghui/contracts';
 import { containing } from '../../db/like.ts';
+import { listPage, type PageRequest } from '../lists/list-page.ts';
 import { inScope, type Scope } from '../scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -87,17 +88,15 @@ export const userRepository = {
     return withUnit(db, scope).where('u.id', '=', id).executeTakeFirst();
   },
 
-  async list(db: Db, scope: Scope, q: string | undefined, page: number, pageSize: number) {
-    const rows = await scoped(db, scope, q)
-      .select(userColumns)
-      .select(sql<number>`count(*) over ()`.as('total'))
-      .orderBy('v.path')
-      .orderBy('u.username')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    const total = rows[0]?.total ?? (await this.count(db, scope, q));
-    return { rows, total };
+  async list(db: Db, scope: Scope, q: string | undefined, page: PageRequest) {
+    return listPage(db, {
+      rows: scoped(db, scope, q).select(userColumns),
+      orderBy: [
+        ['v.path', 'asc'],
+        ['u.username', 'asc'],
+      ],
+      page,
+    });
   },
 
   async count(db: Db, scope: Scope, q?: string): Promise<number> {

@@ -37,8 +37,8 @@ export const userService = {
     page: number,
     pageSize: number,
   ): Promise<Page<User>> {
-    const { rows, total } = await userRepository.list(db, await scopeOf(db, actor), q, page, pageSize);
-    return { items: rows.map(presentUser), total, page, pageSize };
+    const list = await userRepository.list(db, await scopeOf(db, actor), q, { page, pageSize });
+    return { ...list, items: list.items.map(presentUser) };
   },
 
   /** Creates an account anchored at a unit of the actor's subtree (null actor: the command line). */

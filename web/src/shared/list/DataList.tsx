@@ -55,7 +55,10 @@ export interface DataListProps<Row, S extends FilterSpec, Sort extends string> {
   rows: readonly Row[] | undefined;
   /** The server's total; left out when the rows are all there and the table pages them itself. */
   total?: number;
-  totalText(total: number): string;
+  /** The server stopped counting at `total`: the list holds more, shown as "10,000+". */
+  totalCapped?: boolean;
+  /** The total line, given the count as shown ("1,234", or "10,000+" for a capped count). */
+  totalText(count: string): string;
   totalTestId?: string;
   loading: boolean;
   error: unknown;
@@ -209,9 +212,10 @@ export function DataList<Row extends object, S extends FilterSpec, Sort extends 
   };
 
   const total = props.total ?? props.rows?.length ?? 0;
+  const countText = (n: number) => `${formatCount(n)}${props.totalCapped ? '+' : ''}`;
   const totalText = (
     <Typography.Text type="secondary" data-testid={props.totalTestId}>
-      {props.rows === undefined && props.loading ? null : props.totalText(total)}
+      {props.rows === undefined && props.loading ? null : props.totalText(countText(total))}
     </Typography.Text>
   );
 
@@ -272,7 +276,10 @@ export function DataList<Row extends object, S extends FilterSpec, Sort extends 
             {props.toolbar}
             {props.exporter ? (
               <FileExportButton
-                spec={{ ...props.exporter, rowCount: props.exporter.rowCount ?? props.total }}
+                spec={{
+                  ...props.exporter,
+                  rowCount: props.exporter.rowCount ?? (props.totalCapped ? undefined : props.total),
+                }}
               />
             ) : null}
           </>
@@ -329,7 +336,7 @@ export function DataList<Row extends object, S extends FilterSpec, Sort extends 
           ...(props.total === undefined ? {} : { total: props.total }),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => props.totalText(t),
+          showTotal: (t) => props.totalText(countText(t)),
         }}
       />
       {props.children}

@@ -207,7 +207,8 @@ export function AgreementsPage() {
       columns={columns}
       rows={list.data?.items}
       total={list.data?.total ?? 0}
-      totalText={(t) => `共 ${formatCount(t)} 份合同`}
+      totalCapped={list.data?.totalCapped}
+      totalText={(t) => `共 ${t} 份合同`}
       totalTestId="agreements-total"
       loading={list.isFetching}
       error={list.error}

@@ -1,7 +1,7 @@
 import { DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { auditActionLabels, type AuditEntry } from '@gonghui/contracts';
-import { formatCount, formatDateTime } from '../../../shared/format.ts';
+import { formatDateTime } from '../../../shared/format.ts';
 import { DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { dateFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
@@ -139,7 +139,8 @@ export function AuditPage() {
       columns={columns}
       rows={log.data?.items}
       total={log.data?.total ?? 0}
-      totalText={(total) => `共 ${formatCount(total)} 条记录`}
+      totalCapped={log.data?.totalCapped}
+      totalText={(total) => `共 ${total} 条记录`}
       loading={log.isFetching}
       error={log.error}
       errorTitle="审计日志载入失败"

@@ -282,7 +282,8 @@ export function EmployersPage() {
       columns={columns}
       rows={list.data?.items}
       total={list.data?.total ?? 0}
-      totalText={(t) => `共 ${formatCount(t)} 家单位`}
+      totalCapped={list.data?.totalCapped}
+      totalText={(t) => `共 ${t} 家单位`}
       totalTestId="employers-total"
       loading={list.isFetching}
       error={list.error}

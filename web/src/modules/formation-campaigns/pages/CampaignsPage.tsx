@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { App as AntApp, Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Campaign } from '@gonghui/contracts';
-import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
+import { formatDate, todayIso } from '../../../shared/format.ts';
 import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
@@ -100,7 +100,7 @@ export function CampaignsPage() {
       list={state}
       columns={columns}
       rows={campaigns.data}
-      totalText={(t) => `共 ${formatCount(t)} 项活动`}
+      totalText={(t) => `共 ${t} 项活动`}
       loading={campaigns.isFetching}
       error={campaigns.error}
       errorTitle="活动载入失败"

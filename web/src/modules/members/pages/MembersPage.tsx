@@ -5,7 +5,7 @@ import { DownloadOutlined, PlusOutlined, UploadOutlined, SwapOutlined } from '@a
 import { memberStatusLabels, memberStatuses, type Member, type MemberStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
-import { formatCount, formatDate } from '../../../shared/format.ts';
+import { formatDate } from '../../../shared/format.ts';
 import { DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { oneOfFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
@@ -180,7 +180,8 @@ export function MembersPage() {
       columns={columns}
       rows={list.data?.items}
       total={list.data?.total ?? 0}
-      totalText={(t) => `共 ${formatCount(t)} 人`}
+      totalCapped={list.data?.totalCapped}
+      totalText={(t) => `共 ${t} 人`}
       totalTestId="members-total"
       loading={list.isFetching}
       error={list.error}

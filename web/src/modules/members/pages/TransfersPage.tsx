@@ -5,7 +5,7 @@ import { transferStatusLabels, type Transfer, type TransferStatus } from '@gongh
 import { errorMessage } from '../../../api/client.ts';
 import { testId } from '../components/testId.ts';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
-import { formatCount, todayIso } from '../../../shared/format.ts';
+import { todayIso } from '../../../shared/format.ts';
 import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { oneOfFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
@@ -191,7 +191,8 @@ function TransferList({ onBulk }: { onBulk?: () => void }) {
       columns={columns}
       rows={list.data?.items}
       total={list.data?.total ?? 0}
-      totalText={(n) => `共 ${formatCount(n)} 条`}
+      totalCapped={list.data?.totalCapped}
+      totalText={(n) => `共 ${n} 条`}
       loading={list.isFetching}
       error={list.error}
       errorTitle="接转申请载入失败"

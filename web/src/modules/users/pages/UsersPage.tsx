@@ -3,7 +3,7 @@ import { App as AntApp, Button, Form, Popconfirm, Space, Tag, Tooltip, Typograph
 import { PlusOutlined } from '@ant-design/icons';
 import { roleLabels, type User } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
-import { formatCount, formatDate, formatDateTime } from '../../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { ACTIONS, DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
@@ -170,7 +170,8 @@ export function UsersPage() {
       columns={columns}
       rows={list.data?.items}
       total={list.data?.total ?? 0}
-      totalText={(total) => `共 ${formatCount(total)} 个用户`}
+      totalCapped={list.data?.totalCapped}
+      totalText={(total) => `共 ${total} 个用户`}
       loading={list.isFetching}
       error={list.error}
       errorTitle="用户列表载入失败"
