@@ -249,6 +249,8 @@ export const importStatus = z.object({
     .nullable(),
   error: z.string().nullable(),
   hasReport: z.boolean(),
+  /** Whether the applied import was undone since. */
+  undone: z.boolean(),
 });
 export type ImportStatus = z.infer<typeof importStatus>;
 
@@ -261,6 +263,9 @@ const employerAuditLabels = {
     'employer.instructor': '指派党建指导员',
     'employer.close': '单位注销',
     'employer.import': '导入单位名录',
+    'employer.import_undo': '撤销单位名录导入',
+    'employer.import_undo_employer': '撤销名录导入对单位的修改',
+    'employer.import_undo_union': '撤销名录导入建立的基层工会',
   },
   entityTypes: { employer: '单位', employer_import: '单位导入' },
 } as const satisfies AuditLabels;

@@ -1,6 +1,7 @@
 import { employerContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0002 from './migrations/0002_employers.ts';
+import * as m20261201T1600 from './migrations/20261201T1600_employer_import_undo.ts';
 import { loadEmployerDemo } from './employer.demo.ts';
 import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './employer.import.ts';
 import { employerImportRoutes } from './employer-import.routes.ts';
@@ -14,7 +15,10 @@ export const employersModule: GonghuiModule = {
   contract: employerContract,
   jobs: { [EMPLOYER_IMPORT_JOB]: runEmployerImport },
   // The register's first migration also holds the formation campaign's and the indicators' tables.
-  migrations: { '0002_employers': m0002 },
+  migrations: {
+    '0002_employers': m0002,
+    '20261201T1600_employer_import_undo': m20261201T1600,
+  },
   demo: (db) => loadEmployerDemo(db),
 };
 
