@@ -45,6 +45,8 @@ interface Writer {
   audits: Array<Omit<AuditChange, 'scopePath'> & { unitId: number }>;
   /** Employers that founded their grassroots union in this import: the undo removes the union again. */
   founded: Map<number, number>;
+  /** The employers it registered: their undo record is written once, when the import finishes. */
+  created: number[];
 }
 
 function auditedFields({ instructorDated: _, ...e }: ImportedEmployer) {
@@ -77,10 +79,7 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
     .returning(['id', 'credit_code'])
     .execute();
   const idOf = new Map(inserted.map((r) => [r.credit_code, r.id]));
-  await w.trx
-    .insertInto('employer_import_change')
-    .values(inserted.map((r) => ({ import_id: w.importId, employer_id: r.id, kind: 'created' as const })))
-    .execute();
+  for (const r of inserted) w.created.push(r.id);
   const changes = rows.flatMap((e) => {
     const employer_id = idOf.get(e.creditCode)!;
     const by = w.actor.userId || null;
@@ -269,6 +268,7 @@ export function employerApply(
     units: new Set(),
     audits: [],
     founded: new Map(),
+    created: [],
   };
   return {
     async write(planned: Batch) {
@@ -301,6 +301,16 @@ export function employerApply(
         w.actor,
         audits.map((a) => ({ ...a, parentId: auditId })),
       );
+      // The changed employers' records were written before each batch, with their values from before; the
+      // new ones' are written here in one statement, already stamped.
+      await sql`
+        update employer_import_change c set stamp = e.updated_at, after_statuses = ${statusesOf(sql.ref('c.employer_id'))}
+        from employer e where c.import_id = ${o.importId} and e.id = c.employer_id`.execute(trx);
+      for (let i = 0; i < w.created.length; i += 50_000)
+        await sql`
+          insert into employer_import_change (import_id, employer_id, kind, stamp, after_statuses)
+          select ${o.importId}, e.id, 'created', e.updated_at, ${statusesOf(sql.ref('e.id'))}
+          from employer e where e.id = any(${sql.val(w.created.slice(i, i + 50_000))}::int[])`.execute(trx);
       const founded = [...w.founded];
       if (founded.length > 0)
         await sql`
@@ -308,9 +318,6 @@ export function employerApply(
           from unnest(${sql.val(founded.map(([e]) => e))}::int[], ${sql.val(founded.map(([, u]) => u))}::int[])
             x(employer_id, union_id)
           where c.import_id = ${o.importId} and c.employer_id = x.employer_id`.execute(trx);
-      await sql`
-        update employer_import_change c set stamp = e.updated_at, after_statuses = ${statusesOf(sql.ref('c.employer_id'))}
-        from employer e where c.import_id = ${o.importId} and e.id = c.employer_id`.execute(trx);
       await trx
         .updateTable('employer_import')
         .set({ audit_id: auditId })
