@@ -39,7 +39,7 @@ async function rowsOf(download: Download): Promise<string[][]> {
 }
 
 describe('employer import in the browser (dongbang)', () => {
-  test('downloads the template, imports the valid row of a CSV and hands over the error report', async () => {
+  test('downloads the template, imports the valid row of a CSV, hands over the error report and undoes the import', async () => {
     const good: Cells = {
       creditCode: makeCreditCode('9', '1', '320581', 8_800_001),
       name: '董浜浏览器导入测试有限公司（演示）',
@@ -101,6 +101,13 @@ describe('employer import in the browser (dongbang)', () => {
     const found = await api.get<ListPage<Employer>>(`/api/employers?q=${good.creditCode}`);
     expect(found.items.map((e) => e.name)).toEqual([good.name]);
     expect((await api.get<ListPage<Employer>>('/api/employers?q=信用代码有误有限公司')).total).toBe(0);
+
+    // The applied import is undone from its result: the employer it registered is gone again.
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('import-undo-ok').click();
+    await page.getByTestId('import-undone').waitFor();
+    await expect.poll(() => page.getByTestId('import-undo').count()).toBe(0);
+    expect((await api.get<ListPage<Employer>>(`/api/employers?q=${good.creditCode}`)).total).toBe(0);
     await page.close();
   });
 });

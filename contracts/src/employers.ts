@@ -249,6 +249,8 @@ export const importStatus = z.object({
     .nullable(),
   error: z.string().nullable(),
   hasReport: z.boolean(),
+  /** Whether the applied import was undone since. */
+  undone: z.boolean(),
 });
 export type ImportStatus = z.infer<typeof importStatus>;
 
@@ -263,6 +265,9 @@ const employerAuditLabels = {
     'employer.import': '导入单位名录',
     'employer.export': '导出单位名录',
     'employer.export_download': '下载导出的单位名录',
+    'employer.import_undo': '撤销单位名录导入',
+    'employer.import_undo_employer': '撤销名录导入对单位的修改',
+    'employer.import_undo_union': '撤销名录导入建立的基层工会',
   },
   entityTypes: { employer: '单位', employer_import: '单位导入' },
 } as const satisfies AuditLabels;

@@ -17,7 +17,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   changshu = await login(t.app, 'changshu');
   taicang = await login(t.app, 'taicang');
-  cs = await villageUnits(t.handle, '320581', 2);
+  cs = await villageUnits(t.handle, '320581', 3);
   tc = await villageUnits(t.handle, '320585', 1);
 });
 afterAll(() => t.close());
@@ -167,6 +167,28 @@ describe('roster import', () => {
       nameChanges: 0,
     });
     expect(await search(changshu, many[2499].id)).toHaveLength(1);
+  });
+
+  it('answers what it did when its job runs again after the import committed', async () => {
+    const few = people(5, '重跑');
+    const done = await importFile(changshu, cs[2], '重跑.csv', csvOf(few));
+    expect(done.summary).toMatchObject({ created: 5 });
+    // As after a crash between the commit and marking the job done: the same job runs once more.
+    const { job_id } = await t.handle.db
+      .selectFrom('member_import')
+      .select('job_id')
+      .where('id', '=', done.id)
+      .executeTakeFirstOrThrow();
+    const job = await t.handle.db
+      .selectFrom('job')
+      .selectAll()
+      .where('id', '=', job_id!)
+      .executeTakeFirstOrThrow();
+    const again = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
+    expect(again).toEqual(done.summary);
+    const after = (await changshu.get(`/api/member-imports/${done.id}`)).json() as MemberImport;
+    expect(after).toMatchObject({ status: 'done', summary: done.summary });
+    expect(await search(changshu, few[0].id)).toHaveLength(1);
   });
 
   it('refuses a non-roster upload with a Chinese message', async () => {

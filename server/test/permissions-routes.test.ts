@@ -72,6 +72,7 @@ describe('route declarations', () => {
         "POST /api/campaigns/:id/tasks → employer:write",
         "POST /api/campaigns/:id/tasks/:taskId/done → employer:write",
         "POST /api/employer-imports → employer:write",
+        "POST /api/employer-imports/:id/undo → employer:write",
         "POST /api/employers → employer:write",
         "POST /api/employers/:id/close → employer:write",
         "POST /api/employers/:id/instructor → employer:write",

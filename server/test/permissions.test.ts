@@ -228,6 +228,10 @@ describe('changshu cannot read or change anything of taicang, through every rout
         payload: { reason: '越权接转' },
       },
       'GET /api/employer-imports/:id': { url: `/api/employer-imports/${taicangEmployerImport}` },
+      'POST /api/employer-imports/:id/undo': {
+        url: `/api/employer-imports/${taicangEmployerImport}/undo`,
+        payload: {},
+      },
       'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
       'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },
       'GET /api/member-exports/:id/file': { url: `/api/member-exports/${taicangExport}/file` },

@@ -71,7 +71,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 
 /** Brings the schema up to date; returns the names of the migrations it ran. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Modules are built side by side, each naming its migrations by timestamp: a database that already ran a
+  // later-named migration of one module still runs an earlier-named one of another that landed after it.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

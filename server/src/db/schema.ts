@@ -302,6 +302,23 @@ export interface EmployerImportTable {
   report: Buffer | null;
   created_by: number | null;
   created_at: Timestamp;
+  /** The import's own audit entry, once applied. */
+  audit_id: number | null;
+  undone_at: Date | null;
+  /** What the applied import did, so a rerun of its job after a crash answers the same. */
+  result: Json | null;
+}
+
+/** What an employer import did to one employer, with what it needs to undo it. */
+export interface EmployerImportChangeTable {
+  import_id: number;
+  employer_id: number;
+  kind: 'created' | 'updated';
+  before: Json | null;
+  before_statuses: Json | null;
+  after_statuses: Json | null;
+  founded_union_id: number | null;
+  stamp: Date | null;
 }
 
 /** One membership; the resident ID and phone only sealed and hashed (personal-data platform). */
@@ -469,6 +486,7 @@ export interface Database {
   formation_campaign_task: FormationCampaignTaskTable;
   indicator_target: IndicatorTargetTable;
   employer_import: EmployerImportTable;
+  employer_import_change: EmployerImportChangeTable;
   member: MemberTable;
   member_history: MemberHistoryTable;
   member_transfer: MemberTransferTable;

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { idParam, importStatus, startImportQuery } from '@gonghui/contracts';
+import { idParam, importStatus, startImportQuery, undoImportResponse } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { employerImportService } from './employer-import.service.ts';
+import { undoEmployerImport } from './employer-import-undo.ts';
 import { attachment } from '../../platform/http/download.ts';
 
 const tags = ['employers'];
@@ -73,5 +74,20 @@ export const employerImportRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', attachment(`单位导入错误报告-${req.params.id}.xlsx`))
         .send(report);
     },
+  );
+  app.post(
+    '/api/employer-imports/:id/undo',
+    {
+      config: { access: 'employer:write' },
+      schema: {
+        tags,
+        summary:
+          '撤销整个单位导入：新增的单位删除，修改过的单位恢复原值（导入后又有变动的单位会使撤销被拒绝）',
+        params: idParam,
+        body: z.object({}).optional(),
+        response: { 200: undoImportResponse },
+      },
+    },
+    async (req) => undoEmployerImport(db, actorOf(req), req.params.id),
   );
 };

@@ -9,11 +9,12 @@ import {
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
 import { jobQueue } from '../../platform/jobs/job.queue.ts';
 import { EMPLOYER_IMPORT_JOB, type EmployerImportPayload, type ImportResult } from './employer.import.ts';
 import { EXAMPLE_MARK } from './employer.import-check.ts';
-import { sheetFormatOf } from './employer.sheet-reader.ts';
+import { readUpload, requireSheetFormat } from '../../platform/imports/import.upload.ts';
+import { workbookBytes } from '../../platform/imports/import.report.ts';
 import { sheetWriter, YES } from './employer.sheet.ts';
 import { inScope, scopeOf, type Scope } from '../../platform/scope.ts';
 
@@ -22,18 +23,10 @@ export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 type Db = Kysely<Database>;
 
-async function readAll(body: AsyncIterable<Buffer>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_IMPORT_BYTES) {
-      throw new AppError('PAYLOAD_TOO_LARGE', '文件过大：单位名录最大 100 MB，请分成几个文件导入');
-    }
-    parts.push(chunk);
-  }
-  return Buffer.concat(parts);
-}
+const LIMIT = {
+  maxBytes: MAX_IMPORT_BYTES,
+  tooLarge: '文件过大：单位名录最大 100 MB，请分成几个文件导入',
+};
 
 async function present(db: Db, id: number, scope: Scope): Promise<ImportStatus | null> {
   const r = await db
@@ -49,6 +42,7 @@ async function present(db: Db, id: number, scope: Scope): Promise<ImportStatus |
       'j.result',
       'j.error',
       (eb) => eb('i.report', 'is not', null).as('hasReport'),
+      (eb) => eb('i.undone_at', 'is not', null).as('undone'),
     ])
     .where('i.id', '=', id)
     .where(inScope('i.scope_path', scope))
@@ -74,6 +68,7 @@ async function present(db: Db, id: number, scope: Scope): Promise<ImportStatus |
       : null,
     error: result?.message ?? (r.status === 'done' ? null : (r.error ?? null)),
     hasReport: !!r.hasReport,
+    undone: !!r.undone,
   };
 }
 
@@ -88,14 +83,9 @@ export const employerImportService = {
     q: { fileName: string; mode: ImportMode },
     body: AsyncIterable<Buffer> | Readable,
   ): Promise<ImportStatus> {
-    if (!sheetFormatOf(q.fileName)) {
-      throw invalid([
-        { field: 'fileName', message: '只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）' },
-      ]);
-    }
+    requireSheetFormat(q.fileName, 'fileName');
     const scope = await scopeOf(db, actor);
-    const content = await readAll(body as AsyncIterable<Buffer>);
-    if (content.length === 0) throw invalid([{ field: 'file', message: '上传的文件是空的' }]);
+    const content = await readUpload(body as AsyncIterable<Buffer>, LIMIT);
     const id = await db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('employer_import')
@@ -146,40 +136,34 @@ export const employerImportService = {
   /** The import template: the header, one example row the import skips, and a sheet explaining the columns. */
   async template(): Promise<Buffer> {
     const writer = sheetWriter();
-    const parts: Buffer[] = [];
-    writer.stream.on('data', (c: Buffer) => parts.push(c));
-    const ended = new Promise<void>((resolve, reject) => {
-      writer.stream.on('end', resolve);
-      writer.stream.on('error', reject);
+    return workbookBytes(writer.stream, async () => {
+      writer.add(
+        [
+          makeCreditCode('9', '1', '320581', 20110501),
+          `${EXAMPLE_MARK}苏州市示例电子有限公司（此行为示例，导入时跳过）`,
+          '170',
+          '39',
+          '120',
+          YES,
+          '320581107',
+          '董浜镇',
+          '董浜镇示例路 1 号',
+          '张三',
+          '0512-50000000',
+          '2010-05-01',
+          '联合建会',
+          '2011-04-20',
+          '未建党组织',
+          '',
+          '',
+          '',
+        ],
+        { italic: true, color: { argb: 'FF888888' } },
+      );
+      await writer.finish(true, [
+        `名称以“${EXAMPLE_MARK}”开头的行是示例，导入时跳过；请从第 3 行起填写，或直接改写第 2 行`,
+        `示例：单位类别 170 ${unitCategoryName('170')}；行业 39 ${industryLabel('39')}`,
+      ]);
     });
-    writer.add(
-      [
-        makeCreditCode('9', '1', '320581', 20110501),
-        `${EXAMPLE_MARK}苏州市示例电子有限公司（此行为示例，导入时跳过）`,
-        '170',
-        '39',
-        '120',
-        YES,
-        '320581107',
-        '董浜镇',
-        '董浜镇示例路 1 号',
-        '张三',
-        '0512-50000000',
-        '2010-05-01',
-        '联合建会',
-        '2011-04-20',
-        '未建党组织',
-        '',
-        '',
-        '',
-      ],
-      { italic: true, color: { argb: 'FF888888' } },
-    );
-    await writer.finish(true, [
-      `名称以“${EXAMPLE_MARK}”开头的行是示例，导入时跳过；请从第 3 行起填写，或直接改写第 2 行`,
-      `示例：单位类别 170 ${unitCategoryName('170')}；行业 39 ${industryLabel('39')}`,
-    ]);
-    await ended;
-    return Buffer.concat(parts);
   },
 };

@@ -1,9 +1,8 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import { sql, type RawBuilder, type Transaction, type Updateable } from 'kysely';
 import type { ImportMode } from '@gonghui/contracts';
 import type { Database, EmployerTable } from '../../db/schema.ts';
 import { systemActor, type Actor } from '../../platform/auth/actor.ts';
 import {
-  audit,
   auditMany,
   type AuditActor,
   type AuditChange,
@@ -12,20 +11,15 @@ import {
 import { nameInitials } from '../../platform/orgs/initials.ts';
 import { tallyRepository } from '../indicators/index.ts';
 import type { ImportedEmployer, PlainField, RowPlan, RowProblem } from './employer.import-check.ts';
+import type { ApplyRun, Planned } from '../../platform/imports/import.pipeline.ts';
+import { openImportAudit } from '../../platform/imports/import.audit.ts';
 import { employerRepository as repo } from './employer.repository.ts';
 import { foundGrassrootsUnion } from './employer.service.ts';
 import type { SheetLine } from './employer.sheet-reader.ts';
 import { versionValidOn } from '../../platform/scope.ts';
 
 type Trx = Transaction<Database>;
-const BATCH = 1000;
-
-interface Line {
-  line: SheetLine;
-  employer: ImportedEmployer | null;
-  problems: RowProblem[];
-}
-type Planned = Array<{ line: Line; plan: RowPlan }>;
+type Batch = Array<Planned<SheetLine, ImportedEmployer, RowProblem, RowPlan>>;
 type Update = Extract<RowPlan, { kind: 'update' }>;
 
 const columnOf: Record<PlainField, keyof EmployerTable> = {
@@ -41,8 +35,6 @@ const columnOf: Record<PlainField, keyof EmployerTable> = {
   registeredOn: 'registered_on',
 };
 
-class Rollback extends Error {}
-
 interface Writer {
   trx: Trx;
   actor: Actor;
@@ -51,6 +43,10 @@ interface Writer {
   units: Set<number>;
   /** Audit entries waiting for the path of the unit they concern, looked up once for the batch. */
   audits: Array<Omit<AuditChange, 'scopePath'> & { unitId: number }>;
+  /** Employers that founded their grassroots union in this import: the undo removes the union again. */
+  founded: Map<number, number>;
+  /** The employers it registered: their undo record is written once, when the import finishes. */
+  created: number[];
 }
 
 function auditedFields({ instructorDated: _, ...e }: ImportedEmployer) {
@@ -83,6 +79,7 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
     .returning(['id', 'credit_code'])
     .execute();
   const idOf = new Map(inserted.map((r) => [r.credit_code, r.id]));
+  for (const r of inserted) w.created.push(r.id);
   const changes = rows.flatMap((e) => {
     const employer_id = idOf.get(e.creditCode)!;
     const by = w.actor.userId || null;
@@ -129,6 +126,7 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
     const id = idOf.get(e.creditCode)!;
     if (e.unionStatus === 'own') {
       const unionId = await foundGrassrootsUnion(w.trx, w.actor, e, e.unionSince!);
+      w.founded.set(id, unionId);
       await w.trx
         .updateTable('employer')
         .set({ grassroots_union_id: unionId })
@@ -170,6 +168,7 @@ async function update(w: Writer, u: Update) {
     set.union_status = e.unionStatus;
     if (e.unionStatus === 'own' && s.grassrootsUnionId === null) {
       set.grassroots_union_id = await foundGrassrootsUnion(w.trx, w.actor, e, e.unionSince!);
+      w.founded.set(s.id, set.grassroots_union_id);
     }
     Object.assign(before, { unionStatus: s.unionStatus });
     Object.assign(after, { unionStatus: e.unionStatus, unionSince: e.unionSince });
@@ -231,12 +230,26 @@ async function withPaths(trx: Trx, audits: Writer['audits'], date: string): Prom
   return audits.map(({ unitId, ...a }) => ({ ...a, scopePath: paths.get(unitId)! }));
 }
 
+/** An employer's status history as one value, to keep for an undo and to tell whether it changed since. */
+export const statusesOf = (employerId: RawBuilder<unknown>) =>
+  sql`(select jsonb_agg(to_jsonb(s) order by s.id) from employer_status_change s where s.employer_id = ${employerId})`;
+
+/** Keeps the rows and status histories of the employers a batch will change, as they are before it. */
+async function keepBefore(w: Writer, updates: Update[]) {
+  if (updates.length === 0) return;
+  await sql`
+    insert into employer_import_change (import_id, employer_id, kind, before, before_statuses)
+    select ${w.importId}, e.id, 'updated', to_jsonb(e), ${statusesOf(sql.ref('e.id'))}
+    from employer e where e.id = any(${sql.val(updates.map((u) => u.stored.id))}::int[])`.execute(w.trx);
+}
+
 /**
- * Applies the checked rows in one transaction, planning each batch again inside it so a change made
- * meanwhile is seen. All-or-nothing rolls everything back when any row turns out invalid.
+ * The apply step the platform pipeline runs in the import's transaction: writes each planned batch, then
+ * keeps the tallies current, audits every employer under the import's own entry, and stamps the undo
+ * record with how the import left each employer.
  */
-export async function applyPlans(
-  db: Kysely<Database>,
+export function employerApply(
+  trx: Trx,
   o: {
     importId: number;
     fileName: string;
@@ -244,52 +257,80 @@ export async function applyPlans(
     scopePath: string;
     actor: AuditActor;
     date: string;
-    rows: Line[];
-    plan: (trx: Trx, batch: Line[]) => Promise<Planned>;
-    allOrNothing: boolean;
   },
-): Promise<{ applied: boolean; counts: { created: number; updated: number; unchanged: number } }> {
-  const zero = { created: 0, updated: 0, unchanged: 0 };
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const counts = { ...zero };
-      const w: Writer = {
+): ApplyRun<SheetLine, ImportedEmployer, RowProblem, RowPlan, Counts> {
+  const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
+  const w: Writer = {
+    trx,
+    actor: { ...systemActor(o.actor.orgUnitId, o.actor.username), ...o.actor },
+    importId: o.importId,
+    date: o.date,
+    units: new Set(),
+    audits: [],
+    founded: new Map(),
+    created: [],
+  };
+  return {
+    async write(planned: Batch) {
+      const creates = planned.flatMap((p) => (p.plan.kind === 'create' ? [p.plan.employer] : []));
+      await create(w, creates);
+      counts.created += creates.length;
+      const updates = planned.flatMap((p) => (p.plan.kind === 'update' ? [p.plan] : []));
+      await keepBefore(w, updates);
+      for (const u of updates) await update(w, u);
+      counts.updated += updates.length;
+      counts.unchanged += planned.filter((p) => p.plan.kind === 'unchanged').length;
+    },
+    async finish(rows: number) {
+      if (counts.created + counts.updated === 0) return counts;
+      await tallyRepository.rebuild(trx, [...w.units]);
+      const auditId = await openImportAudit(trx, w.actor, {
+        action: 'employer.import',
+        entityType: 'employer_import',
+        entityId: o.importId,
+        scopePath: o.scopePath,
+      });
+      await trx
+        .updateTable('audit_log')
+        .set({ after: JSON.stringify({ fileName: o.fileName, mode: o.mode, rows, ...counts }) })
+        .where('id', '=', auditId)
+        .execute();
+      const audits = await withPaths(trx, w.audits, o.date);
+      await auditMany(
         trx,
-        actor: { ...systemActor(o.actor.orgUnitId, o.actor.username), ...o.actor },
-        importId: o.importId,
-        date: o.date,
-        units: new Set(),
-        audits: [],
-      };
-      for (let i = 0; i < o.rows.length; i += BATCH) {
-        const batch = o.rows.slice(i, i + BATCH);
-        const planned = await o.plan(trx, batch);
-        if (o.allOrNothing && batch.some((c) => c.problems.length > 0)) throw new Rollback();
-        const creates = planned.flatMap((p) => (p.plan.kind === 'create' ? [p.plan.employer] : []));
-        await create(w, creates);
-        counts.created += creates.length;
-        for (const p of planned) {
-          if (p.plan.kind === 'update') {
-            await update(w, p.plan);
-            counts.updated++;
-          } else if (p.plan.kind === 'unchanged') counts.unchanged++;
-        }
-      }
-      if (counts.created + counts.updated > 0) {
-        await tallyRepository.rebuild(trx, [...w.units]);
-        await auditMany(trx, w.actor, await withPaths(trx, w.audits, o.date));
-        await audit(trx, w.actor, {
-          action: 'employer.import',
-          entityType: 'employer_import',
-          entityId: o.importId,
-          scopePath: o.scopePath,
-          after: { fileName: o.fileName, mode: o.mode, rows: o.rows.length, ...counts },
-        });
-      }
-      return { applied: true, counts };
-    });
-  } catch (e) {
-    if (e instanceof Rollback) return { applied: false, counts: zero };
-    throw e;
-  }
+        w.actor,
+        audits.map((a) => ({ ...a, parentId: auditId })),
+      );
+      // The changed employers' records were written before each batch, with their values from before; the
+      // new ones' are written here in one statement, already stamped.
+      await sql`
+        update employer_import_change c set stamp = e.updated_at, after_statuses = ${statusesOf(sql.ref('c.employer_id'))}
+        from employer e where c.import_id = ${o.importId} and e.id = c.employer_id`.execute(trx);
+      for (let i = 0; i < w.created.length; i += 50_000)
+        await sql`
+          insert into employer_import_change (import_id, employer_id, kind, stamp, after_statuses)
+          select ${o.importId}, e.id, 'created', e.updated_at, ${statusesOf(sql.ref('e.id'))}
+          from employer e where e.id = any(${sql.val(w.created.slice(i, i + 50_000))}::int[])`.execute(trx);
+      const founded = [...w.founded];
+      if (founded.length > 0)
+        await sql`
+          update employer_import_change c set founded_union_id = x.union_id
+          from unnest(${sql.val(founded.map(([e]) => e))}::int[], ${sql.val(founded.map(([, u]) => u))}::int[])
+            x(employer_id, union_id)
+          where c.import_id = ${o.importId} and c.employer_id = x.employer_id`.execute(trx);
+      await trx
+        .updateTable('employer_import')
+        .set({ audit_id: auditId })
+        .where('id', '=', o.importId)
+        .execute();
+      return counts;
+    },
+  };
+}
+
+/** What an applied import did. */
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
 }

@@ -15,13 +15,20 @@ import {
   type RowProblem,
   type StoredEmployer,
 } from './employer.import-check.ts';
-import { applyPlans } from './employer.import-apply.ts';
+import { employerApply } from './employer.import-apply.ts';
 import {
   readEmployerSheet,
   SheetFormatError,
   sheetFormatOf,
   type SheetLine,
 } from './employer.sheet-reader.ts';
+import {
+  runRecordImport,
+  type CheckedRecord,
+  type Planned,
+  type RecordChecker,
+} from '../../platform/imports/import.pipeline.ts';
+import { workbookBytes } from '../../platform/imports/import.report.ts';
 import { sheetColumns, sheetWriter } from './employer.sheet.ts';
 import { inScope, scopeContains, storedScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
@@ -123,49 +130,64 @@ export async function storedEmployers(
   return byCode;
 }
 
-interface CheckedLine {
-  line: SheetLine;
-  employer: ImportedEmployer | null;
-  problems: RowProblem[];
-}
+/** One checked record of the file: an employer is always one line. */
+export type EmployerLine = CheckedRecord<SheetLine, ImportedEmployer, RowProblem>;
 
 /** Plans a batch of checked rows against the stored employers; rows that may not be applied get problems. */
-export async function planBatch(db: Db, batch: CheckedLine[], scope: Scope, date: string) {
-  const codes = batch.flatMap((c) => (c.employer ? [c.employer.creditCode] : []));
+export async function planBatch(db: Db, batch: EmployerLine[], scope: Scope, date: string) {
+  const codes = batch.flatMap((c) => (c.record ? [c.record.creditCode] : []));
   const stored = await storedEmployers(db, codes, scope, date);
-  const plans: Array<{ line: CheckedLine; plan: RowPlan }> = [];
+  const plans: Array<Planned<SheetLine, ImportedEmployer, RowProblem, RowPlan>> = [];
   for (const c of batch) {
-    if (!c.employer) continue;
-    const plan = planRow(c.employer, stored.get(c.employer.creditCode), date);
+    if (!c.record) continue;
+    const plan = planRow(c.record, stored.get(c.record.creditCode), date);
     if ('problems' in plan) c.problems.push(...plan.problems);
-    else plans.push({ line: c, plan });
+    else plans.push({ item: c, plan });
   }
   return plans;
 }
 
 /** The error report: the faulty rows as they were, with their row number and what is wrong. */
-async function errorReport(lines: CheckedLine[], formatMessage: string | null): Promise<Buffer> {
+async function errorReport(lines: EmployerLine[], formatMessage: string | null): Promise<Buffer> {
   const writer = sheetWriter(['原行号', '错误说明']);
-  const parts: Buffer[] = [];
-  writer.stream.on('data', (c: Buffer) => parts.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    writer.stream.on('end', resolve);
-    writer.stream.on('error', reject);
+  return workbookBytes(writer.stream, async () => {
+    if (formatMessage) writer.add([...Array<string>(sheetColumns.length).fill(''), '1', formatMessage]);
+    for (const c of lines) {
+      const [line] = c.lines;
+      const messages = c.problems.map((p) => describeProblem(line.rowNo, p));
+      writer.add([...line.cells, String(line.rowNo), messages.join('；')]);
+    }
+    await writer.finish(false);
   });
-  if (formatMessage) writer.add([...Array<string>(sheetColumns.length).fill(''), '1', formatMessage]);
-  for (const c of lines) {
-    const messages = c.problems.map((p) => describeProblem(c.line.rowNo, p));
-    writer.add([...c.line.cells, String(c.line.rowNo), messages.join('；')]);
-  }
-  await writer.finish(false);
-  await ended;
-  return Buffer.concat(parts);
+}
+
+/** How the platform pipeline reads an employer row: one line, checked on its own, keyed by credit code. */
+function employerChecker(
+  places: Localities,
+  date: string,
+): RecordChecker<SheetLine, ImportedEmployer, RowProblem> {
+  return {
+    skip: (line) => line.row.name.startsWith(EXAMPLE_MARK),
+    check: ([line]) => {
+      const r = checkRow(line, places, date);
+      return 'problems' in r ? r : { record: r.employer };
+    },
+    key: (employer) => employer.creditCode,
+    repeated: (first) => ({ column: 'creditCode', message: `与第 ${first} 行的统一社会信用代码重复` }),
+  };
+}
+
+async function* fileLines(fileName: string, content: Buffer): AsyncGenerator<SheetLine> {
+  const format = sheetFormatOf(fileName);
+  if (!format) throw new SheetFormatError('只能导入 .xlsx 或 .csv 文件');
+  yield* readEmployerSheet(content, format);
 }
 
 /**
- * Runs one employer import: reads the stored file, checks every row, then applies the rows in one
- * transaction (all of them, or only the valid ones, as the uploader chose). Rows equal to the stored
- * employer write nothing, so running the same file again changes nothing.
+ * Runs one employer import on the platform pipeline: reads the stored file, checks every row, then
+ * applies the rows in one transaction (all of them, or only the valid ones, as the uploader chose). Rows
+ * equal to the stored employer write nothing, so running the same file again changes nothing; a rerun of
+ * the job after its import was applied answers what the import did.
  */
 export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<ImportResult> {
   const { db } = ctx;
@@ -175,25 +197,31 @@ export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<I
     .selectAll()
     .where('id', '=', payload.importId)
     .executeTakeFirstOrThrow();
+  if (imp.result) return imp.result as ImportResult;
   await db.updateTable('employer_import').set({ report: null }).where('id', '=', imp.id).execute();
   const date = today();
-  const lines: SheetLine[] = [];
-  let formatMessage: string | null = null;
-  try {
-    const format = sheetFormatOf(imp.file_name);
-    if (!format) throw new SheetFormatError('只能导入 .xlsx 或 .csv 文件');
-    for await (const line of readEmployerSheet(Buffer.from(imp.content), format)) {
-      if (line.row.name.startsWith(EXAMPLE_MARK)) continue;
-      lines.push(line);
-      if (lines.length % 5000 === 0) await ctx.progress(0, null);
-    }
-    if (lines.length === 0) formatMessage = '文件中没有数据行';
-  } catch (e) {
-    if (!(e instanceof SheetFormatError)) throw e;
-    formatMessage = e.message;
-  }
-  if (formatMessage) {
-    const report = await errorReport([], formatMessage);
+  const scope = storedScope(imp.scope_path);
+  const places = await localitiesIn(db, scope, date);
+  const run = await runRecordImport({
+    db,
+    ctx,
+    mode: imp.mode,
+    read: () => fileLines(imp.file_name, Buffer.from(imp.content)),
+    checker: employerChecker(places, date),
+    plan: (d, batch) => planBatch(d, batch, scope, date),
+    apply: (trx) =>
+      employerApply(trx, {
+        importId: imp.id,
+        fileName: imp.file_name,
+        mode: imp.mode,
+        scopePath: imp.scope_path,
+        actor: payload.actor,
+        date,
+      }),
+    batchSize: BATCH,
+  });
+  if (run.kind === 'file') {
+    const report = await errorReport([], run.message);
     await db.updateTable('employer_import').set({ report }).where('id', '=', imp.id).execute();
     return {
       rows: 0,
@@ -202,55 +230,17 @@ export async function runEmployerImport(job: JobRow, ctx: JobContext): Promise<I
       unchanged: 0,
       invalid: 0,
       applied: false,
-      message: formatMessage,
+      message: run.message,
     };
   }
-
-  const total = lines.length;
-  await ctx.progress(0, total);
-  const scope = storedScope(imp.scope_path);
-  const places = await localitiesIn(db, scope, date);
-  const firstRowOf = new Map<string, number>();
-  const checked: CheckedLine[] = lines.map((line) => {
-    const r = checkRow(line, places, date);
-    if ('problems' in r) return { line, employer: null, problems: r.problems };
-    const first = firstRowOf.get(r.employer.creditCode);
-    if (first !== undefined) {
-      return {
-        line,
-        employer: null,
-        problems: [{ column: 'creditCode', message: `与第 ${first} 行的统一社会信用代码重复` }],
-      };
-    }
-    firstRowOf.set(r.employer.creditCode, line.rowNo);
-    return { line, employer: r.employer, problems: [] };
-  });
-  // Checked against the stored employers outside any transaction, so the job reports its progress as it goes.
-  for (let i = 0; i < total; i += BATCH) {
-    await planBatch(db, checked.slice(i, i + BATCH), scope, date);
-    await ctx.progress(Math.min(i + BATCH, total), total);
-  }
-  const bad = () => checked.filter((c) => c.problems.length > 0);
-  let invalid = bad().length;
-  let applied = false;
-  let counts = { created: 0, updated: 0, unchanged: 0 };
-  if (invalid === 0 || imp.mode === 'valid_only') {
-    const outcome = await applyPlans(db, {
-      importId: imp.id,
-      fileName: imp.file_name,
-      mode: imp.mode,
-      scopePath: imp.scope_path,
-      actor: payload.actor,
-      date,
-      rows: checked.filter((c) => c.problems.length === 0),
-      plan: (trx, batch) => planBatch(trx, batch, scope, date),
-      allOrNothing: imp.mode === 'all_or_nothing',
-    });
-    invalid = bad().length;
-    applied = outcome.applied;
-    counts = outcome.counts;
-  }
-  const report = invalid > 0 ? await errorReport(bad(), null) : null;
-  await db.updateTable('employer_import').set({ report }).where('id', '=', imp.id).execute();
-  return { rows: total, ...counts, invalid, applied };
+  const invalid = run.faulty.length;
+  const counts = run.outcome ?? { created: 0, updated: 0, unchanged: 0 };
+  const result: ImportResult = { rows: run.lines, ...counts, invalid, applied: run.outcome !== null };
+  const report = invalid > 0 ? await errorReport(run.faulty, null) : null;
+  await db
+    .updateTable('employer_import')
+    .set({ report, ...(run.outcome ? { result: JSON.stringify(result) } : {}) })
+    .where('id', '=', imp.id)
+    .execute();
+  return result;
 }

@@ -3,18 +3,12 @@ import { parse } from 'csv-parse';
 import { workbookReader } from '../../platform/spreadsheet/workbook-reader.ts';
 import { sheetColumns, type SheetKey, type SheetRow } from './employer.sheet.ts';
 
-export type SheetFormat = 'csv' | 'xlsx';
+import { ImportFileError, type SheetFormat } from '../../platform/imports/import.upload.ts';
 
-/** The format of an uploaded file by its name, or null when it is neither. */
-export function sheetFormatOf(fileName: string): SheetFormat | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  return null;
-}
+export { sheetFormatOf, type SheetFormat } from '../../platform/imports/import.upload.ts';
 
 /** A file that cannot be read as the template at all (no header, wrong columns, not a spreadsheet). */
-export class SheetFormatError extends Error {}
+export class SheetFormatError extends ImportFileError {}
 
 export interface SheetLine {
   /** The row number a user sees in Excel or a text editor (the header is row 1). */

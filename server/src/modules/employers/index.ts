@@ -1,6 +1,7 @@
 import { employerContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0002 from './migrations/0002_employers.ts';
+import * as m20261201T1600 from './migrations/20261201T1600_employer_import_undo.ts';
 import * as m20261201T1700 from './migrations/20261201T1700_employer_name_grams.ts';
 import { loadEmployerDemo } from './employer.demo.ts';
 import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './employer.import.ts';
@@ -17,7 +18,11 @@ export const employersModule: GonghuiModule = {
   jobs: { [EMPLOYER_IMPORT_JOB]: runEmployerImport },
   exports: [employerExport.registration],
   // The register's first migration also holds the formation campaign's and the indicators' tables.
-  migrations: { '0002_employers': m0002, '20261201T1700_employer_name_grams': m20261201T1700 },
+  migrations: {
+    '0002_employers': m0002,
+    '20261201T1600_employer_import_undo': m20261201T1600,
+    '20261201T1700_employer_name_grams': m20261201T1700,
+  },
   demo: (db) => loadEmployerDemo(db),
 };
 

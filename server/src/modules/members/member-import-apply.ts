@@ -1,7 +1,7 @@
 import { sql, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
-import type { AuditActor } from '../../platform/audit/audit.ts';
+import { closeImportAudit, importActor, openImportAudit } from '../../platform/imports/import.audit.ts';
 import { tallyRepository } from '../indicators/index.ts';
 import { applyChanges, createMembers, noteRejoins, type ImportMark } from './member-import-changes.ts';
 import { stagedColumnNames, unpackedRows, type CheckedBatch, type PackedRows } from './member-import-rows.ts';
@@ -47,23 +47,6 @@ interface Staged {
   rejoins: Array<{ hash: string; note: string }>;
 }
 
-/** Who ran the import, as its audit entries name them. */
-export async function importActor(
-  db: Kysely<Database> | Trx,
-  createdBy: number | null,
-): Promise<AuditActor | null> {
-  const user = createdBy
-    ? await db
-        .selectFrom('app_user')
-        .select(['id', 'username', 'org_unit_id'])
-        .where('id', '=', createdBy)
-        .executeTakeFirst()
-    : undefined;
-  return user
-    ? { userId: user.id, username: user.username, orgUnitId: user.org_unit_id, clientAddress: null }
-    : null;
-}
-
 /** The import's own audit entry, written first so that its members' entries can point at it. */
 async function openMark(trx: Trx, importId: number, date: string): Promise<ImportMark> {
   const imp = await trx
@@ -75,25 +58,17 @@ async function openMark(trx: Trx, importId: number, date: string): Promise<Impor
     .where('i.id', '=', importId)
     .executeTakeFirstOrThrow();
   const actor = await importActor(trx, imp.created_by);
-  const { id } = await trx
-    .insertInto('audit_log')
-    .values({
-      user_id: actor?.userId || null,
-      username: actor?.username ?? null,
-      actor_org_unit_id: actor?.orgUnitId ?? null,
-      scope_path: imp.path,
-      action: IMPORT_AUDIT.action,
-      entity_type: 'member_import',
-      entity_id: String(importId),
-      client_address: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await openImportAudit(trx, actor, {
+    action: IMPORT_AUDIT.action,
+    entityType: 'member_import',
+    entityId: importId,
+    scopePath: imp.path,
+  });
   // The import's own row is written only when it commits: on a server this transaction stays open while
   // the import reports progress on that row through another connection.
   return {
     importId,
-    auditId: Number(id),
+    auditId: id,
     note: `名册导入第 ${importId} 号（${imp.file_name}）`,
     actor,
     date,
@@ -146,11 +121,7 @@ async function finish(
     })
     .where('id', '=', importId)
     .execute();
-  await trx
-    .updateTable('audit_log')
-    .set({ after: JSON.stringify(summary) })
-    .where('id', '=', mark.auditId)
-    .execute();
+  await closeImportAudit(trx, mark.auditId, summary);
   return summary;
 }
 

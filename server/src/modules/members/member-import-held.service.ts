@@ -3,28 +3,28 @@ import { registryNumber, type HeldImportRow } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { audit, auditScopeOfUnit } from '../../platform/audit/audit.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, invalid } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { tallyRepository } from '../indicators/index.ts';
 import { applyChanges } from './member-import-changes.ts';
 import { LIVE_STATUSES } from './member.repository.ts';
 import { transferRepository } from './transfer.repository.ts';
-import { inScope, scopeOf } from '../../platform/scope.ts';
+import { inScope } from '../../platform/scope.ts';
+import { visibleImport as visibleMemberImport } from '../../platform/imports/import.scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** An import the caller may see (its scope lies within the caller's), locked when asked; else 404. */
 export async function visibleImport(db: Db, actor: Actor, id: number, lock = false) {
-  const scope = await scopeOf(db, actor);
-  const imp = await db
-    .selectFrom('member_import')
-    .selectAll()
-    .where('id', '=', id)
-    .where(inScope('scope_path', scope))
-    .$if(lock, (q) => q.forUpdate())
-    .executeTakeFirst();
-  if (!imp) throw notFound('导入记录');
-  return { imp, scope };
+  return visibleMemberImport(db, actor, (scope) =>
+    db
+      .selectFrom('member_import')
+      .selectAll()
+      .where('id', '=', id)
+      .where(inScope('scope_path', scope))
+      .$if(lock, (q) => q.forUpdate())
+      .executeTakeFirst(),
+  );
 }
 
 export const memberImportHeldService = {

@@ -1,5 +1,5 @@
 import { auditScopeOfUnit } from '../../platform/audit/audit.ts';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { registryNumber } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -7,6 +7,7 @@ import { conflict } from '../../platform/http/errors.ts';
 import { tallyRepository } from '../indicators/index.ts';
 import { visibleImport } from './member-import-held.service.ts';
 import { inScope } from '../../platform/scope.ts';
+import { undoImport } from '../../platform/imports/import.undo.ts';
 
 /** Actions of the undo's audit entries (labelled in contracts/audit.ts). */
 const UNDO = { action: 'member.import_undo' } as const;
@@ -30,41 +31,33 @@ export async function undoMemberImport(db: Kysely<Database>, actor: Actor, id: n
         and (m.updated_at <> c.stamp
           or exists (select 1 from member_transfer t where t.member_id = m.id and t.created_at >= c.stamp))
       order by m.id for update of m`.execute(trx);
-    if (blockers.rows.length > 0) {
-      const named = blockers.rows.filter((b) => b.in_scope);
-      const away = blockers.rows.length - named.length;
-      const list = named
-        .slice(0, 10)
-        .map((b) => `${registryNumber(b.member_id)} ${b.name}`)
-        .join('、');
-      throw conflict(
-        `导入后已有 ${blockers.rows.length} 名会员的信息又有变动，不能整体撤销：${list}${named.length > 10 ? ' 等' : ''}${away > 0 ? `；另有 ${away} 名已转出本辖区` : ''}`,
-        { memberIds: named.map((b) => b.member_id) },
-      );
-    }
     const unionPath = await auditScopeOfUnit(trx, imp.org_unit_id);
-    const { id: auditId } = await trx
-      .insertInto('audit_log')
-      .values({
-        user_id: actor.userId || null,
-        username: actor.username,
-        actor_org_unit_id: actor.orgUnitId,
-        scope_path: unionPath,
-        action: UNDO.action,
-        entity_type: 'member_import',
-        entity_id: String(id),
-        before: JSON.stringify(imp.summary),
-        client_address: actor.clientAddress,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const employers = await sql<{ e: number }>`
+    return undoImport(trx, actor, {
+      action: UNDO.action,
+      entityType: 'member_import',
+      importId: id,
+      scopePath: unionPath,
+      before: imp.summary,
+      blockers: blockers.rows.map((b) => ({
+        id: b.member_id,
+        label: `${registryNumber(b.member_id)} ${b.name}`,
+        inScope: b.in_scope,
+      })),
+      wording: { counter: '名', noun: '会员', gone: '已转出本辖区', detailsKey: 'memberIds' },
+      revert: (auditId) => revert(trx, actor, id, auditId),
+    });
+  });
+}
+
+/** Puts every member of the import back as it was, each audited under the undo's own entry. */
+async function revert(trx: Transaction<Database>, actor: Actor, id: number, auditId: number) {
+  const employers = await sql<{ e: number }>`
       select distinct e from (
         select m.employer_id as e from member_import_change c join member m on m.id = c.member_id where c.import_id = ${id}
         union all
         select (c.before->>'employerId')::int from member_import_change c where c.import_id = ${id} and c.kind = 'updated'
       ) x where e is not null`.execute(trx);
-    await sql`
+  await sql`
       insert into audit_log (user_id, username, actor_org_unit_id, scope_path, action, entity_type, entity_id,
         before, after, client_address, parent_id)
       select ${actor.userId || null}::int, ${actor.username}::text, ${actor.orgUnitId}::int, v.path, ${UNDO_MEMBER.action},
@@ -78,7 +71,7 @@ export async function undoMemberImport(db: Kysely<Database>, actor: Actor, id: n
       from member_import_change c join member m on m.id = c.member_id
       join org_unit_version v on v.org_unit_id = m.org_unit_id and v.valid_to is null
       where c.import_id = ${id}`.execute(trx);
-    await sql`
+  await sql`
       update member m set
         name = c.before->>'name', name_pinyin = c.before->>'namePinyin', name_initials = c.before->>'nameInitials',
         ethnicity = c.before->>'ethnicity', education = c.before->>'education',
@@ -88,42 +81,31 @@ export async function undoMemberImport(db: Kysely<Database>, actor: Actor, id: n
         phone_cipher = c.before_phone_cipher, phone_hash = c.before_phone_hash, updated_at = now()
       from member_import_change c
       where c.import_id = ${id} and c.kind = 'updated' and c.member_id = m.id`.execute(trx);
-    await trx.deleteFrom('member_history').where('import_id', '=', id).execute();
-    // The spans the import closed reopen: after it, nothing else touched these members.
-    await sql`
+  await trx.deleteFrom('member_history').where('import_id', '=', id).execute();
+  // The spans the import closed reopen: after it, nothing else touched these members.
+  await sql`
       update member_history h set valid_to = null
       from member_import_change c
       where c.import_id = ${id} and c.kind = 'updated' and h.member_id = c.member_id
         and h.id = (select max(x.id) from member_history x where x.member_id = c.member_id)`.execute(trx);
-    await sql`
+  await sql`
       delete from member_history h using member_import_change c
       where c.import_id = ${id} and c.kind = 'created' and h.member_id = c.member_id`.execute(trx);
-    const removed = await sql`
+  const removed = await sql`
       delete from member m using member_import_change c
       where c.import_id = ${id} and c.kind = 'created' and m.id = c.member_id`.execute(trx);
-    await tallyRepository.rebuildForEmployers(
-      trx,
-      employers.rows.map((r) => r.e),
-    );
-    const restored = await trx
-      .selectFrom('member_import_change')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('import_id', '=', id)
-      .where('kind', '=', 'updated')
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('member_import_row').where('import_id', '=', id).execute();
-    await trx
-      .deleteFrom('member_import_held')
-      .where('import_id', '=', id)
-      .where('kind', '=', 'name')
-      .execute();
-    await trx.updateTable('member_import').set({ status: 'undone' }).where('id', '=', id).execute();
-    const result = { removed: Number(removed.numAffectedRows ?? 0), restored: Number(restored.n) };
-    await trx
-      .updateTable('audit_log')
-      .set({ after: JSON.stringify(result) })
-      .where('id', '=', auditId)
-      .execute();
-    return result;
-  });
+  await tallyRepository.rebuildForEmployers(
+    trx,
+    employers.rows.map((r) => r.e),
+  );
+  const restored = await trx
+    .selectFrom('member_import_change')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('import_id', '=', id)
+    .where('kind', '=', 'updated')
+    .executeTakeFirstOrThrow();
+  await trx.deleteFrom('member_import_row').where('import_id', '=', id).execute();
+  await trx.deleteFrom('member_import_held').where('import_id', '=', id).where('kind', '=', 'name').execute();
+  await trx.updateTable('member_import').set({ status: 'undone' }).where('id', '=', id).execute();
+  return { removed: Number(removed.numAffectedRows ?? 0), restored: Number(restored.n) };
 }

@@ -10,18 +10,18 @@ import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { MEMBER_IMPORT_JOB } from './member.import.ts';
+import { requireSheetFormat, storeUpload } from '../../platform/imports/import.upload.ts';
 import { inScope, type Scope, scopeOf } from '../../platform/scope.ts';
 
 /** Largest roster accepted: a city-wide CSV of a million rows is about 120 MB. */
 export const MAX_ROSTER_BYTES = 512 * 1024 * 1024;
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-function formatOf(fileName: string): 'csv' | 'xlsx' {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  throw invalid([{ field: 'file', message: '只能导入 .xlsx 或 .csv 文件（旧版 .xls 请先另存为 .xlsx）' }]);
-}
+const LIMIT = {
+  maxBytes: MAX_ROSTER_BYTES,
+  tooLarge: '文件过大：名册文件最大 512 MB，请分成几个文件导入',
+  chunkBytes: CHUNK_BYTES,
+};
 
 /** Summaries written before rows were held apart. */
 const HELD_NONE = { heldElsewhere: 0, nameChanges: 0 };
@@ -76,7 +76,7 @@ export const memberImportService = {
     body: unknown,
     options: { acceptNameChanges?: boolean } = {},
   ): Promise<MemberImport> {
-    const format = formatOf(q.fileName);
+    const format = requireSheetFormat(q.fileName, 'file');
     const scope = await scopeOf(db, actor);
     const unit = await orgRepository.findAt(db, q.orgUnitId, today(), scope);
     if (!unit || unit.closedOn)
@@ -101,30 +101,15 @@ export const memberImportService = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    let size = 0;
-    let seq = 0;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const flush = async () => {
-      if (pendingBytes === 0) return;
-      await db
-        .insertInto('member_import_chunk')
-        .values({ import_id: id, seq: seq++, content: cipher.seal(Buffer.concat(pending)) })
-        .execute();
-      pending = [];
-      pendingBytes = 0;
-    };
+    let size: number;
     try {
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > MAX_ROSTER_BYTES)
-          throw new AppError('PAYLOAD_TOO_LARGE', '文件过大：名册文件最大 512 MB，请分成几个文件导入');
-        pending.push(chunk);
-        pendingBytes += chunk.length;
-        if (pendingBytes >= CHUNK_BYTES) await flush();
-      }
-      await flush();
-      if (size === 0) throw invalid([{ field: 'file', message: '上传的文件是空的' }]);
+      // Sealed chunk by chunk: the file holds clear IDs.
+      size = await storeUpload(body as AsyncIterable<Buffer>, LIMIT, async (seq, content) => {
+        await db
+          .insertInto('member_import_chunk')
+          .values({ import_id: id, seq, content: cipher.seal(content) })
+          .execute();
+      });
     } catch (e) {
       await db.deleteFrom('member_import').where('id', '=', id).execute();
       throw e;

@@ -12,6 +12,7 @@ import type { CheckedBatch } from './member-import-rows.ts';
 import { RosterIdentities, type RowProblem } from './member.import-check.ts';
 import { RosterFormatError, rosterWriter } from './member.sheet.ts';
 import { inScope, storedScope } from '../../platform/scope.ts';
+import { workbookBytes } from '../../platform/imports/import.report.ts';
 
 export type { ImportSummary };
 
@@ -69,6 +70,10 @@ export async function runMemberImport(
     .selectAll()
     .where('id', '=', importId)
     .executeTakeFirstOrThrow();
+  // A rerun after the import was committed or rejected (the process died before the job was marked done)
+  // answers what it did: its file is gone, and running it again would count every row as unchanged.
+  if (imp.summary && ['done', 'rejected', 'undone'].includes(imp.status)) return imp.summary as ImportSummary;
+  // Anything a crashed run left staged goes: the rerun starts clean from the file.
   await db.deleteFrom('member_import_row').where('import_id', '=', importId).execute();
   await db.deleteFrom('member_import_held').where('import_id', '=', importId).execute();
   await db
@@ -233,16 +238,10 @@ async function reject(
 /** The error report: one line per faulty row, IDs masked, with the row number as Excel shows it. */
 async function errorReport(problems: RowProblem[], total: number): Promise<Buffer> {
   const w = rosterWriter('错误报告', ['行号', '错误说明']);
-  const parts: Buffer[] = [];
-  w.stream.on('data', (c: Buffer) => parts.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    w.stream.on('end', () => resolve());
-    w.stream.on('error', reject);
+  return workbookBytes(w.stream, async () => {
+    for (const p of problems)
+      w.add({ name: p.name, residentId: p.residentIdMasked }, [String(p.rowNo), p.message]);
+    if (total > problems.length) w.add({}, ['', `另有 ${total - problems.length} 行错误未列出`]);
+    await w.finish();
   });
-  for (const p of problems)
-    w.add({ name: p.name, residentId: p.residentIdMasked }, [String(p.rowNo), p.message]);
-  if (total > problems.length) w.add({}, ['', `另有 ${total - problems.length} 行错误未列出`]);
-  await w.finish();
-  await ended;
-  return Buffer.concat(parts);
 }

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import { workbookReader } from '../../platform/spreadsheet/workbook-reader.ts';
+import { ImportFileError } from '../../platform/imports/import.upload.ts';
 
 /** The roster template's columns; an export has the same ones, so an edited export imports back. */
 export const rosterColumns = [
@@ -107,7 +108,8 @@ function headerKeys(cells: string[]): Array<RosterKey | null> {
   return keys;
 }
 
-export class RosterFormatError extends Error {}
+/** A roster that cannot be read as the template (no header, wrong columns, not a spreadsheet). */
+export class RosterFormatError extends ImportFileError {}
 
 /** Reads a roster .csv or .xlsx as a stream of rows, never holding the whole file. */
 export async function* readRoster(input: Readable, format: 'csv' | 'xlsx'): AsyncGenerator<SheetLine> {

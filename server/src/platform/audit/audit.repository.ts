@@ -16,6 +16,8 @@ export interface AuditRecord {
   before?: unknown;
   after?: unknown;
   clientAddress: string | null;
+  /** The entry of the bulk operation (an import, its undo) this one is part of. */
+  parentId?: number | null;
 }
 
 export interface AuditFilter {
@@ -38,6 +40,7 @@ const row = (r: AuditRecord) => ({
   before: json(r.before),
   after: json(r.after),
   client_address: r.clientAddress,
+  ...(r.parentId ? { parent_id: r.parentId } : {}),
 });
 
 export const auditRepository = {

@@ -17,6 +17,8 @@ export interface AuditChange {
   scopePath: string;
   before?: unknown;
   after?: unknown;
+  /** The entry of the bulk operation (an import, its undo) this one is part of. */
+  parentId?: number | null;
 }
 
 /**

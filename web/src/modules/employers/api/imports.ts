@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportMode, ImportStatus } from '@gonghui/contracts';
-import { apiGet, apiRequest } from '../../../api/client.ts';
+import { apiGet, apiPost, apiRequest } from '../../../api/client.ts';
 import { employerKeys } from './employers.ts';
 
 export const employerImportKeys = {
@@ -40,5 +40,26 @@ export function useEmployerImport(id: number | null) {
     enabled: id !== null,
     staleTime: (query) => (finished(query.state.data) ? Infinity : 0),
     refetchInterval: (query) => (finished(query.state.data) ? false : 1000),
+  });
+}
+
+/** Undoes an applied import as a whole; the server refuses, naming the employers, when any changed since. */
+export function useUndoEmployerImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      apiPost<{ removed: number; restored: number }>(`/employer-imports/${id}/undo`, {}),
+    onSuccess: async (_r, id) => {
+      await Promise.all(
+        [
+          employerImportKeys.status(id),
+          employerKeys.all,
+          ['indicators'],
+          ['campaigns'],
+          ['workbench'],
+          ['audit'],
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
   });
 }

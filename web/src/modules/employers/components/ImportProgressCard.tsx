@@ -1,10 +1,23 @@
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Popconfirm,
+  Progress,
+  Space,
+  Tag,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { importModeLabels, type ImportStatus } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount } from '../../../shared/format.ts';
 import { downloadExport } from '../../../shared/download.ts';
+import { useUndoEmployerImport } from '../api/imports.ts';
 
 const statusLabels: Record<ImportStatus['status'], string> = {
   queued: '排队中',
@@ -27,6 +40,9 @@ function outcome(s: ImportStatus) {
     );
   }
   if (!r) return null;
+  if (s.undone) {
+    return <Alert type="info" showIcon title="本次导入已撤销" data-testid="import-undone" />;
+  }
   if (r.applied) {
     return (
       <Alert
@@ -52,6 +68,38 @@ function outcome(s: ImportStatus) {
           : '没有导入任何一行'
       }
     />
+  );
+}
+
+/** Undoes an applied import as a whole, as the member import's result offers. */
+function UndoEmployerImportButton({ status }: { status: ImportStatus }) {
+  const { message } = AntApp.useApp();
+  const undo = useUndoEmployerImport();
+  return (
+    <Popconfirm
+      title="撤销整个导入？"
+      description="本次新增的单位将删除，修改过的单位恢复导入前的内容。导入后又有变动的单位会使撤销被拒绝。"
+      okText="撤销导入"
+      cancelText="不撤销"
+      okButtonProps={{
+        danger: true,
+        loading: undo.isPending,
+        ...({ 'data-testid': 'import-undo-ok' } as ButtonProps),
+      }}
+      onConfirm={() =>
+        undo.mutateAsync(status.id).then(
+          (r) =>
+            void message.success(
+              `已撤销：删除新增的 ${formatCount(r.removed)} 家，恢复 ${formatCount(r.restored)} 家`,
+            ),
+          (e: unknown) => void message.error(errorMessage(e)),
+        )
+      }
+    >
+      <Button danger data-testid="import-undo">
+        撤销本次导入
+      </Button>
+    </Popconfirm>
   );
 }
 
@@ -136,6 +184,11 @@ export function ImportProgressCard({ status }: { status: ImportStatus }) {
           />
         ) : null}
         {outcome(status)}
+        {status.status === 'done' && r?.applied && r.created + r.updated > 0 && !status.undone ? (
+          <div>
+            <UndoEmployerImportButton status={status} />
+          </div>
+        ) : null}
       </Space>
     </Card>
   );
