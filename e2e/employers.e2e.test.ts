@@ -12,7 +12,7 @@ import {
 import { nameInitials } from '../server/src/platform/orgs/initials.ts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, pickOrg, setAsOf } from './helpers.ts';
+import { apiClient, pickOption, pickOrg, setAsOf } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -152,11 +152,7 @@ describe('the employer register (dongbang)', () => {
     await expect.poll(() => fieldError(page, 'employer-credit-code').count()).toBe(0);
 
     await page.getByTestId('employer-name').fill(name);
-    await page.getByTestId('employer-industry').click();
-    await page.keyboard.type('纺织业');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '17 纺织业' })
-      .click();
+    await pickOption(page, 'employer-industry', '纺织业', '17 纺织业');
     await (await inputOf(page, 'employer-employees')).fill('120');
     const registered = await inputOf(page, 'employer-registered-on');
     await registered.click();

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../server/src/db/schema.ts';
@@ -95,12 +96,51 @@ export async function searchAndPick(page: Page, text: string, id: number): Promi
 
 /** Picks a unit in one of the search-driven org selects of a form. */
 export async function pickOrg(page: Page, testId: string, text: string, id: number): Promise<void> {
+  await pickFromSelect(
+    page,
+    testId,
+    text,
+    `.ant-select-dropdown:visible [data-testid="org-search-option"][data-org-id="${id}"]`,
+    text,
+  );
+}
+
+/**
+ * Picks an option of a searchable select by typing into it, as a user would, and waits until the select
+ * shows `shown`. On a busy machine the list can re-render under the click and the pick is lost: then the
+ * dropdown is closed and the pick made again (at most three times).
+ */
+export async function pickFromSelect(
+  page: Page,
+  testId: string,
+  typed: string,
+  option: string,
+  shown: string,
+): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  await select.locator('input').fill(text);
-  await page
-    .locator(`.ant-select-dropdown:visible [data-testid="org-search-option"][data-org-id="${id}"]`)
-    .click();
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await select.locator('input').fill(typed);
+    await page.locator(option).first().click();
+    try {
+      await expect.poll(() => select.textContent(), { timeout: 5_000 }).toContain(shown);
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** Picks a plain option (by its text) of a searchable select. */
+export async function pickOption(page: Page, testId: string, typed: string, optionText: string) {
+  await pickFromSelect(
+    page,
+    testId,
+    typed,
+    `.ant-select-dropdown:visible .ant-select-item-option:has-text("${optionText}")`,
+    optionText,
+  );
 }
 
 export async function detailName(page: Page): Promise<string> {

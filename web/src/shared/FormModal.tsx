@@ -44,7 +44,10 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
     let values: T;
     try {
       values = await form.validateFields();
-    } catch {
+    } catch (invalid) {
+      // The messages stand under their fields; bring the first into view, it may be below the fold.
+      const first = (invalid as { errorFields?: Array<{ name: Array<string | number> }> }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: 'center' });
       return;
     }
     setSubmitting(true);
