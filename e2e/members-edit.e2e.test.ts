@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { DatabaseHandle } from '../server/src/db/database.ts';
 import { startDemoServer, type DemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { pickOrg, villagesIn } from './helpers.ts';
+import { pickFromSelect, pickOrg, villagesIn } from './helpers.ts';
 
 let handle: DatabaseHandle;
 let baseUrl: string;
@@ -85,15 +85,18 @@ describe('member edit, transfer withdrawal and export in the browser', () => {
     await form.getByText('电话号码应为 11 位手机号码').waitFor();
     await page.getByTestId('member-edit-phone').fill('13912345678');
     await page.getByTestId('member-edit-ethnicity').fill('回族');
-    await form.getByText('农民工').click();
+    // Marked 农民工 whatever the member was before (the member found first may already be one).
+    const migrant = form.getByRole('checkbox', { name: '农民工' });
+    if (!(await migrant.isChecked())) await form.getByText('农民工').click();
+    await expect.poll(() => migrant.isChecked()).toBe(true);
     const picker = page.getByTestId('member-edit-employer');
-    await picker.click();
-    await picker.locator('input').fill(employer.code);
-    await page
-      .locator(
-        `.ant-select-dropdown:visible [data-testid="employer-option"][data-employer-id="${employer.id}"]`,
-      )
-      .click();
+    await pickFromSelect(
+      page,
+      'member-edit-employer',
+      employer.code,
+      `.ant-select-dropdown:visible [data-testid="employer-option"][data-employer-id="${employer.id}"]`,
+      employer.name,
+    );
     await screenshot(page, 'member-edit-form');
 
     // Another cadre closes the chosen employer meanwhile: the server's refusal shows on 工作单位.
