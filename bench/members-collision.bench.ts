@@ -7,10 +7,9 @@ import type { Database } from '../server/src/db/schema.ts';
 import type { DatabaseKind } from '../server/src/db/database.ts';
 import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { loadMembersDemo } from '../server/src/modules/members/member.demo.ts';
-import { memberImportService } from '../server/src/modules/members/member-import.service.ts';
 import { runMemberImport } from '../server/src/modules/members/member.import.ts';
 import { systemActor } from '../server/src/platform/auth/actor.ts';
-import { jobQueue } from '../server/src/platform/jobs/job.queue.ts';
+import { uploadRoster } from './import-job.ts';
 import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
 import type {} from '../server/src/app.ts';
 
@@ -56,19 +55,7 @@ function rosterCsv(rows: number, taken: string[], seed: number): string {
 async function importRoster(db: Kysely<Database>, unionId: number, file: string) {
   const actor = systemActor(unionId, 'bench');
   const started = Date.now();
-  const queued = await memberImportService.upload(
-    db,
-    actor as never,
-    { orgUnitId: unionId, fileName: 'roster.csv' },
-    fs.createReadStream(file),
-  );
-  const { job_id } = await db
-    .selectFrom('member_import')
-    .select('job_id')
-    .where('id', '=', queued.id)
-    .executeTakeFirstOrThrow();
-  const job = await jobQueue.claimById(db, job_id!, 'bench');
-  if (!job) throw new Error('the import job was claimed by someone else');
+  const job = await uploadRoster(db, actor as never, unionId, file);
   const summary = await runMemberImport(job, { db, progress: async () => {} });
   return { summary, seconds: (Date.now() - started) / 1000 };
 }

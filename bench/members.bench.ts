@@ -8,13 +8,12 @@ import type { DatabaseKind } from '../server/src/db/database.ts';
 import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { loadMembersDemo } from '../server/src/modules/members/member.demo.ts';
 import { systemActor } from '../server/src/platform/auth/actor.ts';
-import { memberImportService } from '../server/src/modules/members/member-import.service.ts';
 import { runMemberImport } from '../server/src/modules/members/member.import.ts';
 import { memberService } from '../server/src/modules/members/member.service.ts';
 import { importThreads } from '../server/src/modules/members/member-import-checkers.ts';
 import { rosterBatches } from '../server/src/modules/members/member-import-csv.ts';
 import { RosterIdentities, RowChecker } from '../server/src/modules/members/member.import-check.ts';
-import { jobQueue } from '../server/src/platform/jobs/job.queue.ts';
+import { uploadRoster } from './import-job.ts';
 import { today } from '../server/src/platform/orgs/dates.ts';
 import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
 import { report, time } from './stats.ts';
@@ -122,19 +121,7 @@ export async function benchMembers(db: Kysely<Database>, kind: DatabaseKind) {
     const stored = kind === 'postgres' ? await storedRowsCopy(db, file, city.id) : null;
     const t0 = Date.now();
     const cpu0 = process.cpuUsage();
-    const queued = await memberImportService.upload(
-      db,
-      actor as never,
-      { orgUnitId: city.id, fileName: 'bench.csv' },
-      fs.createReadStream(file),
-    );
-    const { job_id } = await db
-      .selectFrom('member_import')
-      .select('job_id')
-      .where('id', '=', queued.id)
-      .executeTakeFirstOrThrow();
-    const job = await jobQueue.claimById(db, job_id!, 'bench');
-    if (!job) throw new Error('the import job was claimed by someone else');
+    const job = await uploadRoster(db, actor as never, city.id, file);
     const t1 = Date.now();
     const summary = await runMemberImport(job, { db, progress: async () => {} });
     const importSeconds = (Date.now() - t0) / 1000;

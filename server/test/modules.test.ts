@@ -185,8 +185,8 @@ describe('a new module registers through its manifest', () => {
       .execute();
   });
   afterAll(() => handle.close());
-
-  it('serves its list to the callers whose scope holds the rows, and no one else', async () => {
+  /** The app with the example module added to the list it loops over. */
+  const appWithNotices = async () => {
     const app = await buildApp({
       db: handle.db,
       databaseKind: handle.kind,
@@ -194,6 +194,11 @@ describe('a new module registers through its manifest', () => {
       modules: [...modules, noticesModule],
     });
     await app.ready();
+    return app;
+  };
+
+  it('serves its list to the callers whose scope holds the rows, and no one else', async () => {
+    const app = await appWithNotices();
     try {
       const dongbang = await login(app, 'dongbang');
       const res = await dongbang.get('/api/notices');
@@ -208,13 +213,7 @@ describe('a new module registers through its manifest', () => {
   });
 
   it('puts its figure on the workbench, counted in the caller’s scope, for the roles that may see it', async () => {
-    const app = await buildApp({
-      db: handle.db,
-      databaseKind: handle.kind,
-      webDist: null,
-      modules: [...modules, noticesModule],
-    });
-    await app.ready();
+    const app = await appWithNotices();
     try {
       const figures = async (username: string, password?: string) => {
         const client = await login(app, username, password);
