@@ -22,6 +22,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // A worker runs file after file in one process, so the app's modules and the embedded database's
+          // WebAssembly are loaded once per worker, not once per file. Every file builds its own app on its
+          // own database, so nothing but loaded code is shared between files.
+          isolate: false,
           env: testSecret,
           globalSetup,
         },
@@ -43,6 +47,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           pool: 'forks',
           fileParallelism: false,
+          // One process runs the files in turn: the app and the test helpers are loaded once.
+          isolate: false,
           // After the server and web files, alone: a browser test on a machine busy with other files
           // waits longer than its polls allow.
           sequence: { groupOrder: 1 },

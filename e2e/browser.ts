@@ -80,7 +80,12 @@ export async function logout(page: Page): Promise<void> {
   await page.getByTestId('login-form').waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a full-page picture of the page to look at, when `GONGHUI_SCREENSHOTS=1`; otherwise does nothing,
+ * as a picture costs a second of the run's time and no test reads it. Returns the file, or null.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | null> {
+  if (process.env.GONGHUI_SCREENSHOTS !== '1') return null;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(300);
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);

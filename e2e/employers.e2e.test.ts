@@ -218,7 +218,11 @@ describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
 
     const card = page.getByTestId('indicator-card-above_scale_party_independent');
     await card.click();
-    await page.waitForURL((url) => url.searchParams.get('indicator') === 'above_scale_party_independent');
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('indicator') === 'above_scale_party_independent' &&
+        url.searchParams.get('asOf') === '2011-09-30',
+    );
     await expect.poll(() => card.getByTestId('indicator-rate').textContent()).toBe('100.00%');
     const total = page.locator('[data-testid="indicator-table"] tr[data-row-kind="total"]');
     await expect.poll(() => total.textContent()).toContain('已达标');

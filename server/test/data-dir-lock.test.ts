@@ -52,13 +52,4 @@ describe('one process per embedded data folder', () => {
     lock.release();
     expect(fs.existsSync(path.join(dir, 'gonghui.lock'))).toBe(false);
   });
-
-  it('migrates a folder through the command line and lets the next command in', () => {
-    const dir = tmp();
-    const r = runCli(dir, 'migrate');
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('数据库结构已是最新');
-    expect(fs.existsSync(path.join(dir, 'gonghui.lock'))).toBe(false);
-  });
 });

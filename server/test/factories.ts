@@ -21,6 +21,8 @@ import { nextResidentId } from './members-fixtures.ts';
 type Db = Kysely<Database>;
 let serial = 0;
 const next = () => ++serial;
+/** A serial in Chinese digits, for names, which may not hold Arabic ones (e.g. 测试会员一二). */
+const chineseSerial = (n: number) => String(n).replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)]);
 const FOUNDED = '2001-01-01';
 
 /** A unit as the factories hand it on: enough to place children, employers, members and users in it. */
@@ -149,7 +151,7 @@ export async function buildMember(
   o: Partial<Parameters<typeof memberService.enrol>[2]> & { orgUnitId: number },
 ): Promise<Member> {
   return memberService.enrol(db, systemActor(o.orgUnitId, 'test'), {
-    name: `测试会员${next()}（演示）`,
+    name: `测试会员${chineseSerial(next())}（演示）`,
     residentId: nextResidentId(),
     phone: '13912345678',
     migrantWorker: false,

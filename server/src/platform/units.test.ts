@@ -1,6 +1,7 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { errorCodes } from '@gonghui/contracts';
-import { hashPassword, verifyPassword } from './auth/password.ts';
+import { hashPassword, passwordWorkFactor, verifyPassword } from './auth/password.ts';
 import { httpStatusOf } from './http/errors.ts';
 import { nameInitials } from './orgs/initials.ts';
 import { unionName } from '../demo/suzhou-divisions.ts';
@@ -34,11 +35,25 @@ describe('passwords', () => {
   it('hashes with scrypt and a random salt, and verifies only the right password', async () => {
     const a = await hashPassword('gonghui-2026');
     const b = await hashPassword('gonghui-2026');
-    expect(a).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(a).toMatch(/^scrypt\$4096\$8\$1\$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword('gonghui-2026', a)).toBe(true);
     expect(await verifyPassword('gonghui-2027', a)).toBe(false);
     expect(await verifyPassword('gonghui-2026', 'md5$abc')).toBe(false);
+  });
+
+  it('hashes with N=2^17 outside the test runner, and checks a hash by the N it names', async () => {
+    expect(passwordWorkFactor({})).toBe(131072);
+    expect(passwordWorkFactor({ VITEST: 'true' })).toBe(4096);
+    const salt = crypto.randomBytes(16);
+    const hash = crypto.scryptSync('gonghui-2026', salt, 32, {
+      N: 131072,
+      r: 8,
+      p: 1,
+      maxmem: 256 * 1024 * 1024,
+    });
+    const stored = ['scrypt', 131072, 8, 1, salt.toString('base64'), hash.toString('base64')].join('$');
+    expect(await verifyPassword('gonghui-2026', stored)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../shared/useUrlParams.ts';
 import { isIsoDate, todayIso } from '../shared/format.ts';
 
 export interface AsOf {
@@ -12,23 +12,18 @@ export interface AsOf {
 
 /** The "as of" date, kept in the address bar as ?asOf=YYYY-MM-DD so a view can be bookmarked and shared. */
 export function useAsOf(): AsOf {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const raw = params.get('asOf');
   const today = todayIso();
   const chosen = isIsoDate(raw) ? raw : null;
   const setAsOf = useCallback(
     (date: string | null) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          if (!date || date === todayIso()) next.delete('asOf');
-          else next.set('asOf', date);
-          return next;
-        },
-        { replace: false },
-      );
+      updateParams((next) => {
+        if (!date || date === todayIso()) next.delete('asOf');
+        else next.set('asOf', date);
+      });
     },
-    [setParams],
+    [updateParams],
   );
   return { asOf: chosen ?? today, isToday: chosen === null || chosen === today, setAsOf };
 }

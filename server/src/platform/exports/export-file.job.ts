@@ -6,9 +6,10 @@ import type { JobContext } from '../jobs/job.runner.ts';
 import { exportFileRepository as repo } from './export-file.repository.ts';
 
 type Db = Kysely<Database>;
-const CHUNK_BYTES = 1024 * 1024;
+/** The size of the parts a job's file is stored in. */
+export const EXPORT_CHUNK_BYTES = 1024 * 1024;
 
-interface ExportWriter<Filter, Row> {
+export interface ExportWriter<Filter, Row> {
   count(db: Db, actor: Actor, filter: Filter): Promise<number>;
   rows(db: Db, actor: Actor, filter: Filter): AsyncIterable<Row[]>;
   sheet(db: Db, batches: AsyncIterable<Row[]>): Readable;
@@ -35,10 +36,10 @@ async function askedBy(
 }
 
 /**
- * The job handler that writes an export's .xlsx into the database in chunks, reporting rows written
- * against rows matched. A retried job starts the file over.
+ * The job handler that writes an export's .xlsx into the database in chunks of `chunkBytes` or a little
+ * more, reporting rows written against rows matched. A retried job starts the file over.
  */
-export function runExportJob<Filter, Row>(w: ExportWriter<Filter, Row>) {
+export function runExportJob<Filter, Row>(w: ExportWriter<Filter, Row>, chunkBytes = EXPORT_CHUNK_BYTES) {
   return async (job: JobRow, ctx: JobContext): Promise<{ rows: number; bytes: number }> => {
     const { db } = ctx;
     const { exportId } = job.payload as { exportId: number };
@@ -74,7 +75,7 @@ export function runExportJob<Filter, Row>(w: ExportWriter<Filter, Row>) {
       pending.push(chunk);
       pendingBytes += chunk.length;
       bytes += chunk.length;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+      if (pendingBytes >= chunkBytes) await flush();
     }
     await flush();
     await repo.finish(db, exportId, rows, bytes);

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useUrlParams } from '../useUrlParams.ts';
 import {
   readListState,
   writeListState,
@@ -26,16 +26,16 @@ export interface ListControls<S extends FilterSpec, Sort extends string> extends
 export function useListState<S extends FilterSpec, Sort extends string>(
   spec: ListSpec<S, Sort>,
 ): ListControls<S, Sort> {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const key = params.toString();
   const state = useMemo(() => readListState(spec, new URLSearchParams(key)), [spec, key]);
 
   const update = useCallback(
     (change: Partial<ListState<S, Sort>>) =>
-      setParams((previous) =>
-        writeListState(spec, { ...readListState(spec, previous), ...change }, previous),
+      updateParams((current) =>
+        writeListState(spec, { ...readListState(spec, current), ...change }, current),
       ),
-    [spec, setParams],
+    [spec, updateParams],
   );
 
   return {

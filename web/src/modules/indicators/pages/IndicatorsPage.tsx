@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import {
   Alert,
@@ -24,6 +23,7 @@ import {
 } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
+import { useUrlParams } from '../../../shared/useUrlParams.ts';
 import { formatDate, formatDateLong } from '../../../shared/format.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { downloadExport } from '../../../shared/download.ts';
@@ -58,7 +58,7 @@ export function IndicatorsPage() {
   const canOrgs = useCan('org:read');
   const { message } = AntApp.useApp();
   const { asOf } = useAsOf();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const unitId = parseUnit(params.get('unit'));
   const indicator = parseIndicator(params.get('indicator'));
   const report = useIndicatorReport(unitId, asOf);
@@ -71,11 +71,9 @@ export function IndicatorsPage() {
   const [exporting, setExporting] = useState(false);
 
   const setParam = (key: string, value: string | undefined) =>
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
+    updateParams((next) => {
       if (value === undefined) next.delete(key);
       else next.set(key, value);
-      return next;
     });
   const openUnit = (id: number) => setParam('unit', id === me.user.orgUnit.id ? undefined : String(id));
 

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Card, Col, Row, Space } from 'antd';
 import type { OrgSearchHit, OrgUnit } from '@gonghui/contracts';
 import { apiGet } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
 import { formatDate, formatDateLong, todayIso } from '../../../shared/format.ts';
+import { useUrlParams } from '../../../shared/useUrlParams.ts';
 import { useCan } from '../../auth/session.tsx';
 import { orgKeys, rootsQuery } from '../api/orgs.ts';
 import { OrgActions } from '../components/OrgActions.tsx';
@@ -26,7 +26,7 @@ function union(a: number[], b: number[]): number[] {
 
 export function OrgsPage() {
   const { asOf, isToday, setAsOf } = useAsOf();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const canWrite = useCan('org:write');
@@ -39,15 +39,13 @@ export function OrgsPage() {
 
   const selectUnit = useCallback(
     (id: number, date?: string | null) => {
-      setParams((previous) => {
-        const next = new URLSearchParams(previous);
+      updateParams((next) => {
         next.set('unit', String(id));
         if (date === null) next.delete('asOf');
         else if (date !== undefined) next.set('asOf', date);
-        return next;
       });
     },
-    [setParams],
+    [updateParams],
   );
 
   /** Opens the tree down to a unit, whatever way it was chosen. */
