@@ -46,8 +46,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
-          fileParallelism: false,
-          // One process runs the files in turn: the app and the test helpers are loaded once.
+          // Two files at a time, each with its own demo server and browser: a browser test mostly waits on
+          // its pages, so one file alone leaves a processor idle. Each worker runs its files in turn in
+          // one process, loading the app and the test helpers once.
           isolate: false,
           // After the server and web files, alone: a browser test on a machine busy with other files
           // waits longer than its polls allow.
