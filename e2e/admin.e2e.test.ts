@@ -206,6 +206,26 @@ describe('audit log (admin)', () => {
     await screenshot(page, 'admin-audit-merge');
   });
 
+  test('an export is in the log with its filters, rows and file, each named in Chinese', async () => {
+    await page.goto(`${server.baseUrl}/employers?q=${encodeURIComponent('董浜')}`);
+    await expect.poll(() => page.getByTestId('employers-total').textContent()).toMatch(/共 [1-9]/);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('employers-export').click();
+    const fileName = (await download).suggestedFilename();
+
+    await page.goto(`${server.baseUrl}/audit?action=employer.export&username=admin`);
+    const row = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();
+    await row.waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    const diff = page.getByTestId('audit-diff');
+    await diff.waitFor();
+    const text = (await diff.textContent()) ?? '';
+    for (const label of ['筛选条件 › 关键词', '董浜', '行数', '文件名', fileName])
+      expect(text).toContain(label);
+    for (const raw of ['filters', 'rows', 'fileName']) expect(text).not.toContain(raw);
+    await screenshot(page, 'admin-audit-export');
+  });
+
   test('signing out returns to the login page', async () => {
     await logout(page);
     await page.goto(`${server.baseUrl}/audit`);

@@ -156,6 +156,24 @@ const agreementAuditLabels = {
     'agreement.export_download': '下载导出的集体合同',
   },
   entityTypes: { collective_agreement: '集体合同' },
+  fields: {
+    kind: '合同类型',
+    title: '合同名称',
+    signedOn: '签订日期',
+    startsOn: '生效日期',
+    endsOn: '终止日期',
+    filedOn: '备案日期',
+    workersCovered: '覆盖职工人数',
+    wageSpecific: '工资专项集体合同',
+    raiseBp: '工资增长幅度（万分之一）',
+    minimumWageFen: '最低工资标准（分）',
+    employerIds: '覆盖单位编号',
+    employerCount: '覆盖单位数',
+    employers: '覆盖单位',
+    added: '增加的覆盖单位',
+    removed: '移除的覆盖单位',
+  },
+  values: { kind: agreementKindLabels },
 } as const satisfies AuditLabels;
 
 /** What the agreements module adds to the contracts both sides read: its permissions and its audit labels. */

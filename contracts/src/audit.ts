@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate, pageQuery } from './common.ts';
 import type { AuditLabels } from './module.ts';
+import { roleLabels } from './auth.ts';
+import { jointTypeLabels, orgKindLabels, orgLevelLabels } from './orgs.ts';
 import { moduleContracts } from './modules.ts';
 
 export const auditEntry = z.object({
@@ -56,6 +58,72 @@ export const platformAuditLabels = {
     record_link: '记录关联',
     export_file: '导出文件',
   },
+  fields: {
+    id: '编号',
+    name: '名称',
+    kind: '组织类型',
+    level: '层级',
+    jointType: '联合工会类别',
+    divisionCode: '行政区划代码',
+    parentId: '上级组织编号',
+    parentName: '上级组织',
+    validFrom: '生效日期',
+    validTo: '失效日期',
+    closedOn: '撤销日期',
+    successorId: '承继组织编号',
+    successor: '承继组织',
+    sources: '被合并组织',
+    target: '合并后组织',
+    movedUsers: '随之转移的用户数',
+    date: '日期',
+    username: '用户名',
+    displayName: '姓名',
+    role: '角色',
+    orgUnitId: '所属组织编号',
+    orgUnitName: '所属组织',
+    active: '启用',
+    lockedUntil: '锁定至',
+    unlock: '解除锁定',
+    password: '密码',
+    passwordChanged: '修改了密码',
+    failures: '连续登录失败次数',
+    locked: '已锁定',
+    reason: '原因',
+    note: '说明',
+    field: '查看的信息',
+    ownerType: '所属记录类型',
+    ownerId: '所属记录编号',
+    from: '关联自',
+    to: '关联到',
+    type: '记录类型',
+    fileName: '文件名',
+    bytes: '文件大小（字节）',
+    sizeBytes: '文件大小（字节）',
+    rows: '行数',
+    count: '数量',
+    filters: '筛选条件',
+    q: '关键词',
+    sort: '排序字段',
+    order: '排序方向',
+    status: '状态',
+    importId: '导入批次编号',
+    mode: '导入方式',
+    created: '新增',
+    updated: '修改',
+    unchanged: '未变',
+    errors: '有误的行',
+    heldElsewhere: '属其他工会的行',
+    nameChanges: '待确认的姓名变更',
+    restored: '已恢复',
+  },
+  values: {
+    kind: orgKindLabels,
+    level: orgLevelLabels,
+    jointType: jointTypeLabels,
+    role: roleLabels,
+    field: { residentId: '身份证号码', phone: '手机号码' },
+    order: { asc: '升序', desc: '降序' },
+  },
 } as const satisfies AuditLabels;
 
 const allAuditLabels = [platformAuditLabels, ...moduleContracts.map((m) => m.auditLabels)] as const;
@@ -83,3 +151,63 @@ export const auditEntityTypeLabels: Record<string, string> = Object.assign(
   {},
   ...allAuditLabels.map((l) => l.entityTypes),
 );
+
+/** Field and value names for the entries about one kind of record. */
+export interface AuditFieldLabels {
+  fields: Record<string, string>;
+  values: Record<string, Record<string, string>>;
+}
+
+/** Record kinds name other records (an attachment's owner, a link's two ends): their values are kinds. */
+const KIND_FIELDS = ['ownerType', 'type'];
+
+function merged(sets: readonly AuditLabels[]): AuditFieldLabels {
+  const fields: Record<string, string> = {};
+  const values: Record<string, Record<string, string>> = {};
+  // The first set that names a field or a value keeps it.
+  for (const set of [...sets].reverse()) {
+    Object.assign(fields, set.fields);
+    for (const [field, labels] of Object.entries(set.values ?? {}))
+      values[field] = { ...values[field], ...labels };
+  }
+  for (const field of KIND_FIELDS) values[field] = { ...auditEntityTypeLabels, ...values[field] };
+  return { fields, values };
+}
+
+/**
+ * For entries whose fields come from any module (an export's filters): a field two modules name apart
+ * gets the plain name.
+ */
+const everyAuditFieldLabel = merged([
+  {
+    actions: {},
+    entityTypes: {},
+    fields: { kind: '类型', name: '名称', status: '状态', orgUnitId: '组织编号' },
+  },
+  ...allAuditLabels,
+]);
+const labelsByEntityType = new Map<string, AuditFieldLabels>();
+for (const set of allAuditLabels) {
+  const own = merged([set, ...allAuditLabels]);
+  for (const type of Object.keys(set.entityTypes)) labelsByEntityType.set(type, own);
+}
+
+/**
+ * The names of the fields and coded values of the entries about `entityType`: its module's own first,
+ * then the platform's, then any module's; with no kind given, the names any entry may use.
+ */
+export function auditFieldLabelsFor(entityType?: string | null): AuditFieldLabels {
+  return (entityType ? labelsByEntityType.get(entityType) : undefined) ?? everyAuditFieldLabel;
+}
+
+/** Bookkeeping the server keeps beside a record, not something a cadre changed: the log leaves it out. */
+export const auditHiddenFields: ReadonlySet<string> = new Set([
+  'path',
+  'depth',
+  'createdOn',
+  'childCount',
+  'createdAt',
+  'updatedAt',
+  'lastLoginAt',
+  'csrfToken',
+]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuditLabels, ModuleContract } from './module.ts';
 import { isoDate, pageQuery } from './common.ts';
 import { checkCreditCode } from './credit-code.ts';
-import { industryDivision } from './industries.ts';
+import { industryDivision, industryDivisions, industryLabel } from './industries.ts';
 
 export const unionStatuses = ['none', 'preparing', 'own', 'joint'] as const;
 export type UnionStatus = (typeof unionStatuses)[number];
@@ -270,6 +270,44 @@ const employerAuditLabels = {
     'employer.import_undo_union': '撤销名录导入建立的基层工会',
   },
   entityTypes: { employer: '单位', employer_import: '单位导入' },
+  fields: {
+    name: '单位名称',
+    creditCode: '统一社会信用代码',
+    unitCategory: '单位类别',
+    industryCode: '所属行业',
+    employees: '职工人数',
+    aboveScale: '规模以上',
+    nonPublic: '非公有制单位',
+    address: '地址',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    registeredOn: '登记日期',
+    closedOn: '注销日期',
+    orgUnitId: '所在地组织编号',
+    orgUnitName: '所在村（社区）',
+    unionStatus: '建会状态',
+    unionSince: '建会日期',
+    partyStatus: '党组织状态',
+    partySince: '党组织建立日期',
+    instructorName: '党建指导员',
+    instructorSince: '指派日期',
+    grassrootsUnion: '基层工会',
+    grassrootsUnionId: '基层工会编号',
+    change: '变更',
+    blank: '留空未改的字段',
+    invalid: '有误的行',
+    members: '会员',
+    moved: '转到上级工会的会员数',
+    released: '解除工作单位的会员数',
+    upperOrgUnitId: '上级工会编号',
+  },
+  values: {
+    unionStatus: unionStatusLabels,
+    partyStatus: partyStatusLabels,
+    unitCategory: Object.fromEntries(unitCategories.map((c) => [c.code, `${c.code} ${c.name}`])),
+    industryCode: Object.fromEntries(industryDivisions.map((d) => [d.code, industryLabel(d.code)])),
+    mode: importModeLabels,
+  },
 } as const satisfies AuditLabels;
 
 /** What the employers module adds to the contracts both sides read: its permissions and its audit labels. */

@@ -87,6 +87,18 @@ const formationCampaignAuditLabels = {
     'campaign.add_employers': '添加活动目标单位',
   },
   entityTypes: { formation_campaign: '组建活动', formation_campaign_task: '活动任务' },
+  fields: {
+    name: '活动名称',
+    campaign: '活动',
+    campaignId: '活动编号',
+    title: '任务',
+    description: '说明',
+    dueOn: '截止日期',
+    doneOn: '完成日期',
+    startedOn: '开始日期',
+    endedOn: '结束日期',
+    employerIds: '目标单位编号',
+  },
 } as const satisfies AuditLabels;
 
 /** What the formation-campaigns module adds to the contracts both sides read: its permissions and its audit labels. */

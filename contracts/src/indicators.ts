@@ -125,6 +125,8 @@ export type SetTargetBody = z.infer<typeof setTargetBody>;
 const indicatorAuditLabels = {
   actions: { 'indicator.target': '设定年度目标' },
   entityTypes: { indicator_target: '年度目标' },
+  fields: { indicator: '指标', year: '年度', target: '目标值（%）', orgUnitId: '组织编号' },
+  values: { indicator: indicatorLabels },
 } as const satisfies AuditLabels;
 
 /** What the indicators module adds to the contracts both sides read: its permissions and its audit labels. */

@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { DEMO_PASSWORD } from '../src/demo/demo-accounts.ts';
+import { unlabelledAuditFields } from './audit-field-labels.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -19,8 +20,15 @@ export async function buildTestApp(opts: { demo?: boolean } = {}): Promise<TestA
     app,
     handle,
     close: async () => {
+      // Whatever a test file's requests wrote to the audit log, the log browser names in Chinese.
+      const unlabelled = await unlabelledAuditFields(handle.db);
       await app.close();
       await handle.close();
+      if (unlabelled.length > 0) {
+        throw new Error(
+          `审计记录中有未命名的字段，请在该模块 contracts 的 auditLabels.fields 中补上：\n${unlabelled.join('\n')}`,
+        );
+      }
     },
   };
 }

@@ -30,4 +30,42 @@ describe('audit snapshots', () => {
       { key: 'lockedUntil', label: '锁定至', value: null },
     ]);
   });
+
+  test("a module's fields and coded values read in Chinese, by the kind of record the entry is about", () => {
+    expect(
+      flattenSnapshot({ creditCode: '91320581MA1X', unionStatus: 'own', blank: ['address'] }, 'employer'),
+    ).toEqual([
+      { key: 'creditCode', label: '统一社会信用代码', value: '91320581MA1X' },
+      { key: 'unionStatus', label: '建会状态', value: '单独建会' },
+      { key: 'blank.0', label: '留空未改的字段 1', value: '地址' },
+    ]);
+    // The same field name means another thing for another kind of record.
+    expect(flattenSnapshot({ kind: 'enterprise' }, 'collective_agreement')).toEqual([
+      { key: 'kind', label: '合同类型', value: '企业集体合同' },
+    ]);
+    expect(flattenSnapshot({ kind: 'joint_union' }, 'org_unit')[0].label).toBe('组织类型');
+    expect(flattenSnapshot({ name: '张三', status: 'left' }, 'member')).toEqual([
+      { key: 'name', label: '姓名', value: '张三' },
+      { key: 'status', label: '状态', value: '已退会' },
+    ]);
+  });
+
+  test("an export's filters and size are named, whichever module's list they come from", () => {
+    const fields = flattenSnapshot(
+      {
+        filters: { kind: 'regional', q: '董浜', migrantWorker: true, sort: 'startsOn' },
+        rows: 12,
+        fileName: '集体合同.xlsx',
+      },
+      'export_file',
+    );
+    expect(fields).toEqual([
+      { key: 'filters.kind', label: '筛选条件 › 类型', value: '区域性集体合同' },
+      { key: 'filters.q', label: '筛选条件 › 关键词', value: '董浜' },
+      { key: 'filters.migrantWorker', label: '筛选条件 › 农民工', value: '是' },
+      { key: 'filters.sort', label: '筛选条件 › 排序字段', value: '生效日期' },
+      { key: 'rows', label: '行数', value: '12' },
+      { key: 'fileName', label: '文件名', value: '集体合同.xlsx' },
+    ]);
+  });
 });

@@ -10,8 +10,8 @@ function show(value: FieldValue | undefined) {
   return value;
 }
 
-function SnapshotBlock({ title, value }: { title: string; value: unknown }) {
-  const fields = flattenSnapshot(value);
+function SnapshotBlock({ title, value, entityType }: { title: string; value: unknown; entityType: string }) {
+  const fields = flattenSnapshot(value, entityType);
   return (
     <Descriptions
       size="small"
@@ -41,16 +41,24 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
     return (
       <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="audit-diff">
         {before !== null ? (
-          <SnapshotBlock title={after === null ? '操作内容' : '操作前'} value={before} />
+          <SnapshotBlock
+            title={after === null ? '操作内容' : '操作前'}
+            value={before}
+            entityType={entry.entityType}
+          />
         ) : null}
         {after !== null ? (
-          <SnapshotBlock title={before === null ? '操作内容' : '操作后'} value={after} />
+          <SnapshotBlock
+            title={before === null ? '操作内容' : '操作后'}
+            value={after}
+            entityType={entry.entityType}
+          />
         ) : null}
       </Space>
     );
   }
 
-  const rows = diffRows(before, after);
+  const rows = diffRows(before, after, entry.entityType);
   const changed = rows.filter((row) => row.changed);
   const visible = showAll || changed.length === 0 ? rows : changed;
   const columns: TableColumnsType<DiffRow> = [
