@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { composeResidentId } from '@gonghui/contracts';
+import { composeResidentId, type Member, type OrgUnit } from '@gonghui/contracts';
 import type { DatabaseHandle } from '../src/db/database.ts';
+import type { Client } from './app.ts';
 
 // Tests seal with the run's key (GONGHUI_SECRET_KEY, set in vitest.config.ts), never a key file: the
 // datasets every test file clones were sealed with it.
@@ -12,32 +13,6 @@ export function nextResidentId(region = '110105'): string {
   const day = String((serial % 28) + 1).padStart(2, '0');
   const month = String((Math.floor(serial / 28) % 12) + 1).padStart(2, '0');
   return composeResidentId(region, `19${70 + (serial % 25)}-${month}-${day}`, serial % 1000);
-}
-
-/** A village joint union under a county-level federation (by division code prefix), and another one. */
-export async function villageUnits(handle: DatabaseHandle, countyCode: string, n = 2): Promise<number[]> {
-  const rows = await handle.db
-    .selectFrom('org_unit')
-    .select('id')
-    .where('level', '=', 'village')
-    .where('division_code', 'like', `${countyCode}%`)
-    .where('closed_on', 'is', null)
-    .orderBy('id')
-    .limit(n)
-    .execute();
-  return rows.map((r) => r.id);
-}
-
-/** An open employer whose locality lies under a county (by division code), with its own union when asked. */
-export async function employerIn(handle: DatabaseHandle, countyCode: string, withUnion = false) {
-  const r = await sql<{ id: number; grassrootsUnionId: number | null; orgUnitId: number; name: string }>`
-    select e.id, e.grassroots_union_id as "grassrootsUnionId", e.org_unit_id as "orgUnitId", e.name
-    from employer e join org_unit u on u.id = e.org_unit_id
-    where u.division_code like ${`${countyCode}%`} and e.closed_on is null
-      and (${!withUnion} or e.grassroots_union_id is not null)
-    order by e.id limit 1`.execute(handle.db);
-  if (!r.rows[0]) throw new Error(`no employer in ${countyCode}`);
-  return r.rows[0];
 }
 
 export function enrolBody(orgUnitId: number, over: Record<string, unknown> = {}) {
@@ -56,23 +31,30 @@ export function enrolBody(orgUnitId: number, over: Record<string, unknown> = {})
   };
 }
 
+/** The first villages below a client's own unit, found through the org routes as the client sees them. */
+async function villagesOf(client: Client, n: number): Promise<number[]> {
+  const found: number[] = [];
+  let level = [client.orgUnitId];
+  while (found.length < n && level.length > 0) {
+    const below: number[] = [];
+    for (const id of level) {
+      for (const unit of (await client.get(`/api/orgs/${id}/children`)).json() as OrgUnit[]) {
+        if (unit.level === 'village') found.push(unit.id);
+        else if (unit.level === 'county' || unit.level === 'town') below.push(unit.id);
+      }
+    }
+    level = below;
+  }
+  if (found.length < n) throw new Error(`fewer than ${n} villages below unit ${client.orgUnitId}`);
+  return found.slice(0, n);
+}
+
 /** A member, a waiting transfer and an import of taicang's, for the scope attacks of the permissions test. */
-export async function taicangMemberRecords(
-  handle: DatabaseHandle,
-  taicang: {
-    post(url: string, payload?: unknown): Promise<{ statusCode: number; json(): unknown; body: string }>;
-    request(opts: {
-      method: 'POST';
-      url: string;
-      payload: Buffer;
-      headers: Record<string, string>;
-    }): Promise<{ json(): unknown }>;
-  },
-) {
-  const [a, b] = await villageUnits(handle, '320585', 2);
+export async function taicangMemberRecords(taicang: Client) {
+  const [a, b] = await villagesOf(taicang, 2);
   const res = await taicang.post('/api/members', enrolBody(a, { residentId: nextResidentId() }));
   if (res.statusCode !== 200) throw new Error(res.body);
-  const member = res.json() as import('@gonghui/contracts').Member;
+  const member = res.json() as Member;
   const tr = (
     await taicang.post('/api/transfers', { memberId: member.id, toOrgUnitId: b, reason: '村间调动' })
   ).json() as { id: number };

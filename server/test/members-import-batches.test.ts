@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import type { MemberImport } from '@gonghui/contracts';
-import { nextResidentId, villageUnits } from './members-fixtures.ts';
+import { nextResidentId } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
+import { buildDistricts, buildEmployerWithUnion, TEST_PASSWORD } from './factories.ts';
 import { onPostgres } from './database.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from '../src/modules/members/member.import.ts';
-import { employerStateAt, factCondition } from '../src/modules/indicators/indicator.definitions.ts';
 import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { personalData } from '../src/platform/personal-data/personal-data.ts';
@@ -26,13 +26,16 @@ const handlers = {
 };
 
 let t: TestApp;
-let changshu: Client;
+let world: Awaited<ReturnType<typeof buildDistricts>>;
+/** District A's administrator, who imports into two of its villages. */
+let districtA: Client;
 let cs: number[];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  changshu = await login(t.app, 'changshu');
-  cs = await villageUnits(t.handle, '320581', 2);
+  t = await buildTestApp({ demo: false });
+  world = await buildDistricts(t.handle.db);
+  districtA = await login(t.app, world.users.districtA.username, TEST_PASSWORD);
+  cs = world.aVillages.slice(0, 2).map((v) => v.id);
 });
 afterAll(() => t.close());
 
@@ -54,7 +57,7 @@ const people = (n: number, prefix: string): Person[] =>
   }));
 
 async function upload(unit: number, body: Buffer): Promise<number> {
-  const res = await changshu.request({
+  const res = await districtA.request({
     method: 'POST',
     url: `/api/member-imports?orgUnitId=${unit}&fileName=roster.csv`,
     payload: body,
@@ -66,7 +69,7 @@ async function upload(unit: number, body: Buffer): Promise<number> {
 async function importFile(unit: number, body: Buffer): Promise<MemberImport> {
   const id = await upload(unit, body);
   await new JobRunner(t.handle.db, handlers).drain();
-  return (await changshu.get(`/api/member-imports/${id}`)).json() as MemberImport;
+  return (await districtA.get(`/api/member-imports/${id}`)).json() as MemberImport;
 }
 async function jobOf(importId: number) {
   const { job_id } = await t.handle.db
@@ -99,7 +102,7 @@ const quiet = {
 
 /** The error report of an import, one line per row: its cells joined by |. */
 async function reportText(importId: number): Promise<string> {
-  const report = await changshu.get(`/api/member-imports/${importId}/report`);
+  const report = await districtA.get(`/api/member-imports/${importId}/report`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
   return wb.worksheets[0]
@@ -177,16 +180,13 @@ describe('roster import over several batches', () => {
 
   it('keeps the membership tallies of the employers it enrols into and moves members between', async () => {
     const date = today();
-    // Employers whose members count towards 入会率 today, by the indicator's own definition.
-    const [a, b] = await sql<{ id: number; code: string; unit: number }>`
-      select e.id, e.credit_code as code, e.org_unit_id as unit from employer e
-      join org_unit u on u.id = e.org_unit_id
-      cross join lateral (select ${employerStateAt(sql`${date}::date`)}) s
-      where u.division_code like '320581%' and ${factCondition('unionised_members')}
-      order by e.id limit 2`
-      .execute(t.handle.db)
-      .then((r) => r.rows);
-    expect(b).toBeDefined();
+    // Two employers of two villages with unions of their own, whose members count towards 入会率.
+    const employers = [];
+    for (const orgUnitId of cs) {
+      const e = await buildEmployerWithUnion(t.handle.db, { orgUnitId });
+      employers.push({ id: e.id, code: e.creditCode, unit: e.orgUnitId });
+    }
+    const [a, b] = employers;
     const counts = async (unit: number) => {
       const kept = Object.fromEntries(await tallyRepository.childCountsAt(t.handle.db, unit, date));
       expect(kept).toEqual(
@@ -208,10 +208,8 @@ describe('roster import over several batches', () => {
       heldElsewhere: 0,
       nameChanges: 0,
     });
-    if (a.unit !== b.unit) {
-      expect(await counts(a.unit)).toBe(beforeA + 4);
-      expect(await counts(b.unit)).toBe(beforeB + 2);
-    }
+    expect(await counts(a.unit)).toBe(beforeA + 4);
+    expect(await counts(b.unit)).toBe(beforeB + 2);
     expect((await membersWith(moved.map((p) => p.id))).map((m) => m.employer_id)).toEqual([b.id, b.id]);
   });
 
@@ -303,7 +301,7 @@ describe('roster import over several batches', () => {
     );
     await draining;
     expect(firedWhileRunning).toBe(true);
-    expect((await changshu.get(`/api/member-imports/${importId}`)).json()).toMatchObject({
+    expect((await districtA.get(`/api/member-imports/${importId}`)).json()).toMatchObject({
       status: 'done',
       summary: { created: rows.length },
     });
@@ -314,8 +312,8 @@ describe('roster import over several batches', () => {
     async () => {
       const rows = people(BATCH + 3, '抢先');
       const importId = await upload(cs[1], csvOf(rows));
-      const taicang = await login(t.app, 'taicang');
-      const [tc] = await villageUnits(t.handle, '320585', 1);
+      const districtB = await login(t.app, world.users.districtB.username, TEST_PASSWORD);
+      const tc = world.bVillages[0].id;
       let enrolled = false;
       const summary = await runMemberImport(
         await jobOf(importId),
@@ -324,7 +322,7 @@ describe('roster import over several batches', () => {
           progress: async () => {
             if (enrolled) return;
             enrolled = true;
-            const res = await taicang.post('/api/members', {
+            const res = await districtB.post('/api/members', {
               name: '抢先（演示）',
               residentId: rows[0].id,
               orgUnitId: tc,
@@ -344,7 +342,7 @@ describe('roster import over several batches', () => {
         nameChanges: 0,
       });
       expect((await membersWith([rows[1].id, rows[BATCH + 2].id])).length).toBe(0);
-      const status = await changshu.get(`/api/member-imports/${importId}`);
+      const status = await districtA.get(`/api/member-imports/${importId}`);
       expect((status.json() as MemberImport).status).toBe('rejected');
     },
   );

@@ -1,24 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Member, MemberImport } from '@gonghui/contracts';
-import { nextResidentId, villageUnits } from './members-fixtures.ts';
+import { nextResidentId } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
+import { buildDistricts, TEST_PASSWORD } from './factories.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { runMemberImport } from '../src/modules/members/member.import.ts';
 
 let t: TestApp;
-let changshu: Client;
-let taicang: Client;
+/** District A's and district B's administrators. */
+let districtA: Client;
+let districtB: Client;
+/** The three villages of district A, and one of district B. */
 let cs: number[];
 let tc: number[];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  changshu = await login(t.app, 'changshu');
-  taicang = await login(t.app, 'taicang');
-  cs = await villageUnits(t.handle, '320581', 3);
-  tc = await villageUnits(t.handle, '320585', 1);
+  t = await buildTestApp({ demo: false });
+  const world = await buildDistricts(t.handle.db);
+  districtA = await login(t.app, world.users.districtA.username, TEST_PASSWORD);
+  districtB = await login(t.app, world.users.districtB.username, TEST_PASSWORD);
+  cs = world.aVillages.map((v) => v.id);
+  tc = [world.bVillages[0].id];
 });
 afterAll(() => t.close());
 
@@ -65,7 +69,7 @@ describe('roster import', () => {
   const roster = people(30, '导入');
 
   it('imports a CSV in a job, and a re-import of the same file changes nothing', async () => {
-    const first = await importFile(changshu, cs[0], '名册.csv', csvOf(roster));
+    const first = await importFile(districtA, cs[0], '名册.csv', csvOf(roster));
     expect(first.status).toBe('done');
     expect(first.summary).toEqual({
       created: 30,
@@ -76,8 +80,8 @@ describe('roster import', () => {
       nameChanges: 0,
     });
     expect(first.progress).toBe(first.total);
-    expect((await search(changshu, roster[3].id)).map((m) => m.name)).toEqual([roster[3].name]);
-    const again = await importFile(changshu, cs[0], '名册.csv', csvOf(roster));
+    expect((await search(districtA, roster[3].id)).map((m) => m.name)).toEqual([roster[3].name]);
+    const again = await importFile(districtA, cs[0], '名册.csv', csvOf(roster));
     expect(again.summary).toEqual({
       created: 0,
       updated: 0,
@@ -88,13 +92,13 @@ describe('roster import', () => {
     });
     const chunks = await t.handle.db.selectFrom('member_import_chunk').select('import_id').execute();
     expect(chunks).toEqual([]);
-    expect((await taicang.get(`/api/member-imports/${first.id}`)).statusCode).toBe(404);
-    expect((await taicang.get(`/api/member-imports/${first.id}/report`)).statusCode).toBe(404);
+    expect((await districtB.get(`/api/member-imports/${first.id}`)).statusCode).toBe(404);
+    expect((await districtB.get(`/api/member-imports/${first.id}/report`)).statusCode).toBe(404);
   });
 
   it('rejects a file with any bad row, listing duplicates and bad IDs, and imports nothing', async () => {
     const elsewhere = nextResidentId();
-    const enrolled = await taicang.post('/api/members', {
+    const enrolled = await districtB.post('/api/members', {
       name: '别处会员（演示）',
       residentId: elsewhere,
       orgUnitId: tc[0],
@@ -108,13 +112,13 @@ describe('roster import', () => {
       { name: '他处（演示）', id: elsewhere },
       { name: '错号（演示）', id: '320581199001011230' },
     ];
-    const result = await importFile(changshu, cs[1], '有错.csv', csvOf(rows));
+    const result = await importFile(districtA, cs[1], '有错.csv', csvOf(rows));
     expect(result.status).toBe('rejected');
     // The member of another union is no error: it would have been held apart.
     expect(result.summary?.errors).toBe(2);
     expect(result.hasReport).toBe(true);
-    expect(await search(changshu, fresh[1].id)).toEqual([]);
-    const report = await changshu.get(`/api/member-imports/${result.id}/report`);
+    expect(await search(districtA, fresh[1].id)).toEqual([]);
+    const report = await districtA.get(`/api/member-imports/${result.id}/report`);
     expect(report.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
@@ -130,7 +134,7 @@ describe('roster import', () => {
 
   it('leaves nothing half-imported when the job dies midway, and finishes on the next run', async () => {
     const many = people(2500, '断点');
-    const queued = await upload(changshu, cs[1], '大名册.csv', csvOf(many));
+    const queued = await upload(districtA, cs[1], '大名册.csv', csvOf(many));
     const job = await t.handle.db
       .selectFrom('job')
       .selectAll()
@@ -155,8 +159,8 @@ describe('roster import', () => {
         },
       }),
     ).rejects.toThrow('进程中断');
-    expect(await search(changshu, many[0].id)).toEqual([]);
-    expect(await search(changshu, many[1500].id)).toEqual([]);
+    expect(await search(districtA, many[0].id)).toEqual([]);
+    expect(await search(districtA, many[1500].id)).toEqual([]);
     const summary = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
     expect(summary).toEqual({
       created: 2500,
@@ -166,12 +170,12 @@ describe('roster import', () => {
       heldElsewhere: 0,
       nameChanges: 0,
     });
-    expect(await search(changshu, many[2499].id)).toHaveLength(1);
+    expect(await search(districtA, many[2499].id)).toHaveLength(1);
   });
 
   it('answers what it did when its job runs again after the import committed', async () => {
     const few = people(5, '重跑');
-    const done = await importFile(changshu, cs[2], '重跑.csv', csvOf(few));
+    const done = await importFile(districtA, cs[2], '重跑.csv', csvOf(few));
     expect(done.summary).toMatchObject({ created: 5 });
     // As after a crash between the commit and marking the job done: the same job runs once more.
     const { job_id } = await t.handle.db
@@ -186,13 +190,13 @@ describe('roster import', () => {
       .executeTakeFirstOrThrow();
     const again = await runMemberImport(job, { db: t.handle.db, progress: async () => {} });
     expect(again).toEqual(done.summary);
-    const after = (await changshu.get(`/api/member-imports/${done.id}`)).json() as MemberImport;
+    const after = (await districtA.get(`/api/member-imports/${done.id}`)).json() as MemberImport;
     expect(after).toMatchObject({ status: 'done', summary: done.summary });
-    expect(await search(changshu, few[0].id)).toHaveLength(1);
+    expect(await search(districtA, few[0].id)).toHaveLength(1);
   });
 
   it('refuses a non-roster upload with a Chinese message', async () => {
-    const res = await changshu.request({
+    const res = await districtA.request({
       method: 'POST',
       url: `/api/member-imports?orgUnitId=${cs[0]}&fileName=x.xls`,
       payload: Buffer.from('abc'),
@@ -200,9 +204,9 @@ describe('roster import', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/xlsx/);
-    const json = await changshu.post(`/api/member-imports?orgUnitId=${cs[0]}&fileName=x.csv`, { a: 1 });
+    const json = await districtA.post(`/api/member-imports?orgUnitId=${cs[0]}&fileName=x.csv`, { a: 1 });
     expect(json.statusCode).toBe(415);
-    const foreign = await taicang.request({
+    const foreign = await districtB.request({
       method: 'POST',
       url: `/api/member-imports?orgUnitId=${cs[0]}&fileName=x.csv`,
       payload: csvOf(people(1, '越权')),

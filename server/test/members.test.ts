@@ -1,24 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Member, MemberDetail } from '@gonghui/contracts';
-import { enrolBody, employerIn, nextResidentId, villageUnits } from './members-fixtures.ts';
+import { enrolBody, nextResidentId } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
+import { buildDistricts, buildEmployer, buildMember, buildUser, TEST_PASSWORD } from './factories.ts';
 import { memberRepository } from '../src/modules/members/member.repository.ts';
 
 let t: TestApp;
-let admin: Client;
-let changshu: Client;
-let taicang: Client;
+let world: Awaited<ReturnType<typeof buildDistricts>>;
+/** District A's and district B's administrators. */
+let districtA: Client;
+let districtB: Client;
+/** Villages of district A and of district B. */
 let csVillages: number[];
 let tcVillages: number[];
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  admin = await login(t.app, 'admin');
-  changshu = await login(t.app, 'changshu');
-  taicang = await login(t.app, 'taicang');
-  csVillages = await villageUnits(t.handle, '320581');
-  tcVillages = await villageUnits(t.handle, '320585');
+  t = await buildTestApp({ demo: false });
+  world = await buildDistricts(t.handle.db);
+  districtA = await login(t.app, world.users.districtA.username, TEST_PASSWORD);
+  districtB = await login(t.app, world.users.districtB.username, TEST_PASSWORD);
+  csVillages = world.aVillages.map((v) => v.id);
+  tcVillages = world.bVillages.map((v) => v.id);
 });
 afterAll(() => t.close());
 
@@ -32,7 +35,7 @@ describe('enrolment', () => {
   it('derives gender and birth date, masks the ID and phone, and never stores them in clear', async () => {
     const residentId = nextResidentId();
     const m = await enrol(
-      changshu,
+      districtA,
       enrolBody(csVillages[0], { residentId, phone: '138 1234 5678', name: '钱多多（演示）' }),
     );
     expect(m.residentIdMasked).toBe(`${residentId.slice(0, 4)}**********${residentId.slice(-4)}`);
@@ -58,31 +61,31 @@ describe('enrolment', () => {
   });
 
   it('refuses bad IDs with a message naming the field, and a 15-digit ID with an explanation', async () => {
-    const res = await changshu.post(
+    const res = await districtA.post(
       '/api/members',
       enrolBody(csVillages[0], { residentId: '320581800101123' }),
     );
     expect(res.statusCode).toBe(400);
     expect(res.body).toMatch(/15 位/);
-    const region = await changshu.post(
+    const region = await districtA.post(
       '/api/members',
       enrolBody(csVillages[0], { residentId: nextResidentId('329999') }),
     );
     expect(region.statusCode).toBe(400);
     expect(region.json().error.details[0].field).toBe('residentId');
-    const phone = await changshu.post('/api/members', enrolBody(csVillages[0], { phone: '12345' }));
+    const phone = await districtA.post('/api/members', enrolBody(csVillages[0], { phone: '12345' }));
     expect(phone.statusCode).toBe(400);
   });
 
   it('allows one live membership per person in the whole database, naming the union only inside the caller’s scope', async () => {
     const residentId = nextResidentId();
-    const first = await enrol(changshu, enrolBody(csVillages[0], { residentId }));
-    const again = await taicang.post('/api/members', enrolBody(tcVillages[0], { residentId }));
+    const first = await enrol(districtA, enrolBody(csVillages[0], { residentId }));
+    const again = await districtB.post('/api/members', enrolBody(tcVillages[0], { residentId }));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('此人已是其他工会的会员');
     expect(again.body).not.toContain(first.orgUnitName);
     expect(again.body).not.toContain(first.registryNo);
-    const inside = await changshu.post('/api/members', enrolBody(csVillages[1], { residentId }));
+    const inside = await districtA.post('/api/members', enrolBody(csVillages[1], { residentId }));
     expect(inside.statusCode).toBe(409);
     expect(inside.json().error.message).toContain(`已是「${first.orgUnitName}」的会员`);
     expect(inside.json().error.message).toContain(first.registryNo);
@@ -91,9 +94,9 @@ describe('enrolment', () => {
   it('lets exactly one of two simultaneous enrolments of the same person win', async () => {
     const residentId = nextResidentId();
     const results = await Promise.all([
-      changshu.post('/api/members', enrolBody(csVillages[0], { residentId })),
-      taicang.post('/api/members', enrolBody(tcVillages[0], { residentId })),
-      changshu.post('/api/members', enrolBody(csVillages[1], { residentId })),
+      districtA.post('/api/members', enrolBody(csVillages[0], { residentId })),
+      districtB.post('/api/members', enrolBody(tcVillages[0], { residentId })),
+      districtA.post('/api/members', enrolBody(csVillages[1], { residentId })),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
     for (const r of results.filter((x) => x.statusCode === 409))
@@ -106,14 +109,14 @@ describe('search', () => {
   const residentId = nextResidentId();
   beforeAll(async () => {
     target = await enrol(
-      changshu,
+      districtA,
       enrolBody(csVillages[1], { name: '欧阳测试（演示）', residentId, phone: '13700001111' }),
     );
   });
 
   it('finds by name, full pinyin, initials, ID tail, full ID and phone', async () => {
     for (const q of ['欧阳测', 'ouyangce', 'oycs', residentId.slice(-4), residentId, '137 0000 1111']) {
-      const res = (await changshu.get(`/api/members?q=${encodeURIComponent(q)}&pageSize=200`)).json() as {
+      const res = (await districtA.get(`/api/members?q=${encodeURIComponent(q)}&pageSize=200`)).json() as {
         items: Member[];
       };
       expect(
@@ -124,16 +127,18 @@ describe('search', () => {
   });
 
   it('finds nothing of another subtree, even by full ID', async () => {
-    const res = (await taicang.get(`/api/members?q=${residentId}`)).json() as {
+    const res = (await districtB.get(`/api/members?q=${residentId}`)).json() as {
       items: Member[];
       total: number;
     };
     expect(res.total).toBe(0);
-    expect((await taicang.get(`/api/members/${target.id}`)).statusCode).toBe(404);
+    expect((await districtB.get(`/api/members/${target.id}`)).statusCode).toBe(404);
   });
 
   it('pages and sorts on the server', async () => {
-    const page = (await changshu.get('/api/members?pageSize=2&sort=name&order=desc')).json() as {
+    for (const name of ['甲测试（演示）', '乙测试（演示）'])
+      await buildMember(t.handle.db, { orgUnitId: csVillages[2], name });
+    const page = (await districtA.get('/api/members?pageSize=2&sort=name&order=desc')).json() as {
       items: Member[];
       total: number;
     };
@@ -146,10 +151,10 @@ describe('search', () => {
 describe('reveal', () => {
   it('needs a reason and the permission, writes an audit record, and only then answers the clear value', async () => {
     const residentId = nextResidentId();
-    const m = await enrol(changshu, enrolBody(csVillages[0], { residentId }));
-    const noReason = await changshu.post(`/api/members/${m.id}/reveal`, { field: 'residentId', reason: '' });
+    const m = await enrol(districtA, enrolBody(csVillages[0], { residentId }));
+    const noReason = await districtA.post(`/api/members/${m.id}/reveal`, { field: 'residentId', reason: '' });
     expect(noReason.statusCode).toBe(400);
-    const ok = await changshu.post(`/api/members/${m.id}/reveal`, {
+    const ok = await districtA.post(`/api/members/${m.id}/reveal`, {
       field: 'residentId',
       reason: '核对社保信息',
     });
@@ -160,19 +165,16 @@ describe('reveal', () => {
       .where('action', '=', 'personal_data.reveal')
       .where('entity_id', '=', String(m.id))
       .execute();
-    expect(entry).toEqual([{ username: 'changshu', after: { field: 'residentId', reason: '核对社保信息' } }]);
+    expect(entry).toEqual([
+      { username: world.users.districtA.username, after: { field: 'residentId', reason: '核对社保信息' } },
+    ]);
     expect(
-      (await taicang.post(`/api/members/${m.id}/reveal`, { field: 'residentId', reason: '看看' })).statusCode,
+      (await districtB.post(`/api/members/${m.id}/reveal`, { field: 'residentId', reason: '看看' }))
+        .statusCode,
     ).toBe(404);
 
-    await admin.post('/api/users', {
-      username: 'cadre1',
-      displayName: '干部',
-      role: 'cadre',
-      orgUnitId: changshu.orgUnitId,
-      password: 'gonghui-cadre-1',
-    });
-    const cadre = await login(t.app, 'cadre1', 'gonghui-cadre-1');
+    const cadreUser = await buildUser(t.handle.db, { unit: world.a, role: 'cadre' });
+    const cadre = await login(t.app, cadreUser.username, TEST_PASSWORD);
     const forbidden = await cadre.post(`/api/members/${m.id}/reveal`, {
       field: 'residentId',
       reason: '核对信息',
@@ -184,41 +186,47 @@ describe('reveal', () => {
 
 describe('lifecycle', () => {
   it('retains membership on retirement at the same union and keeps a dated history', async () => {
-    const m = await enrol(changshu, enrolBody(csVillages[0], { joinedOn: '2005-03-01' }));
-    const res = await changshu.post(`/api/members/${m.id}/status`, {
+    const m = await enrol(districtA, enrolBody(csVillages[0], { joinedOn: '2005-03-01' }));
+    const res = await districtA.post(`/api/members/${m.id}/status`, {
       status: 'retired',
       date: '2020-06-30',
       note: '办理退休',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect((res.json() as Member).orgUnitId).toBe(csVillages[0]);
-    const detail = (await changshu.get(`/api/members/${m.id}`)).json() as MemberDetail;
+    const detail = (await districtA.get(`/api/members/${m.id}`)).json() as MemberDetail;
     expect(detail.history.map((h) => [h.status, h.validFrom, h.validTo])).toEqual([
       ['active', '2005-03-01', '2020-06-30'],
       ['retired', '2020-06-30', null],
     ]);
-    const again = await taicang.post(
+    const again = await districtB.post(
       '/api/members',
       enrolBody(tcVillages[0], { residentId: await revealed(m.id) }),
     );
     expect(again.statusCode).toBe(409);
-    const left = await changshu.post(`/api/members/${m.id}/status`, {
+    const left = await districtA.post(`/api/members/${m.id}/status`, {
       status: 'left',
       date: '2021-01-01',
       note: '本人申请退会',
     });
     expect(left.statusCode).toBe(200);
     expect(
-      (await taicang.post('/api/members', enrolBody(tcVillages[0], { residentId: await revealed(m.id) })))
+      (await districtB.post('/api/members', enrolBody(tcVillages[0], { residentId: await revealed(m.id) })))
         .statusCode,
     ).toBe(200);
   });
 
   it('counts active members per employer as of a date, from the history', async () => {
-    const employer = await employerIn(t.handle, '320581');
+    const employer = await buildEmployer(t.handle.db, { orgUnitId: csVillages[0] });
+    // A member of the employer before, so the counts below add to others'.
+    await buildMember(t.handle.db, {
+      orgUnitId: csVillages[0],
+      employerId: employer.id,
+      joinedOn: '2010-01-01',
+    });
     const before = await memberRepository.activeCountsByEmployer(t.handle.db, '2012-01-01', [employer.id]);
     const m = await enrol(
-      changshu,
+      districtA,
       enrolBody(csVillages[0], { employerId: employer.id, joinedOn: '2011-06-01' }),
     );
     const counts = await memberRepository.activeCountsByEmployer(t.handle.db, '2012-01-01', [employer.id]);
@@ -228,7 +236,7 @@ describe('lifecycle', () => {
     const beforeLeaving = await memberRepository.activeCountsByEmployer(t.handle.db, '2013-06-01', [
       employer.id,
     ]);
-    await changshu.post(`/api/members/${m.id}/status`, {
+    await districtA.post(`/api/members/${m.id}/status`, {
       status: 'left',
       date: '2013-01-01',
       note: '离职退会',
@@ -241,6 +249,6 @@ describe('lifecycle', () => {
 });
 
 async function revealed(id: number): Promise<string> {
-  const res = await changshu.post(`/api/members/${id}/reveal`, { field: 'residentId', reason: '测试核对' });
+  const res = await districtA.post(`/api/members/${id}/reveal`, { field: 'residentId', reason: '测试核对' });
   return (res.json() as { value: string }).value;
 }

@@ -73,7 +73,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
       member: taicangMember,
       transferId: taicangTransfer,
       importId: taicangImport,
-    } = await taicangMemberRecords(t.handle, taicang));
+    } = await taicangMemberRecords(taicang));
     taicangEmployerImport = (await uploadEmployers(taicang, 'x.csv', Buffer.from('统一社会信用代码\n1\n')))
       .id;
     taicangExport = ((await taicang.post('/api/member-exports', {})).json() as { id: number }).id;
