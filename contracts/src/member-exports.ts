@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_KEEP_DAYS, exportJob, exportJobStatuses, type ExportJobStatus } from './exports.ts';
-import { memberStatuses } from './members.ts';
+import { listMembersQuery, memberStatuses } from './members.ts';
 
 /** Days an export's file is kept; older exports are removed when a new one starts. */
 export const MEMBER_EXPORT_KEEP_DAYS = EXPORT_KEEP_DAYS;
@@ -21,6 +21,16 @@ export const startMemberExportBody = z.object({
   migrantWorker: z.boolean({ error: '农民工筛选应为是或否' }).optional(),
 });
 export type StartMemberExportBody = z.infer<typeof startMemberExportBody>;
+
+/** The member list's filters as the query of `GET /api/members/export`: the file of exactly those rows. */
+export const memberExportQuery = listMembersQuery.pick({
+  q: true,
+  orgUnitId: true,
+  employerId: true,
+  status: true,
+  migrantWorker: true,
+});
+export type MemberExportQuery = z.infer<typeof memberExportQuery>;
 
 /** A roster export is a platform export job (`/api/member-exports/{id}` reads the same record). */
 export const memberExportStatuses = exportJobStatuses;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Member, MemberExport, MemberImport } from '@gonghui/contracts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
@@ -211,8 +211,53 @@ describe('member export as a background job', () => {
     ]);
     const bad = await districtA.post('/api/member-exports', { status: 'x', q: 'a'.repeat(41) });
     expect(bad.statusCode).toBe(400);
-    // The old in-request export is gone: the path now reads as a member number and is refused.
-    expect((await districtA.get('/api/members/export')).statusCode).toBe(400);
+  });
+});
+
+describe("the member list's export", () => {
+  afterEach(() => {
+    delete process.env.GONGHUI_EXPORT_INLINE_ROWS;
+  });
+
+  it('sends a small list at once, with exactly its rows, and audits it', async () => {
+    const res = await districtA.get(`/api/members/export?orgUnitId=${cs[1]}&status=active`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].rowCount - 1).toBe(2);
+    const entry = await t.handle.db
+      .selectFrom('audit_log')
+      .select(['username', 'after'])
+      .where('action', '=', 'member.export')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.username).toBe(districtA.username);
+    expect(entry.after).toMatchObject({ filters: { orgUnitId: cs[1], status: 'active' }, rows: 2 });
+  });
+
+  it('starts a job above the inline limit, read back through the exports of every list', async () => {
+    process.env.GONGHUI_EXPORT_INLINE_ROWS = '1';
+    const res = await districtA.get('/api/members/export?migrantWorker=true');
+    expect(res.statusCode, res.body).toBe(202);
+    const { job } = res.json() as { job: { id: number } };
+    await runJobs();
+    const done = (await districtA.get(`/api/exports/${job.id}`)).json() as { status: string; total: number };
+    expect(done).toMatchObject({ status: 'done', total: await listTotal(districtA, 'migrantWorker=true') });
+    expect((await districtB.get(`/api/exports/${job.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses bad filters and a union outside the scope before any file is sent', async () => {
+    for (const query of ['status=x', `q=${'a'.repeat(41)}`, 'q=a%00b', 'migrantWorker=yes']) {
+      const res = await districtA.get(`/api/members/export?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.headers['content-type']).toContain('application/json');
+    }
+    const foreign = await districtA.get(`/api/members/export?orgUnitId=${world.b.id}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.details).toEqual([
+      { field: 'orgUnitId', message: '所属工会不存在或不在您的管辖范围内' },
+    ]);
   });
 
   it('keeps the CLI export working on the same writer', async () => {

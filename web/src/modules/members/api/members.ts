@@ -4,13 +4,11 @@ import type {
   EnrolMemberBody,
   Member,
   MemberDetail,
-  MemberExport,
   HeldImportRow,
   MemberImport,
   MemberStatus,
   Page,
   RevealField,
-  StartMemberExportBody,
   Transfer,
   TransferStatus,
   UpdateMemberBody,
@@ -211,20 +209,4 @@ export function usePendingTransferOf(member: { id: number; name: string }, enabl
  */
 export function startedFrom(_t: Transfer, box: 'inbox' | 'outbox'): boolean {
   return box === 'outbox';
-}
-
-export function startMemberExport(filters: StartMemberExportBody) {
-  return apiPost<MemberExport>('/member-exports', filters);
-}
-
-export function useMemberExport(id: number | null) {
-  return useQuery({
-    queryKey: ['member-export', id],
-    enabled: id !== null,
-    queryFn: ({ signal }) => apiGet<MemberExport>(`/member-exports/${id}`, undefined, signal),
-    refetchInterval: (query) => {
-      const s = query.state.data?.status;
-      return s === 'queued' || s === 'running' ? 700 : false;
-    },
-  });
 }

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Form, Space, Tag } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined, SwapOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined, SwapOutlined } from '@ant-design/icons';
 import { memberStatusLabels, memberStatuses, type Member, type MemberStatus } from '@gonghui/contracts';
-import { errorMessage } from '../../../api/client.ts';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { formatDate } from '../../../shared/format.ts';
 import { DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { oneOfFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
-import { startMemberExport, useMemberList, type MemberListParams } from '../api/members.ts';
+import { useMemberList, type MemberListParams } from '../api/members.ts';
 import { EnrolMemberModal } from '../components/EnrolMemberModal.tsx';
-import { MemberExportModal } from '../components/MemberExportModal.tsx';
 import { RevealButton } from '../components/RevealButton.tsx';
 
 const statusColor: Record<MemberStatus, string> = {
@@ -45,10 +43,6 @@ export function MembersPage() {
   const { message } = AntApp.useApp();
   const state = useListState(listSpec);
   const [enrolling, setEnrolling] = useState(false);
-  const [exportId, setExportId] = useState<number | null>(null);
-  const [exportOpen, setExportOpen] = useState(false);
-  const [exportFilterText, setExportFilterText] = useState('');
-  const [exportStarting, setExportStarting] = useState(false);
   const query: MemberListParams = {
     page: state.page,
     pageSize: state.pageSize,
@@ -58,22 +52,6 @@ export function MembersPage() {
     order: state.order,
   };
   const list = useMemberList(query);
-  const filterText =
-    [query.q ? `搜索“${query.q}”` : null, query.status ? `会籍：${memberStatusLabels[query.status]}` : null]
-      .filter(Boolean)
-      .join('，') || '您管辖范围内的全部会员';
-  const startExport = () => {
-    setExportStarting(true);
-    startMemberExport({ q: query.q || undefined, status: query.status })
-      .then((x) => {
-        setExportId(x.id);
-        setExportFilterText(filterText);
-        setExportOpen(true);
-      })
-      .catch((e: unknown) => void message.error(errorMessage(e)))
-      .finally(() => setExportStarting(false));
-  };
-
   const columns: ListColumn<Member>[] = [
     { title: '会员编号', dataIndex: 'registryNo', key: 'registryNo', width: 112, sortKey: 'id' },
     {
@@ -188,32 +166,15 @@ export function MembersPage() {
       errorTitle="会员名册载入失败"
       onRefresh={() => void list.refetch()}
       rowKey="id"
-      toolbar={
-        <>
-          <Button
-            icon={<DownloadOutlined />}
-            data-testid="members-export"
-            loading={exportStarting}
-            onClick={startExport}
-          >
-            导出 Excel
-          </Button>
-          {exportId !== null && !exportOpen ? (
-            <Button type="link" onClick={() => setExportOpen(true)} data-testid="members-export-last">
-              查看本次导出
-            </Button>
-          ) : null}
-        </>
-      }
+      exporter={{
+        path: '/members/export',
+        query: { q: query.q || undefined, status: query.status },
+        fallbackName: '会员名册.xlsx',
+        rowUnit: '人',
+        testId: 'members-export',
+      }}
       tableTestId="members-table"
     >
-      <MemberExportModal
-        exportId={exportId}
-        open={exportOpen}
-        filterText={exportFilterText}
-        onClose={() => setExportOpen(false)}
-        onRetry={startExport}
-      />
       <EnrolMemberModal
         open={enrolling}
         onClose={() => setEnrolling(false)}
