@@ -43,6 +43,7 @@ describe('route declarations', () => {
         "GET /api/member-imports/:id/report → member:read",
         "GET /api/members → member:read",
         "GET /api/members/:id → member:read",
+        "GET /api/members/export → member:read",
         "GET /api/members/template → member:read",
         "GET /api/meta → public",
         "GET /api/openapi.json → public",

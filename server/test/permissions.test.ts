@@ -233,6 +233,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
         payload: {},
       },
       'POST /api/member-exports': { url: '/api/member-exports', payload: { orgUnitId: taicangTown } },
+      'GET /api/members/export': { url: `/api/members/export?orgUnitId=${taicangTown}` },
       'GET /api/member-exports/:id': { url: `/api/member-exports/${taicangExport}` },
       'GET /api/member-exports/:id/file': { url: `/api/member-exports/${taicangExport}/file` },
       'GET /api/exports/:id': { url: `/api/exports/${taicangExport}` },
