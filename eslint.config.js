@@ -45,6 +45,22 @@ export default tseslint.config(
     },
   },
   {
+    // From a file in a module's sub-folder (members/import/…), `../../x/…` is another module.
+    files: ['server/src/modules/*/*/*.ts'],
+    ignores: ['server/src/**/*.test.ts', 'server/src/modules/*/migrations/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)modules/[^/]+/(?!index\\.ts$).+', message: onlyIndex },
+            { regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.ts$).+', message: onlyIndex },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -9,9 +9,16 @@ import type { DatabaseKind } from '../server/src/db/database.ts';
 import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { systemActor, type Actor } from '../server/src/platform/auth/actor.ts';
 import { jobQueue } from '../server/src/platform/jobs/job.queue.ts';
-import { employerImportService } from '../server/src/modules/employers/employer-import.service.ts';
-import { runEmployerImport, type ImportResult } from '../server/src/modules/employers/employer.import.ts';
-import { sheetColumns, sheetWriter, type SheetKey } from '../server/src/modules/employers/employer.sheet.ts';
+import { employerImportService } from '../server/src/modules/employers/import/employer-import.service.ts';
+import {
+  runEmployerImport,
+  type ImportResult,
+} from '../server/src/modules/employers/import/employer-import.job.ts';
+import {
+  sheetColumns,
+  sheetWriter,
+  type SheetKey,
+} from '../server/src/modules/employers/import/employer.sheet.ts';
 import type {} from '../server/src/app.ts';
 
 const CITY_IMPORT_ROWS = 100_000;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database, JobRow } from '../server/src/db/schema.ts';
-import { memberImportService } from '../server/src/modules/members/member-import.service.ts';
+import { memberImportService } from '../server/src/modules/members/import/member-import.service.ts';
 import type { Actor } from '../server/src/platform/auth/actor.ts';
 import { jobQueue } from '../server/src/platform/jobs/job.queue.ts';
 

@@ -8,7 +8,7 @@ import type { Database } from '../server/src/db/schema.ts';
 import { loadDemo } from '../server/src/demo/load-demo.ts';
 import { loadCityScale } from '../server/src/demo/city-scale.ts';
 import { DEMO_PASSWORD } from '../server/src/demo/demo-accounts.ts';
-import { nameKeys } from '../server/src/modules/members/member.names.ts';
+import { nameKeys } from '../server/src/modules/members/registry/member.names.ts';
 import { usePersonalDataSecret } from '../server/src/platform/personal-data/personal-data.ts';
 import { createPostgresDatabase, databaseUrlOf, dropPostgresDatabase } from '../server/test/database.ts';
 

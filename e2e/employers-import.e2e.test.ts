@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Download } from 'playwright-core';
 import { makeCreditCode, type Employer, type Page as ListPage } from '@gonghui/contracts';
-import { sheetColumns } from '../server/src/modules/employers/employer.sheet.ts';
+import { sheetColumns } from '../server/src/modules/employers/import/employer.sheet.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { apiClient } from './helpers.ts';

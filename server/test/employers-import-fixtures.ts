@@ -5,7 +5,7 @@ import type { Client } from './app.ts';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
-import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
+import { sheetColumns } from '../src/modules/employers/import/employer.sheet.ts';
 
 export const DONGBANG = '320581107';
 

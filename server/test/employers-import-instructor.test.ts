@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { byCode, csv, importHelpers, reportRows, row, xlsx } from './employers-import-fixtures.ts';
-import { readEmployerSheet } from '../src/modules/employers/employer.sheet-reader.ts';
-import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
+import { readEmployerSheet } from '../src/modules/employers/import/employer-sheet.reader.ts';
+import { sheetColumns } from '../src/modules/employers/import/employer.sheet.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 
 let t: TestApp;

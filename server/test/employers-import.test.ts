@@ -15,8 +15,8 @@ import {
   row,
   xlsx,
 } from './employers-import-fixtures.ts';
-import { sheetColumns, sheetWriter } from '../src/modules/employers/employer.sheet.ts';
-import { readEmployerSheet } from '../src/modules/employers/employer.sheet-reader.ts';
+import { sheetColumns, sheetWriter } from '../src/modules/employers/import/employer.sheet.ts';
+import { readEmployerSheet } from '../src/modules/employers/import/employer-sheet.reader.ts';
 import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
 import { exportEmployersFile, importEmployersFile } from '../src/cli/employers-io.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { containing } from '../src/db/like.ts';
-import { employerService } from '../src/modules/employers/employer.service.ts';
+import { employerService } from '../src/modules/employers/registry/employer.service.ts';
 import { systemActor } from '../src/platform/auth/actor.ts';
 import { buildEmployer, buildOrgUnit, type BuiltUnit } from './factories.ts';
 import { createTestDatabase } from './database.ts';

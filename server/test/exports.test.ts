@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { ExportJob, ExportStarted, MemberExport } from '@gonghui/contracts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
-import { employerExport } from '../src/modules/employers/employer.export.ts';
+import { employerExport } from '../src/modules/employers/export/employer.export.ts';
 import { systemActor } from '../src/platform/auth/actor.ts';
 import { exportInlineRows } from '../src/platform/exports/list-export.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';

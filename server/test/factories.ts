@@ -1,8 +1,8 @@
 import { makeCreditCode, type Employer, type Member, type OrgUnit, type Role } from '@gonghui/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
-import { employerService } from '../src/modules/employers/employer.service.ts';
-import { memberService } from '../src/modules/members/member.service.ts';
+import { employerService } from '../src/modules/employers/registry/employer.service.ts';
+import { memberService } from '../src/modules/members/registry/member.service.ts';
 import { attachmentService } from '../src/platform/attachments/attachment.service.ts';
 import { auditScopeOfUnit } from '../src/platform/audit/audit.ts';
 import { systemActor } from '../src/platform/auth/actor.ts';

@@ -8,7 +8,7 @@ import { buildDistricts, buildEmployerWithUnion, TEST_PASSWORD } from './factori
 import { onPostgres } from './database.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
-import { MEMBER_IMPORT_JOB, runMemberImport } from '../src/modules/members/member.import.ts';
+import { MEMBER_IMPORT_JOB, runMemberImport } from '../src/modules/members/import/member-import.job.ts';
 import { tallyRepository } from '../src/modules/indicators/tally.repository.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { personalData } from '../src/platform/personal-data/personal-data.ts';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readRosterCsvBatches } from '../src/modules/members/member-import-csv.ts';
-import { readRoster, RosterFormatError, type SheetLine } from '../src/modules/members/member.sheet.ts';
+import { readRosterCsvBatches } from '../src/modules/members/import/member-import.csv.ts';
+import { readRoster, RosterFormatError, type SheetLine } from '../src/modules/members/import/member.sheet.ts';
 
 /** The bytes split at the given sizes (which may cut a UTF-8 character or a quoted record in two). */
 function chunked(bytes: Buffer, sizes: number[]): Readable {

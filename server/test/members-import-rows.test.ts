@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import fc from 'fast-check';
 import type { DatabaseHandle } from '../src/db/database.ts';
-import { arrayLiteral } from '../src/modules/members/member-import-rows.ts';
-import { StagingWriter } from '../src/modules/members/member-import-stage.ts';
-import { importThreads } from '../src/modules/members/member-import-checkers.ts';
-import type { CheckedBatch } from '../src/modules/members/member-import-rows.ts';
+import { arrayLiteral } from '../src/modules/members/import/member-import.rows.ts';
+import { StagingWriter } from '../src/modules/members/import/member-import.stage.ts';
+import { importThreads } from '../src/modules/members/import/member-import.checkers.ts';
+import type { CheckedBatch } from '../src/modules/members/import/member-import.rows.ts';
 import { createTestDatabase } from './database.ts';
 
 let handle: DatabaseHandle;

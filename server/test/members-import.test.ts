@@ -6,7 +6,7 @@ import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, TEST_PASSWORD } from './factories.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
-import { runMemberImport } from '../src/modules/members/member.import.ts';
+import { runMemberImport } from '../src/modules/members/import/member-import.job.ts';
 
 let t: TestApp;
 /** District A's and district B's administrators. */

@@ -4,7 +4,7 @@ import type { Member, MemberDetail } from '@gonghui/contracts';
 import { enrolBody, nextResidentId } from './members-fixtures.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, buildEmployer, buildMember, buildUser, TEST_PASSWORD } from './factories.ts';
-import { memberRepository } from '../src/modules/members/member.repository.ts';
+import { memberRepository } from '../src/modules/members/registry/member.repository.ts';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof buildDistricts>>;

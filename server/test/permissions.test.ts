@@ -5,7 +5,7 @@ import { taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
-import { sheetColumns } from '../src/modules/employers/employer.sheet.ts';
+import { sheetColumns } from '../src/modules/employers/import/employer.sheet.ts';
 import { buildAttachment } from './factories.ts';
 
 let t: TestApp;

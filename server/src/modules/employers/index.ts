@@ -3,11 +3,11 @@ import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0002 from './migrations/0002_employers.ts';
 import * as m20261201T1600 from './migrations/20261201T1600_employer_import_undo.ts';
 import * as m20261201T1700 from './migrations/20261201T1700_employer_name_grams.ts';
-import { loadEmployerDemo } from './employer.demo.ts';
-import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './employer.import.ts';
-import { employerImportRoutes } from './employer-import.routes.ts';
-import { employerRoutes } from './employer.routes.ts';
-import { employerExport } from './employer.export.ts';
+import { loadEmployerDemo } from './registry/employer.demo.ts';
+import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './import/employer-import.job.ts';
+import { employerImportRoutes } from './import/employer-import.routes.ts';
+import { employerRoutes } from './registry/employer.routes.ts';
+import { employerExport } from './export/employer.export.ts';
 
 /** The enterprise register: employers, their union and party formation, the register's import. */
 export const employersModule: GonghuiModule = {
@@ -27,8 +27,8 @@ export const employersModule: GonghuiModule = {
 };
 
 // What other modules, the command line and the demo use of it.
-export { employerImportService } from './employer-import.service.ts';
-export { runEmployerImport, type ImportResult } from './employer.import.ts';
-export { exportEmployers } from './employer.export.ts';
-export { employerRepository } from './employer.repository.ts';
-export { loadEmployerDemo, DONGBANG } from './employer.demo.ts';
+export { employerImportService } from './import/employer-import.service.ts';
+export { runEmployerImport, type ImportResult } from './import/employer-import.job.ts';
+export { exportEmployers } from './export/employer.export.ts';
+export { employerRepository } from './registry/employer.repository.ts';
+export { loadEmployerDemo, DONGBANG } from './registry/employer.demo.ts';

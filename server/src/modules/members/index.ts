@@ -5,13 +5,13 @@ import * as m0004 from './migrations/0004_member_exports.ts';
 import * as m20261201T1000 from './migrations/20261201T1000_member_import_traceable.ts';
 import * as m20261201T1621 from './migrations/20261201T1621_member_exports_to_platform.ts';
 import * as m20261201T1710 from './migrations/20261201T1710_member_name_in_union.ts';
-import { loadMembersDemo } from './member.demo.ts';
-import { memberExport } from './member-export.job.ts';
-import { MEMBER_IMPORT_JOB, runMemberImport } from './member.import.ts';
-import { memberImportRoutes } from './member-import.routes.ts';
-import { memberRoutes } from './member.routes.ts';
-import { transferRoutes } from './transfer.routes.ts';
-import { transferService } from './transfer.service.ts';
+import { loadMembersDemo } from './registry/member.demo.ts';
+import { memberExport } from './export/member-export.job.ts';
+import { MEMBER_IMPORT_JOB, runMemberImport } from './import/member-import.job.ts';
+import { memberImportRoutes } from './import/member-import.routes.ts';
+import { memberRoutes } from './registry/member.routes.ts';
+import { transferRoutes } from './transfers/transfer.routes.ts';
+import { transferService } from './transfers/transfer.service.ts';
 
 /** The real-name member registry: enrolment, transfers between unions, roster imports and exports. */
 export const membersModule: GonghuiModule = {
@@ -50,10 +50,10 @@ export const membersModule: GonghuiModule = {
 };
 
 // What other modules and the command line use of it.
-export { moveMembersOfClosedEmployer } from './employer-closure.ts';
-export { memberImportService } from './member-import.service.ts';
-export { runMemberImport } from './member.import.ts';
-export { exportFilter } from './member-export.job.ts';
-export { memberRosterExport } from './member-export.writer.ts';
-export { memberRepository } from './member.repository.ts';
-export { readRoster, rosterWriter } from './member.sheet.ts';
+export { moveMembersOfClosedEmployer } from './registry/employer-closure.service.ts';
+export { memberImportService } from './import/member-import.service.ts';
+export { runMemberImport } from './import/member-import.job.ts';
+export { exportFilter } from './export/member-export.job.ts';
+export { memberRosterExport } from './export/member-export.writer.ts';
+export { memberRepository } from './registry/member.repository.ts';
+export { readRoster, rosterWriter } from './import/member.sheet.ts';
