@@ -29,29 +29,45 @@ const DEEP_PAGES = [
   ['/members/import', '会员实名制'],
 ] as const;
 
-/** Every request that failed or answered 4xx/5xx, as "METHOD url: reason". */
-function watchRequests(page: Page): string[] {
+/**
+ * Every request that failed or answered 4xx/5xx, as "METHOD url: reason". Read it with `failuresOf`,
+ * which leaves out a script whose fetch was cut off but which arrived through another request.
+ */
+function watchRequests(page: Page): { failures: string[]; abortedScripts: Set<string>; loaded: Set<string> } {
   const failures: string[] = [];
+  const abortedScripts = new Set<string>();
+  const loaded = new Set<string>();
   page.on('requestfailed', (request) => {
     const reason = request.failure()?.errorText ?? 'failed';
+    const aborted = reason === 'net::ERR_ABORTED';
     // The app cancels queries it no longer needs when the page changes; that is not a failure.
-    const cancelled = reason === 'net::ERR_ABORTED' && ['fetch', 'xhr'].includes(request.resourceType());
-    if (!cancelled) failures.push(`${request.method()} ${request.url()}: ${reason}`);
+    if (aborted && ['fetch', 'xhr'].includes(request.resourceType())) return;
+    // A page's chunk is asked for twice at once (its preload and its import); the browser may cut one off.
+    if (aborted && request.resourceType() === 'script') abortedScripts.add(request.url());
+    else failures.push(`${request.method()} ${request.url()}: ${reason}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) {
       failures.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
-    }
+    } else loaded.add(response.url());
   });
-  return failures;
+  return { failures, abortedScripts, loaded };
+}
+
+/** The failures seen so far: a script cut off counts only if it never arrived. */
+function failuresOf(watch: ReturnType<typeof watchRequests>): string[] {
+  const lost = [...watch.abortedScripts].filter((url) => !watch.loaded.has(url));
+  return [...watch.failures, ...lost.map((url) => `GET ${url}: net::ERR_ABORTED`)];
 }
 
 /** Logs in at `appUrl` (ending in the base path, if any) and opens every main page, by menu and by address. */
 async function visitEveryMainPage(page: Page, appUrl: string, shotName: string): Promise<string[]> {
-  const failures = watchRequests(page);
+  const watch = watchRequests(page);
   await login(page, appUrl, 'admin');
   // The login page asks who is logged in before anyone is: that one 401 is expected.
-  const beforeLogin = failures.splice(0).filter((f) => !/^GET \S+\/api\/auth\/me: 401$/.test(f));
+  const beforeLogin = failuresOf(watch).filter((f) => !/^GET \S+\/api\/auth\/me: 401$/.test(f));
+  watch.failures.splice(0);
+  watch.abortedScripts.clear();
   expect(beforeLogin).toEqual([]);
   const basePath = new URL(appUrl).pathname.replace(/\/$/, '');
 
@@ -80,7 +96,7 @@ async function visitEveryMainPage(page: Page, appUrl: string, shotName: string):
   await page.reload();
   await page.getByTestId('workbench').waitFor();
   await screenshot(page, shotName);
-  return failures;
+  return failuresOf(watch);
 }
 
 const webDist = path.resolve(import.meta.dirname, '../web/dist');
