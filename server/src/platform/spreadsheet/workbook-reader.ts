@@ -41,3 +41,28 @@ export function workbookReader(
 ): ExcelJS.stream.xlsx.WorkbookReader {
   return new Utf8WorkbookReader(input, options);
 }
+
+/**
+ * The rows of an .xlsx stream's first sheet that hold anything, each as its cells' text (by `text`) with
+ * the row number a user sees in Excel. A template's later sheets (its notes) are not read.
+ */
+export async function* firstSheetRows(
+  input: Readable,
+  text: (cell: unknown) => string,
+): AsyncGenerator<{ rowNo: number; values: string[] }> {
+  const reader = workbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'emit',
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = (row.values as unknown[]).slice(1).map(text);
+      if (values.every((v) => v === '')) continue;
+      yield { rowNo: row.number, values };
+    }
+    break;
+  }
+}

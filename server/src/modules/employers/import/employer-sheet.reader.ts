@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { workbookReader } from '../../../platform/spreadsheet/workbook-reader.ts';
+import { firstSheetRows } from '../../../platform/spreadsheet/workbook-reader.ts';
 import { sheetColumns, type SheetKey, type SheetRow } from './employer.sheet.ts';
 
 import { ImportFileError, type SheetFormat } from '../../../platform/imports/import.upload.ts';
@@ -85,22 +85,9 @@ export async function* readEmployerSheet(content: Buffer, format: SheetFormat): 
         else yield toLine(rowNo, record, header);
       }
     } else {
-      const reader = workbookReader(Readable.from([content]), {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        hyperlinks: 'ignore',
-        styles: 'cache',
-        entries: 'emit',
-      });
-      for await (const sheet of reader) {
-        for await (const row of sheet) {
-          const values = (row.values as unknown[]).slice(1).map(cellText);
-          if (values.every((v) => v === '')) continue;
-          if (!header) header = headerOf(values);
-          else yield toLine(row.number, values, header);
-        }
-        // Only the first sheet holds employers; the template's second sheet explains the columns.
-        break;
+      for await (const { rowNo, values } of firstSheetRows(Readable.from([content]), cellText)) {
+        if (!header) header = headerOf(values);
+        else yield toLine(rowNo, values, header);
       }
     }
   } catch (e) {

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
-import { workbookReader } from '../../../platform/spreadsheet/workbook-reader.ts';
+import { firstSheetRows } from '../../../platform/spreadsheet/workbook-reader.ts';
 import { ImportFileError } from '../../../platform/imports/import.upload.ts';
 
 /** The roster template's columns; an export has the same ones, so an edited export imports back. */
@@ -125,21 +125,9 @@ export async function* readRoster(input: Readable, format: 'csv' | 'xlsx'): Asyn
       else yield { rowNo, row: toRow(record, keys) };
     }
   } else {
-    const reader = workbookReader(input, {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'ignore',
-      styles: 'cache',
-      entries: 'emit',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as unknown[]).slice(1).map(cellText);
-        if (values.every((v) => v === '')) continue;
-        if (!keys) keys = headerKeys(values);
-        else yield { rowNo: row.number, row: toRow(values, keys) };
-      }
-      break;
+    for await (const { rowNo, values } of firstSheetRows(input, cellText)) {
+      if (!keys) keys = headerKeys(values);
+      else yield { rowNo, row: toRow(values, keys) };
     }
   }
   if (!keys) throw new RosterFormatError('文件是空的：没有表头和数据行');
