@@ -266,19 +266,19 @@ describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
   test('the 双帮双比 campaign shows 16 new independent and 26 joint party organisations', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.goto(`${server.baseUrl}/campaigns?asOf=2011-09-30`);
+    await page.goto(`${server.baseUrl}/formation-campaigns?asOf=2011-09-30`);
     await page
-      .getByTestId('campaigns-table')
-      .getByTestId('campaign-link')
+      .getByTestId('formation-campaigns-table')
+      .getByTestId('formation-campaign-link')
       .filter({ hasText: '双帮双比' })
       .click();
-    await page.getByTestId('campaign-page').waitFor();
+    await page.getByTestId('formation-campaign-page').waitFor();
     expect(new URL(page.url()).searchParams.get('asOf')).toBe('2011-09-30');
     const figure = (testId: string) =>
       page.getByTestId(testId).locator('.ant-statistic-content-value').textContent();
-    await expect.poll(() => figure('campaign-new-independent')).toBe('16');
-    expect(await figure('campaign-new-joint')).toBe('26');
-    expect(await figure('campaign-targets-without-party')).toBe('0');
+    await expect.poll(() => figure('formation-campaign-new-independent')).toBe('16');
+    expect(await figure('formation-campaign-new-joint')).toBe('26');
+    expect(await figure('formation-campaign-targets-without-party')).toBe('0');
     await screenshot(page, 'dongbang-campaign-2011');
     await page.close();
   });
@@ -288,31 +288,31 @@ describe('campaign work and the 直属 row (dongbang)', () => {
   test('adds a task and a target employer to a campaign and marks the task done', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-campaigns').click();
+    await page.getByTestId('menu-formation-campaigns').click();
     await page
-      .getByTestId('campaigns-table')
-      .getByTestId('campaign-link')
+      .getByTestId('formation-campaigns-table')
+      .getByTestId('formation-campaign-link')
       .filter({ hasText: '双帮双比' })
       .click();
-    await page.getByTestId('campaign-page').waitFor();
+    await page.getByTestId('formation-campaign-page').waitFor();
     await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('组建活动/双帮双比');
     const targets = () =>
       page
-        .getByTestId('campaign-targets-without-party')
+        .getByTestId('formation-campaign-targets-without-party')
         .locator('.ant-statistic-content-suffix')
         .textContent();
     const before = Number((await targets())!.replace(/\D/g, ''));
 
-    await page.getByTestId('campaign-task-add').click();
-    await page.getByTestId('campaign-task-title').fill('浏览器测试推进会');
-    await page.getByTestId('campaign-task-form-ok').click();
-    const task = page.getByTestId('campaign-task').filter({ hasText: '浏览器测试推进会' });
-    await task.getByTestId('campaign-task-done').click();
+    await page.getByTestId('formation-campaign-task-add').click();
+    await page.getByTestId('formation-campaign-task-title').fill('浏览器测试推进会');
+    await page.getByTestId('formation-campaign-task-form-ok').click();
+    const task = page.getByTestId('formation-campaign-task').filter({ hasText: '浏览器测试推进会' });
+    await task.getByTestId('formation-campaign-task-done').click();
     await expect.poll(() => task.textContent()).toContain('完成');
-    await expect.poll(() => task.getByTestId('campaign-task-done').count()).toBe(0);
+    await expect.poll(() => task.getByTestId('formation-campaign-task-done').count()).toBe(0);
 
-    await page.getByTestId('campaign-targets-add').click();
-    const select = page.getByTestId('campaign-targets-select');
+    await page.getByTestId('formation-campaign-targets-add').click();
+    const select = page.getByTestId('formation-campaign-targets-select');
     await select.click();
     // The options come from a search: a click on a list that is still being replaced can land on nothing
     // (the agreements test has the same case), so pick once the search has answered, and check the pick.
@@ -328,8 +328,8 @@ describe('campaign work and the 直属 row (dongbang)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => select.locator('.ant-select-selection-item').count()).toBe(1);
     await page.keyboard.press('Escape');
-    await page.getByTestId('campaign-targets-form-ok').click();
-    await page.getByTestId('campaign-targets-form').waitFor({ state: 'detached' });
+    await page.getByTestId('formation-campaign-targets-form-ok').click();
+    await page.getByTestId('formation-campaign-targets-form').waitFor({ state: 'detached' });
     await expect.poll(async () => Number((await targets())!.replace(/\D/g, ''))).toBe(before + 1);
     await page.close();
   });

@@ -17,7 +17,7 @@ const MENU_PAGES = [
   ['orgs', '组织架构'],
   ['employers', '非公企业数据库'],
   ['indicators', '组织建设指标'],
-  ['campaigns', '组建活动'],
+  ['formation-campaigns', '组建活动'],
   ['agreements', '集体合同'],
   ['members', '会员实名制'],
   ['users', '用户管理'],

@@ -265,18 +265,21 @@ describe('the demo makes the 2011 organisation facts of 董浜镇 true', () => {
   });
 
   it('the 双帮双比 campaign shows 16 new independent and 26 new joint party organisations by 2011-09-30', async () => {
-    const list = (await dongbang.get('/api/campaigns')).json() as Array<{ id: number; name: string }>;
+    const list = (await dongbang.get('/api/formation-campaigns')).json() as Array<{
+      id: number;
+      name: string;
+    }>;
     const c = list.find((x) => x.name === '双帮双比')!;
-    const p = (await dongbang.get(`/api/campaigns/${c.id}?asOf=2011-09-30`)).json();
+    const p = (await dongbang.get(`/api/formation-campaigns/${c.id}?asOf=2011-09-30`)).json();
     expect(p).toMatchObject({
       startedOn: '2011-03-01',
       newIndependentParty: 16,
       newJointParty: 26,
       targetsWithoutParty: 0,
     });
-    const early = (await dongbang.get(`/api/campaigns/${c.id}?asOf=2011-03-01`)).json();
+    const early = (await dongbang.get(`/api/formation-campaigns/${c.id}?asOf=2011-03-01`)).json();
     expect(early.newIndependentParty + early.newJointParty).toBeLessThan(42);
-    expect((await taicang.get(`/api/campaigns/${c.id}`)).statusCode).toBe(404);
+    expect((await taicang.get(`/api/formation-campaigns/${c.id}`)).statusCode).toBe(404);
   });
 
   it('the district of 平江区 has a 2011 target above 40 % for union formation, compared with its rate', async () => {

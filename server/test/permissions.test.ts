@@ -41,7 +41,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangUser: number;
   let changshuTown: number;
   let taicangEmployer: number;
-  let taicangCampaign: number;
+  let taicangFormationCampaign: number;
   let taicangMember: Member;
   let taicangTransfer: number;
   let taicangImport: number;
@@ -58,14 +58,18 @@ describe('changshu cannot read or change anything of taicang, through every rout
     changshuTown = await unitIdByCode(t.handle, '320581107');
     taicangEmployer = ((await taicang.get('/api/employers?pageSize=1')).json() as { items: Employer[] })
       .items[0].id;
-    const campaign = await taicang.post('/api/campaigns', {
+    const formationCampaign = await taicang.post('/api/formation-campaigns', {
       name: '太仓组建月',
       orgUnitId: taicangUnit,
       startedOn: '2011-05-01',
     });
-    taicangCampaign = (campaign.json() as { id: number }).id;
+    taicangFormationCampaign = (formationCampaign.json() as { id: number }).id;
     taicangTask = (
-      (await taicang.post(`/api/campaigns/${taicangCampaign}/tasks`, { title: '走访企业' })).json() as {
+      (
+        await taicang.post(`/api/formation-campaigns/${taicangFormationCampaign}/tasks`, {
+          title: '走访企业',
+        })
+      ).json() as {
         id: number;
       }
     ).id;
@@ -179,17 +183,17 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: '/api/targets',
         payload: { orgUnitId: taicangUnit, indicator: 'union_formation', year: 2011, target: 1 },
       },
-      'GET /api/campaigns/:id': { url: `/api/campaigns/${taicangCampaign}` },
-      'POST /api/campaigns/:id/tasks': {
-        url: `/api/campaigns/${taicangCampaign}/tasks`,
+      'GET /api/formation-campaigns/:id': { url: `/api/formation-campaigns/${taicangFormationCampaign}` },
+      'POST /api/formation-campaigns/:id/tasks': {
+        url: `/api/formation-campaigns/${taicangFormationCampaign}/tasks`,
         payload: { title: '越权添加的任务' },
       },
-      'POST /api/campaigns/:id/tasks/:taskId/done': {
-        url: `/api/campaigns/${taicangCampaign}/tasks/${taicangTask}/done`,
+      'POST /api/formation-campaigns/:id/tasks/:taskId/done': {
+        url: `/api/formation-campaigns/${taicangFormationCampaign}/tasks/${taicangTask}/done`,
         payload: {},
       },
-      'POST /api/campaigns/:id/employers': {
-        url: `/api/campaigns/${taicangCampaign}/employers`,
+      'POST /api/formation-campaigns/:id/employers': {
+        url: `/api/formation-campaigns/${taicangFormationCampaign}/employers`,
         payload: { employerIds: [taicangEmployer] },
       },
       'GET /api/members/:id': { url: `/api/members/${taicangMember.id}` },
@@ -286,8 +290,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
           employerIds: [taicangEmployer],
         },
       },
-      'POST /api/campaigns': {
-        url: '/api/campaigns',
+      'POST /api/formation-campaigns': {
+        url: '/api/formation-campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
       },
       'POST /api/users': {
@@ -322,7 +326,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/employers/check-code',
     'GET /api/employers/template',
     'POST /api/employer-imports',
-    'GET /api/campaigns',
+    'GET /api/formation-campaigns',
     'GET /api/agreements',
     'GET /api/agreements/export',
     'GET /api/members',
@@ -370,12 +374,14 @@ describe('changshu cannot read or change anything of taicang, through every rout
     expect(users.items.map((u) => u.displayName)).not.toContain('被改名');
     const children = (await taicang.get(`/api/orgs/${taicangTown}/children`)).json() as OrgUnit[];
     expect(children.map((c) => c.name)).not.toContain('渗透测试工会');
-    const campaign = (await taicang.get(`/api/campaigns/${taicangCampaign}`)).json() as {
+    const formationCampaign = (
+      await taicang.get(`/api/formation-campaigns/${taicangFormationCampaign}`)
+    ).json() as {
       targets: unknown[];
       tasks: Array<{ title: string; doneOn: string | null }>;
     };
-    expect(campaign.targets).toEqual([]);
-    expect(campaign.tasks.map((x) => [x.title, x.doneOn])).toEqual([['走访企业', null]]);
+    expect(formationCampaign.targets).toEqual([]);
+    expect(formationCampaign.tasks.map((x) => [x.title, x.doneOn])).toEqual([['走访企业', null]]);
     const agreement = (await taicang.get(`/api/agreements/${taicangAgreement}`)).json() as {
       title: string;
       employerCount: number;
@@ -423,8 +429,10 @@ describe('changshu cannot read or change anything of taicang, through every rout
     // Demo credit codes carry the county's division code, so each must be 常熟's.
     expect(list.items.every((e) => e.creditCode.slice(2, 8) === '320581')).toBe(true);
     expect((await changshu.get(`/api/employers?q=${encodeURIComponent('太仓')}`)).json().total).toBe(0);
-    const campaigns = (await changshu.get('/api/campaigns')).json() as Array<{ name: string }>;
-    expect(campaigns.map((c) => c.name)).not.toContain('太仓组建月');
+    const formationCampaigns = (await changshu.get('/api/formation-campaigns')).json() as Array<{
+      name: string;
+    }>;
+    expect(formationCampaigns.map((c) => c.name)).not.toContain('太仓组建月');
     const agreements = (await changshu.get('/api/agreements?pageSize=200')).json() as {
       items: Array<{ id: number }>;
     };

@@ -1,6 +1,7 @@
 import { formationCampaignContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
-import { campaignRoutes } from './campaign.routes.ts';
+import { formationCampaignRoutes } from './formation-campaign.routes.ts';
+import * as m20261201T2130 from './migrations/20261201T2130_formation_campaign_audit_names.ts';
 
 /**
  * 双帮双比: campaigns to form unions and party organisations in target employers. Its tables come with
@@ -9,7 +10,8 @@ import { campaignRoutes } from './campaign.routes.ts';
  */
 export const formationCampaignsModule: GonghuiModule = {
   name: 'formation-campaigns',
-  routes: [campaignRoutes],
+  routes: [formationCampaignRoutes],
   grants: {},
   contract: formationCampaignContract,
+  migrations: { '20261201T2130_formation_campaign_audit_names': m20261201T2130 },
 };

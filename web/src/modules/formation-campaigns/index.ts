@@ -5,22 +5,22 @@ export const formationCampaignsModule: WebModule = {
   name: 'formation-campaigns',
   routes: [
     {
-      path: 'campaigns',
-      page: lazyPage(() => import('./pages/CampaignsPage.tsx'), 'CampaignsPage'),
+      path: 'formation-campaigns',
+      page: lazyPage(() => import('./pages/FormationCampaignsPage.tsx'), 'FormationCampaignsPage'),
       title: '组建活动',
       permission: 'indicator:read',
     },
     {
-      path: 'campaigns/:id',
-      page: lazyPage(() => import('./pages/CampaignPage.tsx'), 'CampaignPage'),
+      path: 'formation-campaigns/:id',
+      page: lazyPage(() => import('./pages/FormationCampaignPage.tsx'), 'FormationCampaignPage'),
       title: '活动进展',
       permission: 'indicator:read',
     },
   ],
   menu: [
     {
-      key: 'campaigns',
-      path: '/campaigns',
+      key: 'formation-campaigns',
+      path: '/formation-campaigns',
       label: '组建活动',
       icon: FlagOutlined,
       supportsAsOf: true,

@@ -340,12 +340,12 @@ export async function loadEmployerDemo(
   }
   await db.transaction().execute(async (trx) => {
     await tallyRepository.rebuild(trx, [...new Set(placed.map((p) => p.at.id))]);
-    if (firstLoad) await seedCampaignAndTargets(trx, units);
+    if (firstLoad) await seedFormationCampaignAndTargets(trx, units);
   });
   return total;
 }
 
-async function seedCampaignAndTargets(db: Db, units: Locality[]) {
+async function seedFormationCampaignAndTargets(db: Db, units: Locality[]) {
   const dongbang = units.find((u) => u.divisionCode === DONGBANG)!;
   const { id } = await db
     .insertInto('formation_campaign')

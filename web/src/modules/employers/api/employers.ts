@@ -103,7 +103,7 @@ function useEmployerWrite<TInput>(write: (input: TInput) => Promise<Employer>) {
     mutationFn: write,
     onSuccess: async () => {
       await Promise.all(
-        [employerKeys.all, ['indicators'], ['campaigns'], ['workbench'], ['audit']].map((queryKey) =>
+        [employerKeys.all, ['indicators'], ['formationCampaigns'], ['workbench'], ['audit']].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       );

@@ -30,8 +30,8 @@ export function useEmployerImport(id: number | null) {
       const status = await apiGet<ImportStatus>(`/employer-imports/${id}`, undefined, signal);
       if (finished(status) && status.result?.applied) {
         await Promise.all(
-          [employerKeys.all, ['indicators'], ['campaigns'], ['workbench'], ['audit']].map((queryKey) =>
-            queryClient.invalidateQueries({ queryKey }),
+          [employerKeys.all, ['indicators'], ['formationCampaigns'], ['workbench'], ['audit']].map(
+            (queryKey) => queryClient.invalidateQueries({ queryKey }),
           ),
         );
       }
@@ -55,7 +55,7 @@ export function useUndoEmployerImport() {
           employerImportKeys.status(id),
           employerKeys.all,
           ['indicators'],
-          ['campaigns'],
+          ['formationCampaigns'],
           ['workbench'],
           ['audit'],
         ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),

@@ -24,7 +24,7 @@ import {
   ClockCircleOutlined,
   PlusOutlined,
 } from '@ant-design/icons';
-import type { CampaignProgress } from '@gonghui/contracts';
+import type { FormationCampaignProgress } from '@gonghui/contracts';
 import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
 import { errorMessage } from '../../../api/client.ts';
 import { useAsOf } from '../../../layout/asOf.ts';
@@ -33,11 +33,14 @@ import { FigureCard } from '../../../shared/FigureCard.tsx';
 import { formatCount, formatDate, formatDateLong } from '../../../shared/format.ts';
 import { PartyTag, UnionTag } from '../../employers/components/StatusTags.tsx';
 import { useCan } from '../../auth/session.tsx';
-import { useCampaignProgress, useCompleteCampaignTask } from '../api/campaigns.ts';
-import { AddTargetsModal, AddTaskModal } from '../components/CampaignModals.tsx';
+import {
+  useFormationCampaignProgress,
+  useCompleteFormationCampaignTask,
+} from '../api/formation-campaigns.ts';
+import { AddTargetsModal, AddTaskModal } from '../components/FormationCampaignModals.tsx';
 
-type Target = CampaignProgress['targets'][number];
-type Task = CampaignProgress['tasks'][number];
+type Target = FormationCampaignProgress['targets'][number];
+type Task = FormationCampaignProgress['tasks'][number];
 type TargetFilter = 'all' | 'noUnion' | 'noParty';
 
 function parseId(value: string | undefined): number | null {
@@ -65,10 +68,18 @@ const targetColumns: TableColumnsType<Target> = [
   { title: '党组织', dataIndex: 'partyStatus', width: 100, render: (s: string) => <PartyTag status={s} /> },
 ];
 
-function TaskItem({ task, asOf, campaignId }: { task: Task; asOf: string; campaignId: number }) {
+function TaskItem({
+  task,
+  asOf,
+  formationCampaignId,
+}: {
+  task: Task;
+  asOf: string;
+  formationCampaignId: number;
+}) {
   const canWrite = useCan('employer:write');
   const { message } = AntApp.useApp();
-  const complete = useCompleteCampaignTask(campaignId);
+  const complete = useCompleteFormationCampaignTask(formationCampaignId);
   const done = task.doneOn !== null && task.doneOn <= asOf;
   const overdue = !done && task.dueOn !== null && task.dueOn < asOf;
   const onDone = () =>
@@ -78,7 +89,7 @@ function TaskItem({ task, asOf, campaignId }: { task: Task; asOf: string; campai
     });
   return (
     <List.Item
-      data-testid="campaign-task"
+      data-testid="formation-campaign-task"
       actions={
         canWrite && task.doneOn === null
           ? [
@@ -89,7 +100,7 @@ function TaskItem({ task, asOf, campaignId }: { task: Task; asOf: string; campai
                 icon={<CheckOutlined />}
                 loading={complete.isPending}
                 onClick={onDone}
-                data-testid="campaign-task-done"
+                data-testid="formation-campaign-task-done"
               >
                 完成
               </Button>,
@@ -111,10 +122,10 @@ function TaskItem({ task, asOf, campaignId }: { task: Task; asOf: string; campai
 }
 
 /** A campaign's progress since its start, as of the header's date: new unions and party organisations. */
-export function CampaignPage() {
+export function FormationCampaignPage() {
   const id = parseId(useParams().id);
   const { asOf, isToday, setAsOf } = useAsOf();
-  const progress = useCampaignProgress(id, asOf);
+  const progress = useFormationCampaignProgress(id, asOf);
   const [filter, setFilter] = useState<TargetFilter>('all');
   const [adding, setAdding] = useState<'task' | 'targets' | null>(null);
   usePageTitle(progress.data?.name);
@@ -122,7 +133,7 @@ export function CampaignPage() {
   const { message } = AntApp.useApp();
 
   const back = (
-    <Link to="/campaigns">
+    <Link to="/formation-campaigns">
       <ArrowLeftOutlined /> 返回活动列表
     </Link>
   );
@@ -130,8 +141,8 @@ export function CampaignPage() {
     return (
       <NotFoundResult
         what="活动"
-        back={{ to: '/campaigns', label: '返回活动列表' }}
-        testId="campaign-not-found"
+        back={{ to: '/formation-campaigns', label: '返回活动列表' }}
+        testId="formation-campaign-not-found"
       />
     );
   }
@@ -149,12 +160,12 @@ export function CampaignPage() {
   );
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="campaign-page">
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="formation-campaign-page">
       {back}
       <Card
         title={
           <Space>
-            <span data-testid="campaign-title">{p.name}</span>
+            <span data-testid="formation-campaign-title">{p.name}</span>
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
               {p.orgUnitName}
             </Typography.Text>
@@ -186,14 +197,14 @@ export function CampaignPage() {
       {beforeStart ? (
         <Alert type="info" showIcon title={`所选日期早于活动开始日期 ${formatDate(p.startedOn)}，尚无进展`} />
       ) : null}
-      <Row gutter={[16, 16]} data-testid="campaign-figures">
+      <Row gutter={[16, 16]} data-testid="formation-campaign-figures">
         <Col xs={12} lg={6}>
           <FigureCard
             title="新建工会"
             value={p.newUnions}
             suffix="家"
             note={`其中单独建会 ${formatCount(p.newOwnUnions)} 家`}
-            testId="campaign-new-unions"
+            testId="formation-campaign-new-unions"
           />
         </Col>
         <Col xs={12} lg={6}>
@@ -202,7 +213,7 @@ export function CampaignPage() {
             value={p.newIndependentParty}
             suffix="个"
             note="单独组建"
-            testId="campaign-new-independent"
+            testId="formation-campaign-new-independent"
           />
         </Col>
         <Col xs={12} lg={6}>
@@ -211,7 +222,7 @@ export function CampaignPage() {
             value={p.newJointParty}
             suffix="个"
             note="联合组建"
-            testId="campaign-new-joint"
+            testId="formation-campaign-new-joint"
           />
         </Col>
         <Col xs={12} lg={6}>
@@ -220,7 +231,7 @@ export function CampaignPage() {
             value={p.targetsWithoutParty}
             suffix={`/ ${formatCount(p.targets.length)} 家`}
             note={`尚未建会 ${formatCount(p.targetsWithoutUnion)} 家`}
-            testId="campaign-targets-without-party"
+            testId="formation-campaign-targets-without-party"
           />
         </Col>
       </Row>
@@ -229,14 +240,14 @@ export function CampaignPage() {
           <Card
             title="工作任务"
             size="small"
-            data-testid="campaign-tasks"
+            data-testid="formation-campaign-tasks"
             extra={
               canWrite ? (
                 <Button
                   size="small"
                   icon={<PlusOutlined />}
                   onClick={() => setAdding('task')}
-                  data-testid="campaign-task-add"
+                  data-testid="formation-campaign-task-add"
                 >
                   添加任务
                 </Button>
@@ -246,7 +257,7 @@ export function CampaignPage() {
             <List
               dataSource={p.tasks}
               locale={{ emptyText: '暂无任务' }}
-              renderItem={(task) => <TaskItem task={task} asOf={asOf} campaignId={p.id} />}
+              renderItem={(task) => <TaskItem task={task} asOf={asOf} formationCampaignId={p.id} />}
             />
           </Card>
         </Col>
@@ -271,7 +282,7 @@ export function CampaignPage() {
                     size="small"
                     icon={<PlusOutlined />}
                     onClick={() => setAdding('targets')}
-                    data-testid="campaign-targets-add"
+                    data-testid="formation-campaign-targets-add"
                   >
                     添加目标单位
                   </Button>
@@ -280,7 +291,7 @@ export function CampaignPage() {
             }
           >
             <Table<Target>
-              data-testid="campaign-targets"
+              data-testid="formation-campaign-targets"
               rowKey="id"
               size="small"
               columns={targetColumns}
@@ -294,10 +305,10 @@ export function CampaignPage() {
           </Card>
         </Col>
       </Row>
-      {adding === 'task' ? <AddTaskModal campaign={p} onClose={() => setAdding(null)} /> : null}
+      {adding === 'task' ? <AddTaskModal formationCampaign={p} onClose={() => setAdding(null)} /> : null}
       {adding === 'targets' ? (
         <AddTargetsModal
-          campaign={p}
+          formationCampaign={p}
           onClose={() => setAdding(null)}
           onAdded={(r) =>
             void message.success(

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { DatePicker, Form, Input, Select, Space, Typography } from 'antd';
-import { campaignTaskBody, type CampaignEmployersResult, type CampaignProgress } from '@gonghui/contracts';
+import {
+  formationCampaignTaskBody,
+  type FormationCampaignEmployersResult,
+  type FormationCampaignProgress,
+} from '@gonghui/contracts';
 import { FormModal } from '../../../shared/FormModal.tsx';
 import { isoDateItemProps } from '../../../shared/dateField.ts';
 import { formatCount } from '../../../shared/format.ts';
 import { zodRule } from '../../../shared/forms.ts';
 import { useDebounced } from '../../../shared/useDebounced.ts';
 import { useEmployerList } from '../../employers/api/employers.ts';
-import { useAddCampaignEmployers, useAddCampaignTask } from '../api/campaigns.ts';
+import { useAddFormationCampaignEmployers, useAddFormationCampaignTask } from '../api/formation-campaigns.ts';
 
 interface TaskValues {
   title: string;
@@ -15,15 +19,21 @@ interface TaskValues {
 }
 
 /** 添加任务: a task of the campaign with an optional deadline. */
-export function AddTaskModal({ campaign, onClose }: { campaign: CampaignProgress; onClose(): void }) {
+export function AddTaskModal({
+  formationCampaign,
+  onClose,
+}: {
+  formationCampaign: FormationCampaignProgress;
+  onClose(): void;
+}) {
   const [form] = Form.useForm<TaskValues>();
-  const add = useAddCampaignTask(campaign.id);
+  const add = useAddFormationCampaignTask(formationCampaign.id);
   return (
     <FormModal<TaskValues>
       title="添加工作任务"
       open
       form={form}
-      testId="campaign-task-form"
+      testId="formation-campaign-task-form"
       okText="添加"
       fields={['title', 'dueOn']}
       onCancel={onClose}
@@ -36,9 +46,11 @@ export function AddTaskModal({ campaign, onClose }: { campaign: CampaignProgress
         name="title"
         label="任务"
         required
-        rules={[zodRule(campaignTaskBody.shape.title, { required: true, emptyMessage: '请填写任务' })]}
+        rules={[
+          zodRule(formationCampaignTaskBody.shape.title, { required: true, emptyMessage: '请填写任务' }),
+        ]}
       >
-        <Input maxLength={100} placeholder="如 走访未建会企业" data-testid="campaign-task-title" />
+        <Input maxLength={100} placeholder="如 走访未建会企业" data-testid="formation-campaign-task-title" />
       </Form.Item>
       <Form.Item
         name="dueOn"
@@ -46,15 +58,15 @@ export function AddTaskModal({ campaign, onClose }: { campaign: CampaignProgress
         rules={[
           {
             validator: async (_rule, value: unknown) => {
-              if (typeof value === 'string' && value < campaign.startedOn) {
-                throw new Error(`完成期限不能早于活动开始日期 ${campaign.startedOn}`);
+              if (typeof value === 'string' && value < formationCampaign.startedOn) {
+                throw new Error(`完成期限不能早于活动开始日期 ${formationCampaign.startedOn}`);
               }
             },
           },
         ]}
         {...isoDateItemProps}
       >
-        <DatePicker style={{ width: '100%' }} data-testid="campaign-task-due" />
+        <DatePicker style={{ width: '100%' }} data-testid="formation-campaign-task-due" />
       </Form.Item>
     </FormModal>
   );
@@ -66,27 +78,27 @@ interface TargetValues {
 
 /** 添加目标单位: employers of the campaign's territory, found by name, initials or credit code. */
 export function AddTargetsModal({
-  campaign,
+  formationCampaign,
   onClose,
   onAdded,
 }: {
-  campaign: CampaignProgress;
+  formationCampaign: FormationCampaignProgress;
   onClose(): void;
-  onAdded(result: CampaignEmployersResult): void;
+  onAdded(result: FormationCampaignEmployersResult): void;
 }) {
   const [form] = Form.useForm<TargetValues>();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
-  const add = useAddCampaignEmployers(campaign.id);
+  const add = useAddFormationCampaignEmployers(formationCampaign.id);
   const found = useEmployerList({
     q,
-    orgUnitId: campaign.orgUnitId,
+    orgUnitId: formationCampaign.orgUnitId,
     sort: 'name',
     order: 'asc',
     page: 1,
     pageSize: 20,
   });
-  const already = new Set(campaign.targets.map((t) => t.id));
+  const already = new Set(formationCampaign.targets.map((t) => t.id));
   // Employers that are targets already are listed last, greyed out.
   const items = [...(found.data?.items ?? [])].sort(
     (a, b) => Number(already.has(a.id)) - Number(already.has(b.id)),
@@ -95,7 +107,7 @@ export function AddTargetsModal({
     value: e.id,
     disabled: already.has(e.id),
     label: (
-      <Space size={6} data-testid="campaign-target-option">
+      <Space size={6} data-testid="formation-campaign-target-option">
         <span>{e.name}</span>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {e.orgUnitName}
@@ -108,10 +120,10 @@ export function AddTargetsModal({
 
   return (
     <FormModal<TargetValues>
-      title={`添加目标单位（${campaign.orgUnitName}辖区）`}
+      title={`添加目标单位（${formationCampaign.orgUnitName}辖区）`}
       open
       form={form}
-      testId="campaign-targets-form"
+      testId="formation-campaign-targets-form"
       okText="添加"
       width={640}
       fields={['employerIds']}
@@ -141,7 +153,7 @@ export function AddTargetsModal({
           optionLabelProp="name"
           notFoundContent={found.isFetching ? '正在查找…' : '没有找到单位'}
           style={{ width: '100%' }}
-          data-testid="campaign-targets-select"
+          data-testid="formation-campaign-targets-select"
         />
       </Form.Item>
     </FormModal>

@@ -1,15 +1,15 @@
 import { Col, DatePicker, Form, Input, Row } from 'antd';
 import dayjs from 'dayjs';
-import { createCampaignBody, type Campaign } from '@gonghui/contracts';
+import { createFormationCampaignBody, type FormationCampaign } from '@gonghui/contracts';
 import { FormModal } from '../../../shared/FormModal.tsx';
 import { isoDateItemProps } from '../../../shared/dateField.ts';
 import { zodRule } from '../../../shared/forms.ts';
 import { todayIso } from '../../../shared/format.ts';
 import { useSession } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
-import { useCreateCampaign } from '../api/campaigns.ts';
+import { useCreateFormationCampaign } from '../api/formation-campaigns.ts';
 
-interface CampaignValues {
+interface FormationCampaignValues {
   name: string;
   orgUnitId: number | null;
   startedOn: string;
@@ -17,24 +17,24 @@ interface CampaignValues {
   description?: string;
 }
 
-const shape = createCampaignBody.shape;
+const shape = createFormationCampaignBody.shape;
 
-export function CreateCampaignModal({
+export function CreateFormationCampaignModal({
   onClose,
   onCreated,
 }: {
   onClose(): void;
-  onCreated(c: Campaign): void;
+  onCreated(c: FormationCampaign): void;
 }) {
-  const [form] = Form.useForm<CampaignValues>();
+  const [form] = Form.useForm<FormationCampaignValues>();
   const me = useSession();
-  const create = useCreateCampaign();
+  const create = useCreateFormationCampaign();
   return (
-    <FormModal<CampaignValues>
+    <FormModal<FormationCampaignValues>
       title="新建组建活动"
       open
       form={form}
-      testId="campaign-form"
+      testId="formation-campaign-form"
       okText="新建"
       width={640}
       fields={['name', 'orgUnitId', 'startedOn', 'endedOn', 'description']}
@@ -59,7 +59,7 @@ export function CreateCampaignModal({
         required
         rules={[zodRule(shape.name, { required: true, emptyMessage: '请填写活动名称' })]}
       >
-        <Input maxLength={60} placeholder="如 双帮双比" data-testid="campaign-name" />
+        <Input maxLength={60} placeholder="如 双帮双比" data-testid="formation-campaign-name" />
       </Form.Item>
       <Form.Item
         name="orgUnitId"
@@ -68,7 +68,7 @@ export function CreateCampaignModal({
         extra="统计该组织及其全部下级辖区内的新建工会和党组织"
         rules={[{ required: true, message: '请选择活动范围' }]}
       >
-        <OrgPicker asOf={todayIso()} known={[me.user.orgUnit]} testId="campaign-unit" />
+        <OrgPicker asOf={todayIso()} known={[me.user.orgUnit]} testId="formation-campaign-unit" />
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>

@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { App as AntApp, Button, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Campaign } from '@gonghui/contracts';
+import type { FormationCampaign } from '@gonghui/contracts';
 import { formatDate, todayIso } from '../../../shared/format.ts';
 import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan } from '../../auth/session.tsx';
-import { useCampaigns } from '../api/campaigns.ts';
-import { CreateCampaignModal } from '../components/CreateCampaignModal.tsx';
+import { useFormationCampaigns } from '../api/formation-campaigns.ts';
+import { CreateFormationCampaignModal } from '../components/CreateFormationCampaignModal.tsx';
 
-function stateTag(c: Campaign) {
+function stateTag(c: FormationCampaign) {
   const today = todayIso();
   if (c.startedOn > today) return <Tag>未开始</Tag>;
   if (c.endedOn && c.endedOn < today) return <Tag color="default">已结束</Tag>;
@@ -20,9 +20,9 @@ function stateTag(c: Campaign) {
 const listSpec = { filters: {}, sorts: ['startedOn'] as const, defaultSort: 'startedOn' as const };
 
 /** The union and party formation campaigns in the user's territory. */
-export function CampaignsPage() {
+export function FormationCampaignsPage() {
   const canCreate = useCan('employer:write');
-  const campaigns = useCampaigns();
+  const formationCampaigns = useFormationCampaigns();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { message } = AntApp.useApp();
@@ -30,9 +30,9 @@ export function CampaignsPage() {
   const state = useListState(listSpec);
   const asOf = params.get('asOf');
   const linkTo = (id: number) =>
-    asOf ? `/campaigns/${id}?asOf=${encodeURIComponent(asOf)}` : `/campaigns/${id}`;
+    asOf ? `/formation-campaigns/${id}?asOf=${encodeURIComponent(asOf)}` : `/formation-campaigns/${id}`;
 
-  const columns: ListColumn<Campaign>[] = [
+  const columns: ListColumn<FormationCampaign>[] = [
     {
       title: '活动名称',
       dataIndex: 'name',
@@ -40,7 +40,7 @@ export function CampaignsPage() {
       ellipsis: true,
       fullText: (c) => c.name,
       render: (name: string, c) => (
-        <Link to={linkTo(c.id)} data-testid="campaign-link">
+        <Link to={linkTo(c.id)} data-testid="formation-campaign-link">
           {name}
         </Link>
       ),
@@ -82,16 +82,16 @@ export function CampaignsPage() {
 
   return (
     <DataList
-      id="campaigns"
+      id="formationCampaigns"
       title="组建活动"
-      cardTestId="campaigns-page"
+      cardTestId="formation-campaigns-page"
       extra={
         canCreate ? (
           <Button
             type="primary"
             icon={<PlusOutlined />}
             onClick={() => setCreating(true)}
-            data-testid="campaign-create"
+            data-testid="formation-campaign-create"
           >
             新建活动
           </Button>
@@ -99,22 +99,22 @@ export function CampaignsPage() {
       }
       list={state}
       columns={columns}
-      rows={campaigns.data}
+      rows={formationCampaigns.data}
       totalText={(t) => `共 ${t} 项活动`}
-      loading={campaigns.isFetching}
-      error={campaigns.error}
+      loading={formationCampaigns.isFetching}
+      error={formationCampaigns.error}
       errorTitle="活动载入失败"
-      onRefresh={() => void campaigns.refetch()}
+      onRefresh={() => void formationCampaigns.refetch()}
       rowKey="id"
-      tableTestId="campaigns-table"
+      tableTestId="formation-campaigns-table"
     >
       {creating ? (
-        <CreateCampaignModal
+        <CreateFormationCampaignModal
           onClose={() => setCreating(false)}
           onCreated={(c) => {
             setCreating(false);
             void message.success(`已新建活动 ${c.name}`);
-            void navigate(`/campaigns/${c.id}`);
+            void navigate(`/formation-campaigns/${c.id}`);
           }}
         />
       ) : null}

@@ -4,7 +4,7 @@ import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const campaignRepository = {
+export const formationCampaignRepository = {
   /** Campaigns whose territory lies in the scope today. */
   async list(db: Db, scope: Scope) {
     return db
@@ -79,19 +79,19 @@ export const campaignRepository = {
       .execute();
   },
 
-  async task(db: Db, campaignId: number, taskId: number) {
+  async task(db: Db, formationCampaignId: number, taskId: number) {
     return db
       .selectFrom('formation_campaign_task')
       .select(['id', 'title', 'due_on as dueOn', 'done_on as doneOn'])
-      .where('campaign_id', '=', campaignId)
+      .where('campaign_id', '=', formationCampaignId)
       .where('id', '=', taskId)
       .executeTakeFirst();
   },
 
-  async addTask(db: Db, campaignId: number, title: string, dueOn: string | null) {
+  async addTask(db: Db, formationCampaignId: number, title: string, dueOn: string | null) {
     return db
       .insertInto('formation_campaign_task')
-      .values({ campaign_id: campaignId, title, due_on: dueOn })
+      .values({ campaign_id: formationCampaignId, title, due_on: dueOn })
       .returning(['id', 'title', 'due_on as dueOn', 'done_on as doneOn'])
       .executeTakeFirstOrThrow();
   },
@@ -116,11 +116,11 @@ export const campaignRepository = {
   },
 
   /** Adds target employers, skipping those already in; returns the ids added. */
-  async addTargets(db: Db, campaignId: number, employerIds: number[]): Promise<number[]> {
+  async addTargets(db: Db, formationCampaignId: number, employerIds: number[]): Promise<number[]> {
     if (employerIds.length === 0) return [];
     const rows = await db
       .insertInto('formation_campaign_employer')
-      .values(employerIds.map((employer_id) => ({ campaign_id: campaignId, employer_id })))
+      .values(employerIds.map((employer_id) => ({ campaign_id: formationCampaignId, employer_id })))
       .onConflict((oc) => oc.columns(['campaign_id', 'employer_id']).doNothing())
       .returning('employer_id')
       .execute();

@@ -1,12 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type {
-  Campaign,
-  CampaignEmployersBody,
-  CampaignEmployersResult,
-  CampaignProgress,
-  CampaignTask,
-  CampaignTaskBody,
-  CreateCampaignBody,
+  FormationCampaign,
+  FormationCampaignEmployersBody,
+  FormationCampaignEmployersResult,
+  FormationCampaignProgress,
+  FormationCampaignTask,
+  FormationCampaignTaskBody,
+  CreateFormationCampaignBody,
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -15,7 +15,7 @@ import { conflict, invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository } from '../../platform/orgs/org.repository.ts';
 import { scopeOf, storedScope } from '../../platform/scope.ts';
-import { campaignRepository as repo } from './campaign.repository.ts';
+import { formationCampaignRepository as repo } from './formation-campaign.repository.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -23,20 +23,20 @@ const CAMPAIGN = '活动';
 const TASK = '任务';
 const strip = <T extends { path: string }>({ path: _path, ...rest }: T) => rest;
 
-async function visibleCampaign(db: Db | Trx, actor: Actor, id: number) {
+async function visibleFormationCampaign(db: Db | Trx, actor: Actor, id: number) {
   const c = await repo.find(db, id, await scopeOf(db, actor));
   if (!c) throw notFound(CAMPAIGN);
   return c;
 }
 
-export const campaignService = {
-  async list(db: Db, actor: Actor): Promise<Campaign[]> {
+export const formationCampaignService = {
+  async list(db: Db, actor: Actor): Promise<FormationCampaign[]> {
     return (await repo.list(db, await scopeOf(db, actor))).map(strip);
   },
 
   /** Progress since the start: new unions and party organisations in the territory, and target employers still without. */
-  async progress(db: Db, actor: Actor, id: number, asOf = today()): Promise<CampaignProgress> {
-    const c = await visibleCampaign(db, actor, id);
+  async progress(db: Db, actor: Actor, id: number, asOf = today()): Promise<FormationCampaignProgress> {
+    const c = await visibleFormationCampaign(db, actor, id);
     const counts = await repo.newSince(db, storedScope(c.path), c.startedOn, asOf);
     const n = (aspect: string, values: string[]) =>
       counts.filter((r) => r.aspect === aspect && values.includes(r.value)).reduce((s, r) => s + r.n, 0);
@@ -55,7 +55,7 @@ export const campaignService = {
     };
   },
 
-  async create(db: Db, actor: Actor, body: CreateCampaignBody): Promise<Campaign> {
+  async create(db: Db, actor: Actor, body: CreateFormationCampaignBody): Promise<FormationCampaign> {
     if (body.endedOn && body.endedOn < body.startedOn) {
       throw invalid([{ field: 'endedOn', message: '结束日期不能早于开始日期' }]);
     }
@@ -83,7 +83,7 @@ export const campaignService = {
         description: body.description ?? null,
       };
       await audit(trx, actor, {
-        action: 'campaign.create',
+        action: 'formation_campaign.create',
         entityType: 'formation_campaign',
         entityId: id,
         scopePath: unit.path,
@@ -93,41 +93,46 @@ export const campaignService = {
     });
   },
 
-  async addTask(db: Db, actor: Actor, id: number, body: CampaignTaskBody): Promise<CampaignTask> {
+  async addTask(
+    db: Db,
+    actor: Actor,
+    id: number,
+    body: FormationCampaignTaskBody,
+  ): Promise<FormationCampaignTask> {
     return db.transaction().execute(async (trx) => {
-      const c = await visibleCampaign(trx, actor, id);
+      const c = await visibleFormationCampaign(trx, actor, id);
       const dueOn = body.dueOn ?? null;
       if (dueOn && dueOn < c.startedOn) {
         throw invalid([{ field: 'dueOn', message: `完成期限不能早于活动开始日期 ${c.startedOn}` }]);
       }
       const task = await repo.addTask(trx, c.id, body.title, dueOn);
       await audit(trx, actor, {
-        action: 'campaign.task_add',
+        action: 'formation_campaign.task_add',
         entityType: 'formation_campaign_task',
         entityId: task.id,
         scopePath: c.path,
-        after: { campaignId: c.id, campaign: c.name, title: task.title, dueOn: task.dueOn },
+        after: { formationCampaignId: c.id, formationCampaign: c.name, title: task.title, dueOn: task.dueOn },
       });
       return task;
     });
   },
 
   /** Marks a task done today. */
-  async completeTask(db: Db, actor: Actor, id: number, taskId: number): Promise<CampaignTask> {
+  async completeTask(db: Db, actor: Actor, id: number, taskId: number): Promise<FormationCampaignTask> {
     return db.transaction().execute(async (trx) => {
-      const c = await visibleCampaign(trx, actor, id);
+      const c = await visibleFormationCampaign(trx, actor, id);
       const task = await repo.task(trx, c.id, taskId);
       if (!task) throw notFound(TASK);
       if (task.doneOn) throw conflict(`任务「${task.title}」已于 ${task.doneOn} 完成`);
       const doneOn = today();
       await repo.markTaskDone(trx, task.id, doneOn);
       await audit(trx, actor, {
-        action: 'campaign.task_done',
+        action: 'formation_campaign.task_done',
         entityType: 'formation_campaign_task',
         entityId: task.id,
         scopePath: c.path,
         before: { doneOn: null },
-        after: { campaignId: c.id, title: task.title, doneOn },
+        after: { formationCampaignId: c.id, title: task.title, doneOn },
       });
       return { ...task, doneOn };
     });
@@ -138,10 +143,10 @@ export const campaignService = {
     db: Db,
     actor: Actor,
     id: number,
-    body: CampaignEmployersBody,
-  ): Promise<CampaignEmployersResult> {
+    body: FormationCampaignEmployersBody,
+  ): Promise<FormationCampaignEmployersResult> {
     return db.transaction().execute(async (trx) => {
-      const c = await visibleCampaign(trx, actor, id);
+      const c = await visibleFormationCampaign(trx, actor, id);
       const ids = [...new Set(body.employerIds)];
       const found = new Set(
         (await repo.openEmployersUnder(trx, ids, storedScope(c.path), today())).map((e) => e.id),
@@ -160,11 +165,11 @@ export const campaignService = {
       const added = await repo.addTargets(trx, c.id, ids);
       if (added.length > 0) {
         await audit(trx, actor, {
-          action: 'campaign.add_employers',
+          action: 'formation_campaign.add_employers',
           entityType: 'formation_campaign',
           entityId: c.id,
           scopePath: c.path,
-          after: { campaign: c.name, employerIds: added },
+          after: { formationCampaign: c.name, employerIds: added },
         });
       }
       return { added: added.length, alreadyTargets: ids.length - added.length };
