@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
@@ -23,6 +26,8 @@ const LOAD_SECONDS = 15;
 const REQUEST_TIMEOUT_MS = 10_000;
 const GOAL_SINGLE_P95 = 50;
 const GOAL_LOAD_P95 = 500;
+const LOAD_CLIENT = fileURLToPath(new URL('./load-client.mjs', import.meta.url));
+const execFileAsync = promisify(execFile);
 
 async function withAdmin<T>(adminUrl: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: adminUrl });
@@ -212,23 +217,23 @@ async function single(base: string, who: Session | null, path: string) {
   return { ...stats(samples), total };
 }
 
-/** `LOAD_USERS` loops side by side, each over the mix for `LOAD_SECONDS`: bounded in time, stops by itself. */
-async function load(base: string, mix: Array<{ who: Session; path: string }>) {
-  const deadline = Date.now() + LOAD_SECONDS * 1000;
-  const samples: number[] = [];
-  let errors = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: LOAD_USERS }, async (_, u) => {
-      for (let k = u; Date.now() < deadline; k++) {
-        const { who, path } = mix[k % mix.length];
-        const r = await call(base, who, path);
-        samples.push(r.ms);
-        if (!r.ok) errors++;
-      }
-    }),
-  );
-  return { ...stats(samples), errors, rate: samples.length / ((Date.now() - started) / 1000) };
+/**
+ * `users` loops side by side for `seconds`, each over the mix, in a client process of its own (as an
+ * outside load tool would be), so the server's event loop serves requests only.
+ */
+async function load(base: string, mix: Array<{ who: Session | null; path: string }>, seconds = LOAD_SECONDS) {
+  const task = {
+    base,
+    mix: mix.map(({ who, path }) => ({ cookie: who?.cookie ?? null, path })),
+    users: LOAD_USERS,
+    seconds,
+    timeoutMs: REQUEST_TIMEOUT_MS,
+  };
+  const { stdout } = await execFileAsync(process.execPath, [LOAD_CLIENT, JSON.stringify(task)], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const r = JSON.parse(stdout) as { samples: number[]; errors: number; seconds: number };
+  return { ...stats(r.samples), errors: r.errors, rate: r.samples.length / r.seconds };
 }
 
 /**
@@ -276,6 +281,10 @@ export async function benchLists() {
       ['employers q=华盛', `/api/employers?${first}&q=${encodeURIComponent('华盛')}`],
       ['members q=张伟', `/api/members?${first}&q=${encodeURIComponent('张伟')}`],
       ['members q=王', `/api/members?${first}&q=${encodeURIComponent('王')}`],
+      // A column header clicked: each sortable order has its index.
+      ['employers by employees ↓', `/api/employers?${first}&sort=employees&order=desc`],
+      ['members by name, page 3', `/api/members?page=3&pageSize=20&sort=name`],
+      ['members by join date ↓', `/api/members?${first}&sort=joinedOn&order=desc`],
     ] as const;
 
     const health = await single(base, null, '/api/health');
@@ -344,19 +353,4 @@ export async function benchLists() {
 }
 
 /** The same load shape against /api/health, for the ratio. */
-async function loadHealth(base: string) {
-  const deadline = Date.now() + 5000;
-  const samples: number[] = [];
-  let errors = 0;
-  const started = Date.now();
-  await Promise.all(
-    Array.from({ length: LOAD_USERS }, async () => {
-      while (Date.now() < deadline) {
-        const r = await call(base, null, '/api/health');
-        samples.push(r.ms);
-        if (!r.ok) errors++;
-      }
-    }),
-  );
-  return { ...stats(samples), errors, rate: samples.length / ((Date.now() - started) / 1000) };
-}
+const loadHealth = (base: string) => load(base, [{ who: null, path: '/api/health' }], 5);

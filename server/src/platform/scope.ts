@@ -39,6 +39,24 @@ export async function scopeOf(
 }
 
 /**
+ * Whether the scope holds every unit there is: it is the path of the tree's one root. A list can then
+ * count its rows without the join that only tests the scope.
+ */
+export async function coversWholeTree(
+  db: Kysely<Database> | Transaction<Database>,
+  scope: Scope,
+): Promise<boolean> {
+  const roots = await db
+    .selectFrom('org_unit_version')
+    .select('org_unit_id')
+    .distinct()
+    .where('parent_id', 'is', null)
+    .limit(2)
+    .execute();
+  return roots.length === 1 && scope === `/${roots[0].org_unit_id}/`;
+}
+
+/**
  * The part of `scope` under a unit the caller chose (a list's unit filter, a roster's union). A path
  * outside the scope narrows to nothing, so a filter can never widen what the caller reaches.
  */

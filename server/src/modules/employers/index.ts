@@ -3,6 +3,7 @@ import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0002 from './migrations/0002_employers.ts';
 import * as m20261201T1600 from './migrations/20261201T1600_employer_import_undo.ts';
 import * as m20261201T1700 from './migrations/20261201T1700_employer_name_grams.ts';
+import * as m20261201T2210 from './migrations/20261201T2210_employer_list_orders.ts';
 import { loadEmployerDemo } from './registry/employer.demo.ts';
 import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './import/employer-import.job.ts';
 import { employerImportRoutes } from './import/employer-import.routes.ts';
@@ -22,6 +23,7 @@ export const employersModule: GonghuiModule = {
     '0002_employers': m0002,
     '20261201T1600_employer_import_undo': m20261201T1600,
     '20261201T1700_employer_name_grams': m20261201T1700,
+    '20261201T2210_employer_list_orders': m20261201T2210,
   },
   demo: (db) => loadEmployerDemo(db),
 };

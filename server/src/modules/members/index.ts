@@ -5,6 +5,7 @@ import * as m0004 from './migrations/0004_member_exports.ts';
 import * as m20261201T1000 from './migrations/20261201T1000_member_import_traceable.ts';
 import * as m20261201T1621 from './migrations/20261201T1621_member_exports_to_platform.ts';
 import * as m20261201T1710 from './migrations/20261201T1710_member_name_in_union.ts';
+import * as m20261201T2200 from './migrations/20261201T2200_member_list_orders.ts';
 import { loadMembersDemo } from './registry/member.demo.ts';
 import { memberExport } from './export/member-export.job.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from './import/member-import.job.ts';
@@ -32,6 +33,7 @@ export const membersModule: GonghuiModule = {
     '20261201T1000_member_import_traceable': m20261201T1000,
     '20261201T1621_member_exports_to_platform': m20261201T1621,
     '20261201T1710_member_name_in_union': m20261201T1710,
+    '20261201T2200_member_list_orders': m20261201T2200,
   },
   counters: [
     {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { createTestDatabase } from '../../../test/database.ts';
-import { countRows, listPage, pageWindow, sortTerms, TOTAL_CAP } from './list-page.ts';
+import { countRows, listPage, pageWindow, SEARCH_TOTAL_CAP, sortTerms, TOTAL_CAP } from './list-page.ts';
 
 let h: DatabaseHandle;
 beforeAll(async () => {
@@ -28,17 +28,11 @@ describe('listPage', () => {
     expect(pageWindow({ page: 3, pageSize: 10 })).toEqual({ limit: 10, offset: 20 });
   });
 
-  it('sorts by the chosen column, then the tie-break, in the chosen or ascending order', () => {
+  it('sorts by the chosen column, then the tie-break, both in the chosen order', () => {
     const columns = { value: 's.value', key: 's.key' } as const;
     expect(sortTerms({ columns, key: 'value', order: 'desc', tieBreak: 's.key' })).toEqual([
       ['s.value', 'desc'],
       ['s.key', 'desc'],
-    ]);
-    expect(
-      sortTerms({ columns, key: 'value', order: 'desc', tieBreak: 's.key', tieBreakOrder: 'asc' }),
-    ).toEqual([
-      ['s.value', 'desc'],
-      ['s.key', 'asc'],
     ]);
     // Sorting by the tie-break itself names it once.
     expect(sortTerms({ columns, key: 'key', order: 'asc', tieBreak: 's.key' })).toEqual([['s.key', 'asc']]);
@@ -95,5 +89,20 @@ describe('listPage', () => {
     });
     expect(known).toMatchObject({ total: 1234, totalCapped: false });
     expect(TOTAL_CAP).toBe(10_000);
+    expect(SEARCH_TOTAL_CAP).toBe(1_000);
+  });
+
+  it('counts from the cheaper form of the same rows when the list gives one, the page from its rows', async () => {
+    const counted = h.db.selectFrom('setting').select('key').where('key', 'like', 'k1%');
+    const p = await listPage(h.db, {
+      rows: rows(),
+      counted,
+      orderBy: [['s.key', 'asc']],
+      page: { page: 1, pageSize: 5 },
+      cap: 5,
+    });
+    // k10 … k19: ten rows, counted up to the cap,, while the page shows the first five of all 25.
+    expect(p).toMatchObject({ total: 5, totalCapped: true });
+    expect(keys(p.items)).toEqual(['k01', 'k02', 'k03', 'k04', 'k05']);
   });
 });

@@ -10,6 +10,12 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export const TOTAL_CAP = 10_000;
 
+/**
+ * A name search stops counting sooner: past 1,000 matches it reads "1,000+". A search is for finding one
+ * record, and counting ten thousand matches of a common character such as 王 cost more than ten pages.
+ */
+export const SEARCH_TOTAL_CAP = 1_000;
+
 export type SortOrder = 'asc' | 'desc';
 
 /** Page number and size as a list query gives them (`pageQuery`). */
@@ -29,20 +35,20 @@ export function pageWindow(p: PageRequest): PageWindow {
 
 /**
  * A list's sort: the column the caller chose (by its key in `columns`), then the unique `tieBreak`, so
- * every page is a stable slice. `tieBreakOrder` 'same' follows the chosen order, 'asc' stays ascending.
+ * every page is a stable slice. The tie-break follows the chosen order, so one index on (column, tie-break)
+ * serves the sort either way.
  */
 export interface ListSort<K extends string> {
   columns: Readonly<Record<K, string>>;
   key: K;
   order: SortOrder;
   tieBreak: string;
-  tieBreakOrder?: 'same' | 'asc';
 }
 
 /** The ORDER BY of a list as (column, direction) pairs, the tie-break last. */
 export function sortTerms<K extends string>(s: ListSort<K>): Array<readonly [string, SortOrder]> {
   const terms: Array<readonly [string, SortOrder]> = [[s.columns[s.key], s.order]];
-  if (s.columns[s.key] !== s.tieBreak) terms.push([s.tieBreak, s.tieBreakOrder === 'asc' ? 'asc' : s.order]);
+  if (s.columns[s.key] !== s.tieBreak) terms.push([s.tieBreak, s.order]);
   return terms;
 }
 
@@ -53,15 +59,32 @@ export function sortTerms<K extends string>(s: ListSort<K>): Array<readonly [str
  */
 export type TotalRule = 'capped' | 'exact' | { known: () => Promise<number> };
 
-export interface ListSpec<DB, TB extends keyof DB, O> {
+export interface ListSpec<
+  DB,
+  TB extends keyof DB,
+  O,
+  CDB = DB,
+  CTB extends keyof CDB = keyof CDB,
+  CO = unknown,
+> {
   /** The filtered rows with their columns: scope and filters applied, not yet ordered or paged. */
   rows: SelectQueryBuilder<DB, TB, O>;
   /** The sort, the tie-break last (`sortTerms`). */
   orderBy: ReadonlyArray<readonly [string, SortOrder]>;
   page: PageRequest;
   total?: TotalRule;
-  /** The cap of a capped total; `TOTAL_CAP` unless a test asks for a smaller one. */
+  /** The cap of a capped total: `TOTAL_CAP`, `SEARCH_TOTAL_CAP` for a name search, smaller in a test. */
   cap?: number;
+  /**
+   * The same rows in a cheaper form for the count alone, when the list knows one (e.g. without the joins
+   * that only fetch the page's columns, where the scope holds the whole tree).
+   */
+  counted?: SelectQueryBuilder<CDB, CTB, CO>;
+  /**
+   * The page's rows are found by this unique column alone first, then read whole: sorting a wide row
+   * for each of ten thousand members costs more than sorting their ids from an index.
+   */
+  pageKey?: string;
 }
 
 export interface ListResult<T> extends Page<T> {
@@ -72,14 +95,20 @@ export interface ListResult<T> extends Page<T> {
  * The one way a list is read: filter (the caller's query) → sort → page → total. The page and the total
  * are two statements; the total stops at the cap unless the list says otherwise.
  */
-export async function listPage<DB, TB extends keyof DB, O>(
-  db: Db,
-  spec: ListSpec<DB, TB, O>,
-): Promise<ListResult<O>> {
+export async function listPage<
+  DB,
+  TB extends keyof DB,
+  O,
+  CDB = DB,
+  CTB extends keyof CDB = keyof CDB,
+  CO = unknown,
+>(db: Db, spec: ListSpec<DB, TB, O, CDB, CTB, CO>): Promise<ListResult<O>> {
   const { limit, offset } = pageWindow(spec.page);
+  const rule = spec.total ?? 'capped';
+  const cap = spec.cap ?? TOTAL_CAP;
   const [items, counted] = await Promise.all([
-    ordered(spec.rows, spec.orderBy).limit(limit).offset(offset).execute(),
-    countRows(db, spec.rows, spec.total ?? 'capped', spec.cap ?? TOTAL_CAP),
+    pageRows(spec, limit, offset),
+    spec.counted ? countRows(db, spec.counted, rule, cap) : countRows(db, spec.rows, rule, cap),
   ]);
   // A page that ends before the cap tells the exact total by itself.
   const total =
@@ -93,6 +122,19 @@ export async function listPage<DB, TB extends keyof DB, O>(
     page: spec.page.page,
     pageSize: spec.page.pageSize,
   };
+}
+
+function pageRows<DB, TB extends keyof DB, O>(
+  spec: Pick<ListSpec<DB, TB, O>, 'rows' | 'orderBy' | 'pageKey'>,
+  limit: number,
+  offset: number,
+): Promise<O[]> {
+  if (!spec.pageKey) return ordered(spec.rows, spec.orderBy).limit(limit).offset(offset).execute();
+  const key = sql.ref(spec.pageKey);
+  const keys = ordered(spec.rows.clearSelect().select(key.as('page_key')), spec.orderBy)
+    .limit(limit)
+    .offset(offset);
+  return ordered(spec.rows.where(sql<boolean>`${key} in (${keys})`), spec.orderBy).execute();
 }
 
 function ordered<DB, TB extends keyof DB, O>(

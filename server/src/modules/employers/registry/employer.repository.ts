@@ -2,8 +2,14 @@ import { sql, type ExpressionBuilder, type Kysely, type Transaction, type Update
 import { industryDivisions, type EmployerFilter, type StatusAspect } from '@gonghui/contracts';
 import type { Database, EmployerTable, OrgUnitVersionTable } from '../../../db/schema.ts';
 import { containing } from '../../../db/like.ts';
-import { listPage, sortTerms, type PageRequest } from '../../../platform/lists/list-page.ts';
-import { inScope, versionValidOn, type Scope } from '../../../platform/scope.ts';
+import {
+  listPage,
+  SEARCH_TOTAL_CAP,
+  sortTerms,
+  TOTAL_CAP,
+  type PageRequest,
+} from '../../../platform/lists/list-page.ts';
+import { coversWholeTree, inScope, versionValidOn, type Scope } from '../../../platform/scope.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database & { e: EmployerTable; v: OrgUnitVersionTable }, 'e' | 'v'>;
@@ -122,16 +128,36 @@ export const employerRepository = {
 
   /** One page of the filtered list, with the total; a unit filter arrives as a narrower scope. */
   async list(db: Db, scope: Scope, date: string, f: EmployerFilter, page: PageRequest) {
+    // Where the scope holds the whole tree, the count reads the employer rows and asks only that their
+    // locality stood on the date, without the joins that fetch the page's columns. A name search keeps
+    // the scoped count: its candidates come from the grams index either way, and the planner then runs
+    // the bare form in parallel, which costs more than it saves under many users.
+    const search = Boolean(f.q?.trim());
+    const whole = !search && (await coversWholeTree(db, scope));
     return listPage(db, {
       rows: scoped(db, scope, date).where(filterWhere(f)).select(columns),
+      counted: whole
+        ? db
+            .selectFrom('employer as e')
+            .where((eb) => filterWhere(f)(eb as unknown as Eb))
+            .where(({ exists, selectFrom }) =>
+              exists(
+                selectFrom('org_unit_version as v')
+                  .select('v.id')
+                  .whereRef('v.org_unit_id', '=', 'e.org_unit_id')
+                  .where(versionValidOn('v', date)),
+              ),
+            )
+            .select('e.id')
+        : undefined,
       orderBy: sortTerms({
         columns: sortColumns,
         key: f.sort,
         order: f.order,
         tieBreak: 'e.id',
-        tieBreakOrder: 'asc',
       }),
       page,
+      cap: search ? SEARCH_TOTAL_CAP : TOTAL_CAP,
     });
   },
 

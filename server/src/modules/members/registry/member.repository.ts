@@ -8,12 +8,14 @@ import type {
   OrgUnitVersionTable,
 } from '../../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
-import { inScope, versionValidOn, type Scope } from '../../../platform/scope.ts';
+import { coversWholeTree, inScope, versionValidOn, type Scope } from '../../../platform/scope.ts';
 import { startingWith } from '../../../db/like.ts';
 import {
   countRows,
   listPage,
+  SEARCH_TOTAL_CAP,
   sortTerms,
+  TOTAL_CAP,
   type PageWindow,
   type SortOrder,
 } from '../../../platform/lists/list-page.ts';
@@ -109,10 +111,12 @@ function withColumns(db: Db, scope: Scope) {
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof withColumns>['executeTakeFirstOrThrow']>>;
 
-function filterWhere(f: MemberFilter) {
-  return (eb: Eb) => {
+type MemberEb = ExpressionBuilder<Database & { m: MemberTable }, 'm'>;
+
+/** The filters that read the member row alone (all but the union filter). */
+function memberConds(f: MemberFilter) {
+  return (eb: MemberEb) => {
     const conds = [];
-    if (f.unitScope) conds.push(inScope('v.path', f.unitScope));
     if (f.employerId) conds.push(eb('m.employer_id', '=', f.employerId));
     if (f.status) conds.push(eb('m.status', '=', f.status));
     if (f.migrantWorker !== undefined) conds.push(eb('m.migrant_worker', '=', f.migrantWorker));
@@ -126,6 +130,13 @@ function filterWhere(f: MemberFilter) {
     if (s?.kind === 'residentIdHash') conds.push(eb('m.resident_id_hash', '=', s.hash));
     if (s?.kind === 'phoneHash') conds.push(eb('m.phone_hash', '=', s.hash));
     return eb.and(conds);
+  };
+}
+
+function filterWhere(f: MemberFilter) {
+  return (eb: Eb) => {
+    const own = memberConds(f)(eb as unknown as MemberEb);
+    return f.unitScope ? eb.and([inScope('v.path', f.unitScope), own]) : own;
   };
 }
 
@@ -147,10 +158,16 @@ export const memberRepository = {
       const { n } = await countRows(db, rows, 'exact');
       return { items: [], total: n, totalCapped: false, page: 1, pageSize: 0 };
     }
+    // Where the scope holds every union and no union is chosen, every member is in it: the count reads
+    // the member rows alone, through the index of the search.
+    const whole = !f.unitScope && (await coversWholeTree(db, scope));
     return listPage(db, {
       rows,
+      counted: whole ? db.selectFrom('member as m').where(memberConds(f)).select('m.id') : undefined,
+      pageKey: 'm.id',
       orderBy: sortTerms({ columns: sortColumns, key: sort, order, tieBreak: 'm.id' }),
       page: { page: Math.floor(window.offset / window.limit) + 1, pageSize: window.limit },
+      cap: f.search ? SEARCH_TOTAL_CAP : TOTAL_CAP,
     });
   },
 
