@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   inScope,
   narrowScope,
+  scopeOf,
   Scope,
   scopeContains,
   storedScope,
   underPath,
   versionValidOn,
 } from './scope.ts';
+import { today } from './orgs/dates.ts';
 import { Kysely, PostgresAdapter, DummyDriver, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 
 const src = path.resolve(import.meta.dirname, '..');
@@ -101,5 +103,18 @@ describe('scope predicates', () => {
       'select "v"."id" from "org_unit_version" as "v" where "v"."path" like $1 and ("v"."valid_from" <= $2 and ("v"."valid_to" is null or "v"."valid_to" > $3)) and "v"."path" like $4',
     );
     expect(q.parameters).toEqual(['/1/14/%', '2026-01-01', '2026-01-01', '/1/%']);
+  });
+});
+
+describe('the scope of a request', () => {
+  it('is the unit path read with the session for its day, and looked up for any other day', async () => {
+    const day = today();
+    const actor = { orgUnitId: 14, unitPathOn: { day, path: '/1/14/' } };
+    // The dummy driver answers every query with no rows: a lookup would read "nowhere".
+    expect(await scopeOf(db as never, actor)).toBe('/1/14/');
+    expect(await scopeOf(db as never, actor, '2011-09-30')).toBe(Scope.nowhere);
+    expect(await scopeOf(db as never, { orgUnitId: 14, unitPathOn: { day, path: null } })).toBe(
+      Scope.nowhere,
+    );
   });
 });

@@ -26,9 +26,10 @@ export const Scope = {
 /** The caller's scope on `date` (default today, China time); `Scope.nowhere` when their unit did not exist then. */
 export async function scopeOf(
   db: Kysely<Database> | Transaction<Database>,
-  actor: Pick<Actor, 'orgUnitId'>,
+  actor: Pick<Actor, 'orgUnitId' | 'unitPathOn'>,
   date: string = today(),
 ): Promise<Scope> {
+  if (actor.unitPathOn?.day === date) return (actor.unitPathOn.path as Scope | null) ?? Scope.nowhere;
   const r = await db
     .selectFrom('org_unit_version as v')
     .select('v.path')

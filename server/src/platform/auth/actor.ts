@@ -12,6 +12,8 @@ export interface Actor {
   sessionId: string;
   csrfToken: string;
   clientAddress: string | null;
+  /** The path of the user's unit on a day, read with the session, so `scopeOf` needs no query for it. */
+  unitPathOn?: { day: string; path: string | null };
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { versionValidOn } from '../scope.ts';
 
 export const sessionRepository = {
   async create(
@@ -18,12 +19,19 @@ export const sessionRepository = {
       .execute();
   },
 
-  /** The live session with its active user, or undefined. */
-  async findLive(db: Kysely<Database>, id: string, now: Date) {
+  /**
+   * The live session with its active user, or undefined; with the path of the user's unit on `day` (null
+   * when it did not stand then), which every request of the session reads as its scope.
+   */
+  async findLive(db: Kysely<Database>, id: string, now: Date, day: string) {
     return db
       .selectFrom('user_session as s')
       .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .leftJoin('org_unit_version as v', (j) =>
+        j.onRef('v.org_unit_id', '=', 'u.org_unit_id').on(versionValidOn('v', day)),
+      )
       .select([
+        'v.path as unitPath',
         's.id as sessionId',
         's.csrf_token as csrfToken',
         'u.id as userId',

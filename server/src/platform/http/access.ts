@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { roleAllows, type RouteAccess } from '../auth/permissions.ts';
 import { sessionRepository } from '../auth/session.repository.ts';
+import { today } from '../orgs/dates.ts';
 import { AppError } from './errors.ts';
 
 export const SESSION_COOKIE = 'gonghui_session';
@@ -67,9 +68,11 @@ export function requireAccessDeclarations(app: FastifyInstance) {
 async function loadActor(db: Kysely<Database>, request: FastifyRequest): Promise<Actor | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
-  const row = await sessionRepository.findLive(db, hashSessionToken(token), new Date());
+  const day = today();
+  const row = await sessionRepository.findLive(db, hashSessionToken(token), new Date(), day);
   if (!row) return null;
-  return { ...row, clientAddress: request.ip ?? null };
+  const { unitPath, ...user } = row;
+  return { ...user, clientAddress: request.ip ?? null, unitPathOn: { day, path: unitPath } };
 }
 
 /** Authenticates from the session cookie, then enforces the route's access and CSRF, before any parsing. */
