@@ -52,6 +52,43 @@ describe('member registry in the browser', () => {
     await screenshot(page, 'members-revealed');
   });
 
+  test('the roster narrows by gender, age band and join dates, kept in the address, as the server counts them', async () => {
+    await page.goto(`${baseUrl}/members`);
+    await page.getByTestId('members-table').waitFor();
+    for (const [testId, option] of [
+      ['members-gender', '女'],
+      ['members-age', '36–45 岁'],
+    ] as const) {
+      await page.getByTestId(testId).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+    }
+    await page.getByTestId('members-joined-from').click();
+    await page.keyboard.type('2000-01-01');
+    await page.keyboard.press('Enter');
+    const listed = page.waitForResponse(
+      (r) => r.url().includes('/api/members?') && r.url().includes('ageBand=from36to45'),
+    );
+    await page.getByTestId('members-query').click();
+    const body = (await (await listed).json()) as { total: number; items: Array<{ gender: string }> };
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('gender'), params.get('ageBand'), params.get('joinedFrom')]).toEqual([
+      'female',
+      'from36to45',
+      '2000-01-01',
+    ]);
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.items.every((m) => m.gender === 'female')).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('members-total').textContent())
+      .toContain(`共 ${body.total.toLocaleString('en')}`);
+    const genders = await page
+      .getByTestId('members-table')
+      .locator('tbody tr.ant-table-row td:nth-child(4)')
+      .allTextContents();
+    expect(new Set(genders)).toEqual(new Set(['女']));
+    await screenshot(page, 'members-filters');
+  });
+
   test('enrol form derives gender and birth date as the ID is typed', async () => {
     await page.getByTestId('members-enrol').click();
     await page.getByTestId('enrol-id').fill('11010519491231002X');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_KEEP_DAYS, exportJob, exportJobStatuses, type ExportJobStatus } from './exports.ts';
-import { listMembersQuery, memberStatuses } from './members.ts';
+import { isoDate } from './common.ts';
+import { listMembersQuery, memberAgeBands, memberStatuses } from './members.ts';
 
 /** Days an export's file is kept; older exports are removed when a new one starts. */
 export const MEMBER_EXPORT_KEEP_DAYS = EXPORT_KEEP_DAYS;
@@ -19,6 +20,11 @@ export const startMemberExportBody = z.object({
   employerId: recordId('工作单位编号').optional(),
   status: z.enum(memberStatuses, { error: '会籍状态不正确' }).optional(),
   migrantWorker: z.boolean({ error: '农民工筛选应为是或否' }).optional(),
+  newEmploymentForm: z.boolean({ error: '新就业形态筛选应为是或否' }).optional(),
+  gender: z.enum(['male', 'female'], { error: '性别应为男或女' }).optional(),
+  ageBand: z.enum(memberAgeBands, { error: '年龄段不正确' }).optional(),
+  joinedFrom: isoDate.optional(),
+  joinedTo: isoDate.optional(),
 });
 export type StartMemberExportBody = z.infer<typeof startMemberExportBody>;
 
@@ -29,6 +35,11 @@ export const memberExportQuery = listMembersQuery.pick({
   employerId: true,
   status: true,
   migrantWorker: true,
+  newEmploymentForm: true,
+  gender: true,
+  ageBand: true,
+  joinedFrom: true,
+  joinedTo: true,
 });
 export type MemberExportQuery = z.infer<typeof memberExportQuery>;
 

@@ -118,13 +118,37 @@ export const revealBody = z.object({
 });
 export const revealResponse = z.object({ field: z.enum(revealFields), value: z.string().nullable() });
 
+/** Age bands of the roster's filter, in whole years on the day asked (the usual bands of union statistics). */
+export const memberAgeBands = ['upTo35', 'from36to45', 'from46to55', 'from56'] as const;
+export type MemberAgeBand = (typeof memberAgeBands)[number];
+export const memberAgeBandLabels: Record<MemberAgeBand, string> = {
+  upTo35: '35 岁及以下',
+  from36to45: '36–45 岁',
+  from46to55: '46–55 岁',
+  from56: '56 岁及以上',
+};
+/** Each band's ages, both ends included (null: no upper end). */
+export const memberAgeBandYears: Record<MemberAgeBand, readonly [number, number | null]> = {
+  upTo35: [0, 35],
+  from36to45: [36, 45],
+  from46to55: [46, 55],
+  from56: [56, null],
+};
+
+const yesNo = (label: string) => z.enum(['true', 'false'], { error: `${label}筛选应为是或否` });
+
 export const memberSortKeys = ['name', 'joinedOn', 'birthDate', 'id'] as const;
 export const listMembersQuery = pageQuery.extend({
   q: z.string().trim().max(40, '搜索词最多 40 个字').optional(),
   orgUnitId: z.coerce.number().int().positive().optional(),
   employerId: z.coerce.number().int().positive().optional(),
   status: z.enum(memberStatuses).optional(),
-  migrantWorker: z.enum(['true', 'false']).optional(),
+  migrantWorker: yesNo('农民工').optional(),
+  newEmploymentForm: yesNo('新就业形态').optional(),
+  gender: z.enum(['male', 'female'], { error: '性别应为男或女' }).optional(),
+  ageBand: z.enum(memberAgeBands, { error: '年龄段不正确' }).optional(),
+  joinedFrom: isoDate.optional(),
+  joinedTo: isoDate.optional(),
   sort: z.enum(memberSortKeys).default('id'),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
@@ -381,9 +405,13 @@ const memberAuditLabels = {
     moved: '转到上级工会的会员数',
     released: '解除工作单位的会员数',
     upperOrgUnitId: '上级工会编号',
+    ageBand: '年龄段',
+    joinedFrom: '入会日期起',
+    joinedTo: '入会日期止',
   },
   values: {
     status: { ...memberStatusLabels, ...transferStatusLabels },
+    ageBand: memberAgeBandLabels,
     householdType: householdTypeLabels,
     gender: genderLabels,
     initiatedBy: { from: '转出方', to: '转入方' },

@@ -16,12 +16,11 @@ export async function exportFilter(
   scope: Scope,
   f: StartMemberExportBody,
 ): Promise<MemberFilter> {
+  const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'true' : 'false');
   return memberService.filterOf(db, scope, {
-    q: f.q,
-    orgUnitId: f.orgUnitId,
-    employerId: f.employerId,
-    status: f.status,
-    migrantWorker: f.migrantWorker === undefined ? undefined : f.migrantWorker ? 'true' : 'false',
+    ...f,
+    migrantWorker: yesNo(f.migrantWorker),
+    newEmploymentForm: yesNo(f.newEmploymentForm),
   });
 }
 

@@ -29,6 +29,11 @@ async function checkedFilters(
     employerId: body.employerId,
     status: body.status,
     migrantWorker: body.migrantWorker,
+    newEmploymentForm: body.newEmploymentForm,
+    gender: body.gender,
+    ageBand: body.ageBand,
+    joinedFrom: body.joinedFrom,
+    joinedTo: body.joinedTo,
   };
 }
 
@@ -47,6 +52,7 @@ export const memberExportService = {
     const body = {
       ...q,
       migrantWorker: q.migrantWorker === undefined ? undefined : q.migrantWorker === 'true',
+      newEmploymentForm: q.newEmploymentForm === undefined ? undefined : q.newEmploymentForm === 'true',
     };
     return memberExport.answer(db, actor, await checkedFilters(db, actor, body));
   },

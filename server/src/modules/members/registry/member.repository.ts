@@ -43,6 +43,14 @@ export interface MemberFilter {
   employerId?: number;
   status?: MemberStatus;
   migrantWorker?: boolean;
+  newEmploymentForm?: boolean;
+  gender?: 'male' | 'female';
+  /** Joined on or after / on or before (入会日期). */
+  joinedFrom?: string;
+  joinedTo?: string;
+  /** Born on or before / strictly after: an age band as birth dates. */
+  bornBy?: string;
+  bornAfter?: string;
 }
 
 const sortColumns = {
@@ -120,6 +128,12 @@ function memberConds(f: MemberFilter) {
     if (f.employerId) conds.push(eb('m.employer_id', '=', f.employerId));
     if (f.status) conds.push(eb('m.status', '=', f.status));
     if (f.migrantWorker !== undefined) conds.push(eb('m.migrant_worker', '=', f.migrantWorker));
+    if (f.newEmploymentForm !== undefined) conds.push(eb('m.new_employment_form', '=', f.newEmploymentForm));
+    if (f.gender) conds.push(eb('m.gender', '=', f.gender));
+    if (f.joinedFrom) conds.push(eb('m.joined_on', '>=', f.joinedFrom));
+    if (f.joinedTo) conds.push(eb('m.joined_on', '<=', f.joinedTo));
+    if (f.bornBy) conds.push(eb('m.birth_date', '<=', f.bornBy));
+    if (f.bornAfter) conds.push(eb('m.birth_date', '>', f.bornAfter));
     const s = f.search;
     if (s?.kind === 'name') conds.push(eb('m.name', 'like', startingWith(s.prefix)));
     if (s?.kind === 'pinyin') {

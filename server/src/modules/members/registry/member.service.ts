@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
+  memberAgeBandYears,
   memberStatusLabels,
   normalisePhone,
   normaliseResidentId,
@@ -18,6 +19,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { changeRecord, createRecord, type ChangeableRecord } from '../../../platform/writes/record-change.ts';
 import { conflict, invalid, notFound } from '../../../platform/http/errors.ts';
+import dayjs from 'dayjs';
 import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { personalData } from '../../../platform/personal-data/personal-data.ts';
@@ -129,6 +131,11 @@ function memberRecord(scope: Scope): ChangeableRecord<MemberRow, Member> {
   };
 }
 
+/** The date `years` years before today (China time), as YYYY-MM-DD; 29 February falls back to the 28th. */
+function yearsBefore(years: number): string {
+  return dayjs(today()).subtract(years, 'year').format('YYYY-MM-DD');
+}
+
 export const memberService = {
   async list(db: Kysely<Database>, actor: Actor, q: ListMembersQuery): Promise<Page<Member>> {
     const scope = await scopeOf(db, actor);
@@ -138,23 +145,38 @@ export const memberService = {
     return { ...page, items: page.items.map((r) => presentMember(r, cipher)) };
   },
 
-  /** The list's filters; a union outside the scope narrows to nothing rather than widening. */
+  /**
+   * The list's filters; a union outside the scope narrows to nothing rather than widening. An age band
+   * becomes a range of birth dates as of today.
+   */
   async filterOf(
     db: Db,
     scope: Scope,
     q: Omit<ListMembersQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
   ): Promise<MemberFilter> {
+    if (q.joinedFrom && q.joinedTo && q.joinedFrom > q.joinedTo) {
+      throw invalid([{ field: 'joinedTo', message: '入会日期的起日不能晚于止日' }]);
+    }
     let unitScope: Scope | null = null;
     if (q.orgUnitId) {
       const unit = await orgRepository.findAt(db, q.orgUnitId, today(), scope);
       unitScope = unit ? narrowScope(scope, unit.path) : Scope.nowhere;
     }
+    const yes = (v: 'true' | 'false' | undefined) => (v === undefined ? undefined : v === 'true');
+    const [youngest, oldest] = q.ageBand ? memberAgeBandYears[q.ageBand] : [null, null];
     return {
       search: parseMemberSearch(q.q),
       unitScope,
       employerId: q.employerId,
       status: q.status,
-      migrantWorker: q.migrantWorker === undefined ? undefined : q.migrantWorker === 'true',
+      migrantWorker: yes(q.migrantWorker),
+      newEmploymentForm: yes(q.newEmploymentForm),
+      gender: q.gender,
+      joinedFrom: q.joinedFrom,
+      joinedTo: q.joinedTo,
+      // Aged at least n today: born on or before today n years ago; at most n: born after n + 1 years ago.
+      bornBy: youngest ? yearsBefore(youngest) : undefined,
+      bornAfter: oldest === null ? undefined : yearsBefore(oldest + 1),
     };
   },
 

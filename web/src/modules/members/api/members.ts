@@ -6,6 +6,7 @@ import type {
   MemberDetail,
   HeldImportRow,
   MemberImport,
+  MemberAgeBand,
   MemberStatus,
   Page,
   RevealField,
@@ -21,6 +22,13 @@ export interface MemberListParams {
   q: string;
   status?: MemberStatus;
   orgUnitId?: number;
+  employerId?: number;
+  joinedFrom?: string;
+  joinedTo?: string;
+  migrantWorker?: string;
+  newEmploymentForm?: string;
+  gender?: 'male' | 'female';
+  ageBand?: MemberAgeBand;
   sort: 'name' | 'joinedOn' | 'birthDate' | 'id';
   order: 'asc' | 'desc';
 }

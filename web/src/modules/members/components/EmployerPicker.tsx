@@ -12,10 +12,21 @@ interface EmployerPickerProps {
   onChange?: (value: number | null) => void;
   id?: string;
   testId?: string;
+  /** Fixed width, e.g. among a list's filters; fills its container when left out. */
+  width?: number;
+  placeholder?: string;
 }
 
 /** Chooses an employer by name or credit code; the server only offers employers within the caller's scope. */
-export function EmployerPicker({ current, value, onChange, id, testId }: EmployerPickerProps) {
+export function EmployerPicker({
+  current,
+  value,
+  onChange,
+  id,
+  testId,
+  width,
+  placeholder = '输入单位名称或统一社会信用代码查找',
+}: EmployerPickerProps) {
   const [text, setText] = useState('');
   const term = useDebounced(text.trim(), 250);
   const search = useQuery({
@@ -53,12 +64,12 @@ export function EmployerPicker({ current, value, onChange, id, testId }: Employe
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       options={options}
       optionLabelProp="title"
-      placeholder="输入单位名称或统一社会信用代码查找"
+      placeholder={placeholder}
       notFoundContent={
         search.isFetching ? <Spin size="small" /> : term ? '管辖范围内没有匹配的单位' : '请输入单位名称或代码'
       }
       popupMatchSelectWidth={false}
-      style={{ width: '100%' }}
+      style={{ width: width ?? '100%' }}
       onChange={(next: number | undefined) => {
         const hit = hits.find((e) => e.id === next);
         if (hit) setPicked(new Map(picked).set(hit.id, hit.name));

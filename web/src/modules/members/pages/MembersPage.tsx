@@ -2,13 +2,32 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Form, Space, Tag } from 'antd';
 import { PlusOutlined, UploadOutlined, SwapOutlined } from '@ant-design/icons';
-import { memberStatusLabels, memberStatuses, type Member, type MemberStatus } from '@gonghui/contracts';
+import {
+  genderLabels,
+  memberAgeBandLabels,
+  memberAgeBands,
+  memberStatusLabels,
+  memberStatuses,
+  type Member,
+  type MemberAgeBand,
+  type MemberStatus,
+} from '@gonghui/contracts';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
-import { formatDate } from '../../../shared/format.ts';
+import { formatDate, todayIso } from '../../../shared/format.ts';
 import { DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
-import { oneOfFilter, textFilter } from '../../../shared/list/listParams.ts';
+import { DateFilter, YesNoFilter } from '../../../shared/list/filterInputs.tsx';
+import {
+  booleanFilter,
+  dateFilter,
+  idFilter,
+  oneOfFilter,
+  textFilter,
+} from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
-import { useCan } from '../../auth/session.tsx';
+import { useCan, useSession } from '../../auth/session.tsx';
+import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
+import { useOrgUnit } from '../../orgs/api/orgs.ts';
+import { EmployerPicker } from '../components/EmployerPicker.tsx';
 import { useMemberList, type MemberListParams } from '../api/members.ts';
 import { EnrolMemberModal } from '../components/EnrolMemberModal.tsx';
 import { RevealButton } from '../components/RevealButton.tsx';
@@ -26,28 +45,57 @@ export function StatusTag({ status }: { status: MemberStatus }) {
   return <Tag color={statusColor[status]}>{memberStatusLabels[status]}</Tag>;
 }
 
+const genders = ['male', 'female'] as const;
+
 const listSpec = {
   filters: {
     q: textFilter(40),
+    orgUnitId: idFilter,
+    employerId: idFilter,
     status: oneOfFilter<MemberStatus>(memberStatuses),
+    joinedFrom: dateFilter,
+    joinedTo: dateFilter,
+    migrantWorker: booleanFilter,
+    newEmploymentForm: booleanFilter,
+    gender: oneOfFilter<(typeof genders)[number]>(genders),
+    ageBand: oneOfFilter<MemberAgeBand>(memberAgeBands),
   },
   sorts: ['id', 'name', 'joinedOn', 'birthDate'] as const,
   defaultSort: 'id' as const,
 };
 
 const statusOptions = memberStatuses.map((s) => ({ value: s, label: memberStatusLabels[s] }));
+const genderOptions = genders.map((g) => ({ value: g, label: genderLabels[g] }));
+const ageBandOptions = memberAgeBands.map((b) => ({ value: b, label: memberAgeBandLabels[b] }));
+const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : String(v));
 
 export function MembersPage() {
   const canWrite = useCan('member:write');
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
+  const me = useSession();
   const state = useListState(listSpec);
   const [enrolling, setEnrolling] = useState(false);
+  const f = state.filters;
+  const union = useOrgUnit(f.orgUnitId ?? null, todayIso());
+  // The filters as the list and its export both send them.
+  const filters = {
+    q: f.q || undefined,
+    orgUnitId: f.orgUnitId,
+    employerId: f.employerId,
+    status: f.status,
+    joinedFrom: f.joinedFrom,
+    joinedTo: f.joinedTo,
+    migrantWorker: yesNo(f.migrantWorker),
+    newEmploymentForm: yesNo(f.newEmploymentForm),
+    gender: f.gender,
+    ageBand: f.ageBand,
+  };
   const query: MemberListParams = {
+    ...filters,
     page: state.page,
     pageSize: state.pageSize,
-    q: state.filters.q ?? '',
-    status: state.filters.status,
+    q: f.q ?? '',
     sort: state.sort,
     order: state.order,
   };
@@ -145,12 +193,59 @@ export function MembersPage() {
               maxLength={40}
             />
           </Form.Item>
+          <Form.Item name="orgUnitId">
+            <OrgPicker
+              asOf={todayIso()}
+              known={[me.user.orgUnit, ...(union.data ? [union.data] : [])]}
+              placeholder="所属工会（含下级）"
+              testId="members-union"
+              width={200}
+            />
+          </Form.Item>
+          <Form.Item name="employerId">
+            <EmployerPicker
+              current={null}
+              placeholder="工作单位（名称或信用代码）"
+              testId="members-employer"
+              width={220}
+            />
+          </Form.Item>
           <Form.Item name="status">
             <FilterSelect
               placeholder="会籍状态"
               options={statusOptions}
               testId="members-status"
               width={140}
+            />
+          </Form.Item>
+          <Form.Item name="joinedFrom">
+            <DateFilter placeholder="入会日期起" testId="members-joined-from" width={130} />
+          </Form.Item>
+          <Form.Item name="joinedTo">
+            <DateFilter placeholder="入会日期止" testId="members-joined-to" width={130} />
+          </Form.Item>
+          <Form.Item name="gender">
+            <FilterSelect placeholder="性别" options={genderOptions} testId="members-gender" width={90} />
+          </Form.Item>
+          <Form.Item name="ageBand">
+            <FilterSelect placeholder="年龄段" options={ageBandOptions} testId="members-age" width={130} />
+          </Form.Item>
+          <Form.Item name="migrantWorker">
+            <YesNoFilter
+              placeholder="农民工"
+              yes="农民工"
+              no="非农民工"
+              testId="members-migrant"
+              width={120}
+            />
+          </Form.Item>
+          <Form.Item name="newEmploymentForm">
+            <YesNoFilter
+              placeholder="新就业形态"
+              yes="新就业形态"
+              no="非新就业形态"
+              testId="members-new-employment"
+              width={130}
             />
           </Form.Item>
         </>
@@ -168,7 +263,7 @@ export function MembersPage() {
       rowKey="id"
       exporter={{
         path: '/members/export',
-        query: { q: query.q || undefined, status: query.status },
+        query: filters,
         fallbackName: '会员名册.xlsx',
         rowUnit: '人',
         testId: 'members-export',
