@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../server/src/db/database.ts';
 import { personalData } from '../server/src/platform/personal-data/personal-data.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { pickOrg, villagesIn } from './helpers.ts';
+import { pickFromSelect, pickOrg, villagesIn } from './helpers.ts';
 
 let handle: DatabaseHandle;
 let baseUrl: string;
@@ -89,12 +89,41 @@ describe('member registry in the browser', () => {
     await screenshot(page, 'members-filters');
   });
 
-  test('enrol form derives gender and birth date as the ID is typed', async () => {
+  test('enrol form derives gender and birth date as the ID is typed, marks what is required, and records the employer', async () => {
     await page.getByTestId('members-enrol').click();
     await page.getByTestId('enrol-id').fill('11010519491231002X');
     await page.getByTestId('enrol-derived').waitFor();
     expect(await page.getByTestId('enrol-derived').textContent()).toContain('1949-12-31');
-    await page.keyboard.press('Escape');
+    const required = await page.locator('.ant-modal .ant-form-item-required').allTextContents();
+    expect(required).toEqual(expect.arrayContaining(['姓名', '身份证号码', '所属工会', '入会日期']));
+
+    const firm = await handle.db
+      .selectFrom('employer')
+      .select(['id', 'name'])
+      .where('org_unit_id', '=', villages[0].id)
+      .where('closed_on', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await page.getByTestId('enrol-name').fill('沈秋月（演示）');
+    await page.getByTestId('enrol-id').fill(composeResidentId('320581', '1990-10-01', 862));
+    await pickOrg(page, 'enrol-union', villages[0].name, villages[0].id);
+    await pickFromSelect(
+      page,
+      'enrol-employer',
+      firm.name,
+      `.ant-select-dropdown:visible [data-testid="employer-option"][data-employer-id="${firm.id}"]`,
+      firm.name,
+    );
+    await page.getByTestId('enrol-ok').click();
+    await page.waitForURL(/\/members\/\d+$/);
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const stored = await handle.db
+      .selectFrom('member')
+      .select(['employer_id', 'org_unit_id'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ employer_id: firm.id, org_unit_id: villages[0].id });
+    await page.getByText(firm.name).first().waitFor();
   });
 
   test('a transfer is started on the member page and accepted in the inbox; the history shows both unions', async () => {

@@ -17,6 +17,8 @@ export function zodRule(
   options: { required?: boolean; emptyMessage?: string } = {},
 ): Rule {
   return {
+    // Marks the field with the asterisk; the validator below gives the message.
+    required: options.required,
     validator: async (_rule, value: unknown) => {
       const empty = value === undefined || value === null || value === '';
       if (empty && !options.required) return;

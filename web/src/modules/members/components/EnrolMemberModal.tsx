@@ -15,6 +15,7 @@ import { zodRule } from '../../../shared/forms.ts';
 import { todayIso } from '../../../shared/format.ts';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { useEnrolMember } from '../api/members.ts';
+import { EmployerPicker } from './EmployerPicker.tsx';
 
 interface EnrolValues extends Omit<EnrolMemberBody, 'joinedOn' | 'migrantWorker' | 'newEmploymentForm'> {
   joinedOn: Dayjs;
@@ -55,6 +56,7 @@ export function EnrolMemberModal({
         'residentId',
         'phone',
         'orgUnitId',
+        'employerId',
         'joinedOn',
         'education',
         'householdType',
@@ -76,6 +78,7 @@ export function EnrolMemberModal({
           migrantWorker: (v.flags ?? []).includes('migrant'),
           newEmploymentForm: (v.flags ?? []).includes('newForm'),
           orgUnitId: v.orgUnitId,
+          employerId: v.employerId ?? null,
           joinedOn: v.joinedOn.format('YYYY-MM-DD'),
         });
         onDone(created.id);
@@ -98,6 +101,7 @@ export function EnrolMemberModal({
             extra={<IdHint value={residentId} />}
             rules={[
               {
+                required: true,
                 validator: async (_r, value: string | undefined) => {
                   const r = parseResidentId(value ?? '');
                   if (!r.ok) throw new Error(r.message);
@@ -131,6 +135,15 @@ export function EnrolMemberModal({
             rules={[{ required: true, message: '请选择所属工会' }]}
           >
             <OrgPicker asOf={todayIso()} testId="enrol-union" placeholder="输入名称或拼音首字母查找" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="employerId"
+            label="工作单位"
+            extra="只能选择本会管辖范围内登记的单位；未登记的单位可留空"
+          >
+            <EmployerPicker current={null} testId="enrol-employer" />
           </Form.Item>
         </Col>
         <Col span={8}>
