@@ -123,7 +123,16 @@ describe('member registry in the browser', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ employer_id: firm.id, org_unit_id: villages[0].id });
-    await page.getByText(firm.name).first().waitFor();
+    // The member page names the member masked in its breadcrumb and links to the union and the employer.
+    await expect
+      .poll(() => page.getByTestId('breadcrumb-page').textContent())
+      .toMatch(/^沈\*月（演示）（HY\d+）$/);
+    expect(await page.title()).toMatch(/^沈\*月（演示）（HY\d+） - 工会工作平台$/);
+    expect(await page.getByTestId('member-union-link').getAttribute('href')).toMatch(
+      new RegExp(`/orgs\\?unit=${villages[0].id}$`),
+    );
+    await page.getByTestId('member-employer-link').click();
+    await page.waitForURL(new RegExp(`/employers/${firm.id}$`));
   });
 
   test('a transfer is started on the member page and accepted in the inbox; the history shows both unions', async () => {

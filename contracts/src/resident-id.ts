@@ -109,6 +109,19 @@ export function maskResidentId(value: string): string {
   return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
 
+/**
+ * 张*, 欧阳*华: a name with its first and (from three characters on) last character shown, as on a page
+ * title or a printed list that others may see. A bracketed note after the name, such as 「（演示）」, stays.
+ */
+export function maskName(value: string): string {
+  const at = value.search(/[（(]/);
+  const name = Array.from(at > 0 ? value.slice(0, at) : value);
+  const note = at > 0 ? value.slice(at) : '';
+  if (name.length <= 1) return value;
+  const shown = name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name.at(-1)}`;
+  return shown + note;
+}
+
 /** Mainland mobile numbers (11 digits starting with 1[3-9]) or fixed lines with an area code. */
 export function normalisePhone(raw: string): string {
   return raw.replace(/[\s\-()（）]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');

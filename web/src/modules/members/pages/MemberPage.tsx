@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   Alert,
   App as AntApp,
@@ -17,7 +17,8 @@ import {
   DatePicker,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { householdTypeLabels, memberStatusLabels, type MemberStatus } from '@gonghui/contracts';
+import { householdTypeLabels, maskName, memberStatusLabels, type MemberStatus } from '@gonghui/contracts';
+import { usePageTitle } from '../../../layout/pageTitle.ts';
 import { errorMessage } from '../../../api/client.ts';
 import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
 import { testId } from '../components/testId.ts';
@@ -47,6 +48,8 @@ const changeLabels: Record<string, string> = {
 export function MemberPage() {
   const id = Number(useParams().id);
   const member = useMember(id);
+  // The breadcrumb and the tab name the member masked, as others may see the screen.
+  usePageTitle(member.data ? `${maskName(member.data.name)}（${member.data.registryNo}）` : null);
   const { message } = AntApp.useApp();
   const canWrite = useCan('member:write');
   const canTransfer = useCan('transfer:write');
@@ -137,8 +140,20 @@ export function MemberPage() {
           <Descriptions.Item label="性别 / 出生日期">
             {m.gender === 'male' ? '男' : '女'}，{m.birthDate}
           </Descriptions.Item>
-          <Descriptions.Item label="所属工会">{m.orgUnitName}</Descriptions.Item>
-          <Descriptions.Item label="工作单位">{m.employerName ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="所属工会">
+            <Link to={`/orgs?unit=${m.orgUnitId}`} data-testid="member-union-link">
+              {m.orgUnitName}
+            </Link>
+          </Descriptions.Item>
+          <Descriptions.Item label="工作单位">
+            {m.employerId !== null && m.employerName ? (
+              <Link to={`/employers/${m.employerId}`} data-testid="member-employer-link">
+                {m.employerName}
+              </Link>
+            ) : (
+              '—'
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="会籍">
             <StatusTag status={m.status} /> 自 {m.statusSince}
           </Descriptions.Item>
