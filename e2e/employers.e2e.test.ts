@@ -3,9 +3,12 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import {
   makeCreditCode,
+  type Agreement,
+  type AgreementDetail,
   type Employer,
   type EmployerDetail,
   type IndicatorReport,
+  type Member,
   type OrgUnit,
   type Page as ListPage,
 } from '@gonghui/contracts';
@@ -184,6 +187,38 @@ describe('the employer register (dongbang)', () => {
     const detail = await apiFromPage<EmployerDetail>(page, `/api/employers/${id}`);
     expect(detail.body).toMatchObject({ creditCode: good, unionStatus: 'own', orgUnitId: village.id });
     expect(detail.body.grassrootsUnionId).not.toBeNull();
+    // The page names the union that now covers the firm.
+    await expect
+      .poll(() => page.getByTestId('employer-covering-union').textContent())
+      .toBe(detail.body.grassrootsUnionName);
+    await page.close();
+  });
+
+  test('an employer page shows its village, its members on the roll with a link to them, and its agreements', async () => {
+    const api = await apiClient(server.baseUrl, 'dongbang');
+    const agreements = await api.get<ListPage<Agreement>>('/api/agreements?pageSize=1&kind=enterprise');
+    const agreement = await api.get<AgreementDetail>(`/api/agreements/${agreements.items[0].id}`);
+    const firm = agreement.employers[0];
+    const roll = await api.get<ListPage<Member>>(
+      `/api/members?employerId=${firm.id}&status=active&pageSize=1`,
+    );
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/employers/${firm.id}`);
+    await page.getByTestId('employer-page').waitFor();
+    expect(await page.getByTestId('employer-details').textContent()).toContain('所在村（社区）');
+    await page.getByTestId('employer-agreements').getByText(agreement.title).waitFor();
+    const link = page.getByTestId('employer-members-link');
+    await expect.poll(() => link.textContent()).toBe(`${roll.total.toLocaleString('en')} 人在册`);
+    await screenshot(page, 'dongbang-employer-coverage');
+    await link.click();
+    await page.getByTestId('members-table').waitFor();
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('employerId'), params.get('status')]).toEqual([String(firm.id), 'active']);
+    await expect
+      .poll(() => page.getByTestId('members-total').textContent())
+      .toContain(`共 ${roll.total.toLocaleString('en')}`);
     await page.close();
   });
 

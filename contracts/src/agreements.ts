@@ -38,6 +38,13 @@ export const agreementFilterQuery = z.object({
   inForceOn: date('生效日期').optional(),
   /** Agreements signed by this union or any union below it. */
   orgUnitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  /** Agreements that cover this employer. */
+  employerId: z.coerce
+    .number({ error: '单位编号应为数字' })
+    .int('单位编号应为整数')
+    .positive('单位编号应为正整数')
+    .max(2147483647, '单位编号过大')
+    .optional(),
   sort: z.enum(agreementSorts).default('startsOn'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -168,6 +175,7 @@ const agreementAuditLabels = {
     raiseBp: '工资增长幅度（万分之一）',
     minimumWageFen: '最低工资标准（分）',
     employerIds: '覆盖单位编号',
+    employerId: '覆盖的单位编号',
     employerCount: '覆盖单位数',
     employers: '覆盖单位',
     added: '增加的覆盖单位',

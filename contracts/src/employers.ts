@@ -125,6 +125,8 @@ export const employer = z.object({
   orgUnitId: z.number().int(),
   orgUnitName: z.string(),
   grassrootsUnionId: z.number().int().nullable(),
+  /** Its own union's present name (单独建会), null without one. */
+  grassrootsUnionName: z.string().nullable(),
   address: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
@@ -293,6 +295,7 @@ const employerAuditLabels = {
     instructorSince: '指派日期',
     grassrootsUnion: '基层工会',
     grassrootsUnionId: '基层工会编号',
+    grassrootsUnionName: '基层工会',
     change: '变更',
     blank: '留空未改的字段',
     invalid: '有误的行',

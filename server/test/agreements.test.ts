@@ -244,6 +244,18 @@ describe('the agreement list', () => {
     const dongbangAll = (await dongbang.get('/api/agreements?pageSize=200')).json() as Page<Agreement>;
     expect(town.total).toBe(dongbangAll.total);
 
+    // Those covering one employer: each lists it among its employers.
+    const covering = (await changshu.get(`/api/agreements?pageSize=1`)).json() as Page<Agreement>;
+    const employersOf = async (id: number) =>
+      ((await changshu.get(`/api/agreements/${id}`)).json() as AgreementDetail).employers.map((x) => x.id);
+    const firm = { id: (await employersOf(covering.items[0].id))[0] };
+    const ofFirm = (
+      await changshu.get(`/api/agreements?employerId=${firm.id}&pageSize=200`)
+    ).json() as Page<Agreement>;
+    expect(ofFirm.items.map((x) => x.id)).toContain(covering.items[0].id);
+    for (const a of ofFirm.items) expect(await employersOf(a.id)).toContain(firm.id);
+    expect((await changshu.get('/api/agreements?employerId=abc')).statusCode).toBe(400);
+
     const bad = await changshu.get('/api/agreements?inForceOn=2011-02-30&kind=other');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('生效日期格式应为');

@@ -73,6 +73,17 @@ function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>) {
       conds.push(eb('a.starts_on', '<=', f.inForceOn));
       conds.push(eb('a.ends_on', '>=', f.inForceOn));
     }
+    if (f.employerId) {
+      conds.push(
+        eb.exists(
+          eb
+            .selectFrom('collective_agreement_employer as ce')
+            .select('ce.agreement_id')
+            .whereRef('ce.agreement_id', '=', 'a.id')
+            .where('ce.employer_id', '=', f.employerId),
+        ),
+      );
+    }
     const q = f.q?.trim();
     if (q) conds.push(eb('a.title', 'like', containing(q)));
     return eb.and(conds);

@@ -16,6 +16,7 @@ export function presentEmployer(r: EmployerWithUnit): Employer {
     orgUnitId: r.orgUnitId,
     orgUnitName: r.orgUnitName,
     grassrootsUnionId: r.grassrootsUnionId,
+    grassrootsUnionName: r.grassrootsUnionName,
     address: r.address,
     contactName: r.contactName,
     contactPhone: r.contactPhone,

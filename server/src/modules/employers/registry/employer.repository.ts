@@ -27,6 +27,14 @@ const columns = [
   'v.path as orgUnitPath',
   'lu.division_code as orgUnitDivisionCode',
   'e.grassroots_union_id as grassrootsUnionId',
+  // The name of its own union as it stands, read for the rows of the page only.
+  (eb: Eb) =>
+    eb
+      .selectFrom('org_unit_version as gv')
+      .select('gv.name')
+      .whereRef('gv.org_unit_id', '=', 'e.grassroots_union_id')
+      .where('gv.valid_to', 'is', null)
+      .as('grassrootsUnionName'),
   'e.address',
   'e.contact_name as contactName',
   'e.contact_phone as contactPhone',

@@ -22,6 +22,7 @@ import {
   PartyModal,
   UnionModal,
 } from '../components/EmployerActionModals.tsx';
+import { CoveringUnion, EmployerAgreements, EmployerMembers } from '../components/EmployerCoverage.tsx';
 import { EmployerFormModal } from '../components/EmployerFormModal.tsx';
 import { PartyTag, UnionTag } from '../components/StatusTags.tsx';
 import { StatusTimeline } from '../components/StatusTimeline.tsx';
@@ -152,17 +153,9 @@ export function EmployerPage() {
             { key: 'industry', label: '所属行业', children: industryLabel(e.industryCode) },
             { key: 'employees', label: '职工人数', children: `${formatCount(e.employees)} 人` },
             { key: 'above', label: '规模以上', children: e.aboveScale ? '是' : '否' },
-            { key: 'locality', label: '所在地', children: e.orgUnitName },
-            {
-              key: 'union',
-              label: '基层工会',
-              children:
-                e.grassrootsUnionId !== null ? (
-                  <Link to={`/orgs?unit=${e.grassrootsUnionId}`}>查看组织架构</Link>
-                ) : (
-                  '—'
-                ),
-            },
+            { key: 'locality', label: '所在村（社区）', children: e.orgUnitName },
+            { key: 'union', label: '覆盖的工会', children: <CoveringUnion employer={e} /> },
+            { key: 'members', label: '会员', children: <EmployerMembers employerId={e.id} /> },
             { key: 'instructor', label: '党建指导员', children: e.instructorName ?? '—' },
             { key: 'registered', label: '登记日期', children: formatDate(e.registeredOn) },
             { key: 'address', label: '地址', children: e.address ?? '—' },
@@ -172,6 +165,7 @@ export function EmployerPage() {
           ]}
         />
       </Card>
+      <EmployerAgreements employerId={e.id} />
       <Card title="状态沿革（工会、党组织、党建指导员）" size="small" data-testid="employer-history">
         <StatusTimeline history={e.history} />
       </Card>
