@@ -30,10 +30,27 @@ const date = (label: string) => z.iso.date({ error: `${label}格式应为 YYYY-M
 export const agreementSorts = ['startsOn', 'endsOn', 'signedOn', 'title', 'raiseBp'] as const;
 export type AgreementSort = (typeof agreementSorts)[number];
 
+/** Where an agreement stands today: the register's status filter. */
+export const agreementStatuses = ['inForce', 'expiring', 'expired', 'lapsed'] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+export const agreementStatusLabels: Record<AgreementStatus, string> = {
+  inForce: '履行中',
+  expiring: '90 天内到期',
+  expired: '已到期',
+  lapsed: '到期未续签',
+};
+/** Days ahead within which an agreement in force counts as expiring (续签 is due). */
+export const AGREEMENT_EXPIRING_DAYS = 90;
+
 export const agreementFilterQuery = z.object({
   q: z.string().trim().max(50, '搜索词最多 50 个字').optional(),
   kind: z.enum(agreementKinds, { error: '合同类型应为企业、区域性或行业性' }).optional(),
   wageSpecific: bool.optional(),
+  /**
+   * Today's standing: in force; in force and ending within 90 days; ended; ended with no later agreement
+   * of the same kind signed by the same union (到期未续签).
+   */
+  status: z.enum(agreementStatuses, { error: '合同状态不正确' }).optional(),
   /** Agreements in force on this date (starts_on ≤ d ≤ ends_on). */
   inForceOn: date('生效日期').optional(),
   /** Agreements signed by this union or any union below it. */
@@ -176,12 +193,13 @@ const agreementAuditLabels = {
     minimumWageFen: '最低工资标准（分）',
     employerIds: '覆盖单位编号',
     employerId: '覆盖的单位编号',
+    status: '合同状态',
     employerCount: '覆盖单位数',
     employers: '覆盖单位',
     added: '增加的覆盖单位',
     removed: '移除的覆盖单位',
   },
-  values: { kind: agreementKindLabels },
+  values: { kind: agreementKindLabels, status: agreementStatusLabels },
 } as const satisfies AuditLabels;
 
 /** What the agreements module adds to the contracts both sides read: its permissions and its audit labels. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type {
@@ -255,6 +256,66 @@ describe('the agreement list', () => {
     expect(ofFirm.items.map((x) => x.id)).toContain(covering.items[0].id);
     for (const a of ofFirm.items) expect(await employersOf(a.id)).toContain(firm.id);
     expect((await changshu.get('/api/agreements?employerId=abc')).statusCode).toBe(400);
+
+    // Two comprehensive agreements of a firm whose union had signed none, the later one not renewed.
+    const quiet = await sql<{ id: number; union: number }>`
+      select e.id, e.grassroots_union_id as union from employer e
+      join org_unit_version v on v.org_unit_id = e.org_unit_id and v.valid_to is null
+      where e.union_status = 'own' and e.closed_on is null and v.path like ${`%/${dongbangTown}/%`}
+        and not exists (select 1 from collective_agreement a where a.org_unit_id = e.grassroots_union_id)
+      order by e.id limit 1`.execute(t.handle.db);
+    const firm2 = quiet.rows[0];
+    const created: number[] = [];
+    for (const year of [2014, 2015]) {
+      const res = await dongbang.post(
+        '/api/agreements',
+        enterpriseBody({
+          wageSpecific: false,
+          title: `测试企业${year}年度综合集体合同`,
+          signedOn: `${year - 1}-12-20`,
+          startsOn: `${year}-01-01`,
+          endsOn: `${year}-12-31`,
+          filedOn: null,
+          raiseBp: null,
+          minimumWageFen: null,
+          orgUnitId: firm2.union,
+          employerIds: [firm2.id],
+        }),
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      created.push((res.json() as Agreement).id);
+    }
+    // Today's standing.
+    const day = today();
+    const in90 = dayjs(day).add(90, 'day').format('YYYY-MM-DD');
+    const listed = async (status: string) =>
+      (await dongbang.get(`/api/agreements?status=${status}&pageSize=200`)).json() as Page<Agreement>;
+    const [inForceNow, expiring, expired, lapsed] = await Promise.all(
+      ['inForce', 'expiring', 'expired', 'lapsed'].map(listed),
+    );
+    expect(inForceNow.items.every((x) => x.startsOn <= day && day <= x.endsOn)).toBe(true);
+    expect(expiring.items.every((x) => x.startsOn <= day && day <= x.endsOn && x.endsOn <= in90)).toBe(true);
+    expect(expired.items.every((x) => x.endsOn < day)).toBe(true);
+    expect(expired.total).toBeGreaterThan(0);
+    expect(lapsed.total).toBeLessThanOrEqual(expired.total);
+    // Lapsed: no later agreement of the same kind and wage flag by the same union; every other ended one has one.
+    const lapsedIds = new Set(lapsed.items.map((x) => x.id));
+    const lines = await t.handle.db
+      .selectFrom('collective_agreement')
+      .select(['id', 'org_unit_id', 'kind', 'wage_specific', 'starts_on'])
+      .execute();
+    const hasLater = (a: Agreement) =>
+      lines.some(
+        (b) =>
+          b.org_unit_id === a.orgUnitId &&
+          b.kind === a.kind &&
+          b.wage_specific === a.wageSpecific &&
+          String(b.starts_on) > a.startsOn,
+      );
+    for (const a of expired.items)
+      expect({ id: a.id, lapsed: lapsedIds.has(a.id) }).toEqual({ id: a.id, lapsed: !hasLater(a) });
+    expect([lapsedIds.has(created[0]), lapsedIds.has(created[1])]).toEqual([false, true]);
+    expect((await dongbang.get('/api/agreements?status=old')).statusCode).toBe(400);
 
     const bad = await changshu.get('/api/agreements?inForceOn=2011-02-30&kind=other');
     expect(bad.statusCode).toBe(400);

@@ -6,9 +6,11 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
-import type { AgreementFilter } from '@gonghui/contracts';
+import dayjs from 'dayjs';
+import { AGREEMENT_EXPIRING_DAYS, type AgreementFilter, type AgreementStatus } from '@gonghui/contracts';
 import type { CollectiveAgreementTable, Database, OrgUnitVersionTable } from '../../db/schema.ts';
 import { containing } from '../../db/like.ts';
+import { today } from '../../platform/orgs/dates.ts';
 import { listPage, sortTerms, type PageRequest } from '../../platform/lists/list-page.ts';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
@@ -73,6 +75,7 @@ function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>) {
       conds.push(eb('a.starts_on', '<=', f.inForceOn));
       conds.push(eb('a.ends_on', '>=', f.inForceOn));
     }
+    if (f.status) conds.push(statusWhere(eb, f.status));
     if (f.employerId) {
       conds.push(
         eb.exists(
@@ -88,6 +91,34 @@ function filterWhere(f: Omit<AgreementFilter, 'sort' | 'order'>) {
     if (q) conds.push(eb('a.title', 'like', containing(q)));
     return eb.and(conds);
   };
+}
+
+/** An agreement's standing today (China time), as the status filter reads it. */
+function statusWhere(eb: Eb, status: AgreementStatus) {
+  const day = today();
+  const inForce = eb.and([eb('a.starts_on', '<=', day), eb('a.ends_on', '>=', day)]);
+  if (status === 'inForce') return inForce;
+  if (status === 'expiring') {
+    const last = dayjs(day).add(AGREEMENT_EXPIRING_DAYS, 'day').format('YYYY-MM-DD');
+    return eb.and([inForce, eb('a.ends_on', '<=', last)]);
+  }
+  const ended = eb('a.ends_on', '<', day);
+  if (status === 'expired') return ended;
+  // Renewed: the same union signed a later agreement of the same kind and the same wage flag.
+  return eb.and([
+    ended,
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('collective_agreement as later')
+          .select('later.id')
+          .whereRef('later.org_unit_id', '=', 'a.org_unit_id')
+          .whereRef('later.kind', '=', 'a.kind')
+          .whereRef('later.wage_specific', '=', 'a.wage_specific')
+          .whereRef('later.starts_on', '>', 'a.starts_on'),
+      ),
+    ),
+  ]);
 }
 
 const sortColumns = {

@@ -1,4 +1,4 @@
-import { agreementContract } from '@gonghui/contracts';
+import { AGREEMENT_EXPIRING_DAYS, agreementContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m0006 from './migrations/0006_collective_agreements.ts';
 import * as m20261201T1720 from './migrations/20261201T1720_agreement_start_order.ts';
@@ -22,7 +22,7 @@ export const agreementsModule: GonghuiModule = {
       key: 'agreements-ending',
       title: '90 天内到期的集体合同',
       suffix: '份',
-      link: '/agreements?sort=endsOn&order=asc',
+      link: '/agreements?status=expiring&sort=endsOn&order=asc',
       note: '按到期日查看，及时续签',
       permission: 'agreement:read',
       count: (db, _actor, scope) =>
@@ -30,7 +30,7 @@ export const agreementsModule: GonghuiModule = {
           db,
           scope,
           today(),
-          dayjs().add(90, 'day').format('YYYY-MM-DD'),
+          dayjs(today()).add(AGREEMENT_EXPIRING_DAYS, 'day').format('YYYY-MM-DD'),
         ),
     },
   ],

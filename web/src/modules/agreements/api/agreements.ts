@@ -5,6 +5,7 @@ import type {
   AgreementEmployersBody,
   AgreementEmployersResult,
   AgreementKind,
+  AgreementStatus,
   AgreementSort,
   CreateAgreementBody,
   Page,
@@ -15,6 +16,7 @@ import { apiGet, apiPatch, apiPost } from '../../../api/client.ts';
 /** The list's filters, as sent to the list and the export. */
 export interface AgreementFilters {
   q: string;
+  status?: AgreementStatus;
   kind?: AgreementKind;
   wageSpecific?: boolean;
   inForceOn?: string;
@@ -38,6 +40,7 @@ export const agreementKeys = {
 export function agreementQuery(f: AgreementFilters) {
   return {
     q: f.q || undefined,
+    status: f.status,
     kind: f.kind,
     wageSpecific: f.wageSpecific,
     inForceOn: f.inForceOn,

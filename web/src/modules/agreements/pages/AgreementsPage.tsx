@@ -5,6 +5,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import {
   agreementKindLabels,
   agreementKinds,
+  agreementStatusLabels,
+  agreementStatuses,
   agreementSorts,
   type Agreement,
   type AgreementKind,
@@ -29,9 +31,18 @@ import { raiseText, yuanText } from '../components/format.ts';
 
 const kindOptions = agreementKinds.map((k) => ({ value: k, label: agreementKindLabels[k] }));
 
+/** The status filter: in force unless the address asks otherwise; 全部 is written as `all`. */
+const statusChoices = [...agreementStatuses, 'all'] as const;
+type StatusChoice = (typeof statusChoices)[number];
+const statusOptions = statusChoices.map((s) => ({
+  value: s,
+  label: s === 'all' ? '全部合同' : agreementStatusLabels[s],
+}));
+
 const listSpec = {
   filters: {
     q: textFilter(50),
+    status: oneOfFilter<StatusChoice>(statusChoices),
     kind: oneOfFilter<AgreementKind>(agreementKinds),
     wageSpecific: booleanFilter,
     inForceOn: dateFilter,
@@ -57,7 +68,15 @@ export function AgreementsPage() {
   const { message } = AntApp.useApp();
   const [creating, setCreating] = useState(false);
   const state = useListState(listSpec);
-  const filters: AgreementFilters = { q: '', ...state.filters, sort: state.sort, order: state.order };
+  const { status: statusChoice, ...chosen } = state.filters;
+  const status = statusChoice ?? 'inForce';
+  const filters: AgreementFilters = {
+    q: '',
+    ...chosen,
+    status: status === 'all' ? undefined : status,
+    sort: state.sort,
+    order: state.order,
+  };
   const list = useAgreementList({ ...filters, page: state.page, pageSize: state.pageSize });
 
   const columns: ListColumn<Agreement>[] = [
@@ -168,10 +187,23 @@ export function AgreementsPage() {
         ) : null
       }
       list={state}
+      toForm={(f) => ({ ...f, status: f.status ?? 'inForce' })}
+      fromForm={(values) => {
+        const { status: picked, ...rest } = values as typeof state.filters;
+        return { ...rest, status: picked === 'inForce' ? undefined : picked };
+      }}
       filters={
         <>
           <Form.Item name="q">
             <SearchField placeholder="按合同名称搜索" testId="agreements-search" width={200} />
+          </Form.Item>
+          <Form.Item name="status">
+            <FilterSelect<StatusChoice>
+              placeholder="合同状态"
+              options={statusOptions}
+              testId="agreements-status"
+              width={130}
+            />
           </Form.Item>
           <Form.Item name="kind">
             <FilterSelect<AgreementKind>
