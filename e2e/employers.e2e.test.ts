@@ -331,6 +331,14 @@ describe('campaign work and the 直属 row (dongbang)', () => {
       .click();
     await page.getByTestId('formation-campaign-page').waitFor();
     await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('组建活动/双帮双比');
+    // The 2011 task left open reads as undone when the campaign ended, not as overdue today.
+    const leftOpen = page
+      .getByTestId('formation-campaign-task')
+      .filter({ hasText: '小微企业按村联合组建党组织' });
+    await expect
+      .poll(() => leftOpen.getByTestId('formation-campaign-task-unfinished').textContent())
+      .toBe('活动已于 2011-12-31 结束，未完成');
+    expect(await leftOpen.textContent()).not.toContain('已逾期');
     const targets = () =>
       page
         .getByTestId('formation-campaign-targets-without-party')

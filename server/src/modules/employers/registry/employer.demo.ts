@@ -14,6 +14,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** 董浜镇, where the demo's 双帮双比 campaign runs. */
 export const CAMPAIGN_START = '2011-03-01';
 export const CAMPAIGN_REPORT = '2011-09-30';
+/** The campaign closed with the year; its unfinished task reads as left undone then, not as overdue today. */
+const CAMPAIGN_END = '2011-12-31';
 const PINGJIANG = '320503';
 
 // Synthetic firm names: a place, a trade name and the trade of the firm's industry division.
@@ -353,6 +355,7 @@ async function seedFormationCampaignAndTargets(db: Db, units: Locality[]) {
       name: '双帮双比',
       org_unit_id: dongbang.id,
       started_on: CAMPAIGN_START,
+      ended_on: CAMPAIGN_END,
       description:
         '工会与党组织结对帮建、比学赶超：推动镇内私营企业组建党组织、规模以上企业单独组建（演示数据）',
     })

@@ -72,16 +72,20 @@ function TaskItem({
   task,
   asOf,
   formationCampaignId,
+  endedOn,
 }: {
   task: Task;
   asOf: string;
   formationCampaignId: number;
+  /** The campaign's end: a task left open when it ended is not overdue now, it was left undone then. */
+  endedOn: string | null;
 }) {
   const canWrite = useCan('employer:write');
   const { message } = AntApp.useApp();
   const complete = useCompleteFormationCampaignTask(formationCampaignId);
   const done = task.doneOn !== null && task.doneOn <= asOf;
-  const overdue = !done && task.dueOn !== null && task.dueOn < asOf;
+  const ended = endedOn !== null && endedOn < asOf;
+  const overdue = !done && !ended && task.dueOn !== null && task.dueOn < asOf;
   const onDone = () =>
     complete.mutate(task.id, {
       onSuccess: () => void message.success(`任务「${task.title}」已完成`),
@@ -116,6 +120,11 @@ function TaskItem({
         ) : null}
         {done ? <Tag color="green">{formatDate(task.doneOn)} 完成</Tag> : null}
         {overdue ? <Tag color="red">已逾期</Tag> : null}
+        {!done && ended ? (
+          <Tag data-testid="formation-campaign-task-unfinished">
+            活动已于 {formatDate(endedOn)} 结束，未完成
+          </Tag>
+        ) : null}
       </Space>
     </List.Item>
   );
@@ -257,7 +266,9 @@ export function FormationCampaignPage() {
             <List
               dataSource={p.tasks}
               locale={{ emptyText: '暂无任务' }}
-              renderItem={(task) => <TaskItem task={task} asOf={asOf} formationCampaignId={p.id} />}
+              renderItem={(task) => (
+                <TaskItem task={task} asOf={asOf} formationCampaignId={p.id} endedOn={p.endedOn} />
+              )}
             />
           </Card>
         </Col>
