@@ -1,5 +1,6 @@
 import { employmentContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
+import { loadEmploymentDemo } from './employment.demo.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_employment.ts';
 import { boothExport, fairExport, positionExport } from './fairs/fair.export.ts';
 import { fairRoutes } from './fairs/fair.routes.ts';
@@ -21,7 +22,9 @@ export const employmentModule: GonghuiModule = {
     seekerExport.registration,
   ],
   migrations: { '20261201T2130_employment': m20261201T2130 },
+  demo: (db) => loadEmploymentDemo(db),
 };
 
 // What tests and the demo use of it.
 export const employmentServices = { fairs: fairService, seekers: seekerService };
+export { loadEmploymentDemo } from './employment.demo.ts';

@@ -1,0 +1,42 @@
+import { IdcardOutlined, ShopOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/module.ts';
+
+export const employmentModule: WebModule = {
+  name: 'employment',
+  routes: [
+    {
+      path: 'employment/fairs',
+      page: lazyPage(() => import('./pages/FairsPage.tsx'), 'FairsPage'),
+      title: '招聘会',
+      permission: 'employment:read',
+    },
+    {
+      path: 'employment/fairs/:id',
+      page: lazyPage(() => import('./pages/FairPage.tsx'), 'FairPage'),
+      title: '招聘会详情',
+      permission: 'employment:read',
+    },
+    {
+      path: 'employment/fairs/:id/booths',
+      page: lazyPage(() => import('./pages/BoothPrintPage.tsx'), 'BoothPrintPage'),
+      title: '展位表',
+      permission: 'employment:read',
+    },
+    {
+      path: 'employment/seekers',
+      page: lazyPage(() => import('./pages/SeekersPage.tsx'), 'SeekersPage'),
+      title: '求职人员',
+      permission: 'employment:read',
+    },
+    {
+      path: 'employment/seekers/:id',
+      page: lazyPage(() => import('./pages/SeekerPage.tsx'), 'SeekerPage'),
+      title: '求职人员详情',
+      permission: 'employment:read',
+    },
+  ],
+  menu: [
+    { key: 'employment-fairs', path: '/employment/fairs', label: '招聘会', icon: ShopOutlined },
+    { key: 'employment-seekers', path: '/employment/seekers', label: '求职人员', icon: IdcardOutlined },
+  ],
+};
