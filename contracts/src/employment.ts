@@ -503,6 +503,191 @@ export type PositionMatch = z.infer<typeof positionMatch>;
 export const seekerMatch = z.object({ seeker, score: z.number().int(), reasons: z.array(z.string()) });
 export type SeekerMatch = z.infer<typeof seekerMatch>;
 
+// ---------------------------------------------------------------- courses and certificates
+
+export const programmes = ['domestic', 'skills', 'startup'] as const;
+export type Programme = (typeof programmes)[number];
+export const programmeLabels: Record<Programme, string> = {
+  domestic: '家政服务培训',
+  skills: '职业技能培训',
+  startup: '创业指导培训',
+};
+
+export const enrolmentStatuses = ['enrolled', 'waiting', 'withdrawn'] as const;
+export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
+export const enrolmentStatusLabels: Record<EnrolmentStatus, string> = {
+  enrolled: '已报名',
+  waiting: '候补',
+  withdrawn: '已退出',
+};
+
+export const certificateLevels = ['completion', 'junior', 'intermediate', 'senior'] as const;
+export type CertificateLevel = (typeof certificateLevels)[number];
+export const certificateLevelLabels: Record<CertificateLevel, string> = {
+  completion: '结业',
+  junior: '初级',
+  intermediate: '中级',
+  senior: '高级',
+};
+
+export const courseSorts = ['startsOn', 'title'] as const;
+export const courseFilterQuery = z.object({
+  q: z.string().trim().max(50, '搜索词最多 50 个字').optional(),
+  programme: z.enum(programmes, { error: '培训项目不正确' }).optional(),
+  orgUnitId: queryId.optional(),
+  sort: z.enum(courseSorts).default('startsOn'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type CourseFilter = z.infer<typeof courseFilterQuery>;
+export const listCoursesQuery = pageQuery.extend(courseFilterQuery.shape);
+export type ListCoursesQuery = z.infer<typeof listCoursesQuery>;
+
+export const createCourseBody = z.object({
+  title: text('培训班名称', 4, 100),
+  programme: z.enum(programmes, { error: '请选择培训项目' }),
+  free: z.boolean({ error: '请选择是否免费' }),
+  feeFen: fen('培训费').nullable().optional(),
+  startsOn: date('开班日期'),
+  endsOn: date('结业日期'),
+  sessions: z
+    .number({ error: '课时数应为数字' })
+    .int('课时数应为整数')
+    .min(1, '课时数至少为 1')
+    .max(200, '课时数最多 200'),
+  capacity: z
+    .number({ error: '名额应为数字' })
+    .int('名额应为整数')
+    .min(1, '名额至少为 1')
+    .max(1000, '名额最多 1000'),
+  attendanceThresholdPct: z
+    .number({ error: '发证出勤率应为数字' })
+    .int('发证出勤率应为整数')
+    .min(1, '发证出勤率至少为 1%')
+    .max(100, '发证出勤率最多为 100%')
+    .default(80),
+  venue: text('培训地点', 2, 100),
+  orgUnitId: unitId('举办单位'),
+});
+export type CreateCourseBody = z.infer<typeof createCourseBody>;
+
+export const course = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  programme: z.enum(programmes),
+  free: z.boolean(),
+  feeFen: z.number().int().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  sessions: z.number().int(),
+  capacity: z.number().int(),
+  attendanceThresholdPct: z.number().int(),
+  venue: z.string(),
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  enrolled: z.number().int(),
+  waiting: z.number().int(),
+  certified: z.number().int(),
+});
+export type Course = z.infer<typeof course>;
+
+export const enrolment = z.object({
+  id: z.number().int(),
+  courseId: z.number().int(),
+  seekerId: z.number().int(),
+  seekerName: z.string(),
+  status: z.enum(enrolmentStatuses),
+  /** The place on the waiting list, 1 first; null unless waiting. */
+  waitingRank: z.number().int().nullable(),
+  attended: z.number().int(),
+  certificateCode: z.string().nullable(),
+});
+export type Enrolment = z.infer<typeof enrolment>;
+
+export const courseDetail = course.extend({
+  enrolments: z.array(enrolment),
+  /** Sessions already marked, by session number. */
+  sessionsMarked: z.array(z.number().int()),
+  canEdit: z.boolean(),
+});
+export type CourseDetail = z.infer<typeof courseDetail>;
+
+export const enrolBody = z.object({ seekerId: recordId('求职人员') });
+export type EnrolBody = z.infer<typeof enrolBody>;
+export const enrolmentRef = z.object({ enrolmentId: recordId('报名记录') });
+export type EnrolmentRef = z.infer<typeof enrolmentRef>;
+export const enrolResult = z.object({ enrolment, course: courseDetail });
+export type EnrolResult = z.infer<typeof enrolResult>;
+
+export const attendanceBody = z.object({
+  session: z
+    .number({ error: '课次应为数字' })
+    .int('课次应为整数')
+    .min(1, '课次至少为 1')
+    .max(200, '课次最多 200'),
+  presentEnrolmentIds: z.array(recordId('报名记录')).max(1000, '一次最多 1000 人'),
+});
+export type AttendanceBody = z.infer<typeof attendanceBody>;
+
+export const issueCertificateBody = z.object({
+  enrolmentId: recordId('报名记录'),
+  level: z.enum(certificateLevels, { error: '请选择证书等级' }),
+  issuedOn: date('发证日期'),
+});
+export type IssueCertificateBody = z.infer<typeof issueCertificateBody>;
+export const revokeCertificateBody = z.object({
+  enrolmentId: recordId('报名记录'),
+  reason: text('撤销原因', 2, 200),
+});
+export type RevokeCertificateBody = z.infer<typeof revokeCertificateBody>;
+
+/** A certificate as its holder's union sees it, with the verification link and its QR code (a PNG data URL). */
+export const certificate = z.object({
+  code: z.string(),
+  verifyUrl: z.string(),
+  qrDataUrl: z.string(),
+});
+export type Certificate = z.infer<typeof certificate>;
+
+export const certificateCodeParam = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z2-9]{12}$/, '验证码为 12 位字母和数字'),
+});
+
+/** Everything the public verification shows: every field of the certificate, the holder's ID masked. */
+export const publicCertificate = z.object({
+  code: z.string(),
+  holderName: z.string(),
+  holderResidentIdMasked: z.string(),
+  courseTitle: z.string(),
+  programme: z.enum(programmes),
+  organiser: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  attended: z.number().int(),
+  sessions: z.number().int(),
+  level: z.enum(certificateLevels),
+  issuedOn: z.string(),
+  status: z.enum(['valid', 'revoked']),
+  revokedOn: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type PublicCertificate = z.infer<typeof publicCertificate>;
+
+export const employmentSettings = z.object({
+  /** The address the public reaches Gonghui at, e.g. https://gonghui.example.cn: the QR codes link there. */
+  publicBaseUrl: z
+    .string({ error: '请填写对外访问地址' })
+    .trim()
+    .max(200, '对外访问地址最多 200 个字')
+    .regex(
+      /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/,
+      '对外访问地址应以 http:// 或 https:// 开头，例如 https://gonghui.example.cn',
+    ),
+});
+export type EmploymentSettings = z.infer<typeof employmentSettings>;
+
 /** 252000 → "2520.00". */
 export function formatPayYuan(fen: number | null): string {
   return fen === null ? '' : (fen / 100).toFixed(2);
@@ -530,8 +715,23 @@ const employmentAuditLabels = {
     'seeker.end_placement': '登记离职',
     'seeker.export': '导出求职人员',
     'seeker.export_download': '下载导出的求职人员',
+    'course.create': '登记培训班',
+    'course.enrol': '培训班报名',
+    'course.withdraw': '培训班退出报名',
+    'course.attendance': '登记培训出勤',
+    'course.certify': '颁发培训证书',
+    'course.revoke_certificate': '撤销培训证书',
+    'course.export': '导出培训班',
+    'course.export_download': '下载导出的培训班',
+    'employment.settings': '修改就业援助设置',
   },
-  entityTypes: { job_fair: '招聘会', job_position: '招聘岗位', job_seeker: '求职人员' },
+  entityTypes: {
+    job_fair: '招聘会',
+    job_position: '招聘岗位',
+    job_seeker: '求职人员',
+    job_course: '培训班',
+    employment_setting: '就业援助设置',
+  },
   fields: {
     title: '名称',
     category: '专场类型',
@@ -583,6 +783,31 @@ const employmentAuditLabels = {
     source: '来源',
     endedOn: '离职日期',
     endReason: '离职原因',
+    programme: '培训项目',
+    free: '免费',
+    feeFen: '培训费（分）',
+    startsOn: '开班日期',
+    endsOn: '结业日期',
+    sessions: '课时数',
+    capacity: '名额',
+    attendanceThresholdPct: '发证出勤率（%）',
+    enrolled: '已报名人数',
+    waiting: '候补人数',
+    certified: '发证人数',
+    enrolment: '报名记录',
+    enrolmentId: '报名记录编号',
+    courseId: '培训班编号',
+    waitingRank: '候补顺位',
+    attended: '出勤课次',
+    certificateCode: '证书验证码',
+    session: '课次',
+    present: '出勤人员',
+    absent: '缺勤人员',
+    level: '证书等级',
+    issuedOn: '发证日期',
+    code: '验证码',
+    promoted: '候补转正',
+    publicBaseUrl: '对外访问地址',
   },
   values: {
     category: fairCategoryLabels,
@@ -591,10 +816,12 @@ const employmentAuditLabels = {
     situation: seekerSituationLabels,
     wishedCategories: jobCategoryLabels,
     registeredVia: seekerChannelLabels,
-    status: seekerStatusLabels,
+    status: { ...seekerStatusLabels, ...enrolmentStatusLabels },
     result: recommendationResultLabels,
     source: placementSourceLabels,
     gender: genderLabels,
+    programme: programmeLabels,
+    level: certificateLevelLabels,
   },
 } as const satisfies AuditLabels;
 

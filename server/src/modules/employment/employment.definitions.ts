@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type {
+  CertificateLevel,
+  EnrolmentStatus,
   FairCategory,
+  Programme,
   JobCategory,
   PlacementSource,
   RecommendationResult,
@@ -119,6 +122,51 @@ export interface JobPlacementTable {
   created_at: Timestamp;
 }
 
+export interface JobCourseTable {
+  id: Generated<number>;
+  title: string;
+  programme: Programme;
+  free: boolean;
+  fee_fen: number | null;
+  starts_on: DateColumn;
+  ends_on: DateColumn;
+  sessions: number;
+  capacity: number;
+  attendance_threshold_pct: number;
+  venue: string;
+  org_unit_id: number;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface JobCourseEnrolmentTable {
+  id: Generated<number>;
+  course_id: number;
+  seeker_id: number;
+  status: EnrolmentStatus;
+  created_at: Timestamp;
+}
+
+export interface JobCourseAttendanceTable {
+  enrolment_id: number;
+  session: number;
+  present: boolean;
+}
+
+export interface JobCertificateTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  code: string;
+  level: CertificateLevel;
+  attended: number;
+  issued_on: DateColumn;
+  revoked_on: DateColumn | null;
+  revoke_reason: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** The module's own tables; the platform's `Database` does not list them, so they are added here. */
 export type EmploymentTables = {
   job_fair: JobFairTable;
@@ -128,6 +176,10 @@ export type EmploymentTables = {
   job_seeker_status_change: JobSeekerStatusChangeTable;
   job_recommendation: JobRecommendationTable;
   job_placement: JobPlacementTable;
+  job_course: JobCourseTable;
+  job_course_enrolment: JobCourseEnrolmentTable;
+  job_course_attendance: JobCourseAttendanceTable;
+  job_certificate: JobCertificateTable;
 };
 
 export type EmploymentDatabase = Database & EmploymentTables;
