@@ -454,8 +454,50 @@ export const placement = z.object({
   source: z.enum(placementSources),
   endedOn: z.string().nullable(),
   endReason: z.string().nullable(),
+  /** Three months after the placement: is the person still employed? */
+  followUpDue: z.string(),
+  followedUpOn: z.string().nullable(),
+  stillEmployed: z.boolean().nullable(),
+  followUpNote: z.string().nullable(),
 });
 export type Placement = z.infer<typeof placement>;
+
+export const followUpBody = z.object({
+  followedUpOn: date('回访日期'),
+  stillEmployed: z.boolean({ error: '请选择是否仍在岗' }),
+  /** Why not, when no longer employed; any remark otherwise. */
+  note: optionalText('回访情况', 200),
+});
+export type FollowUpBody = z.infer<typeof followUpBody>;
+
+export const followUpSorts = ['followUpDue', 'placedOn'] as const;
+export const followUpFilterQuery = z.object({
+  /** Only those whose follow-up date has passed without one. */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  orgUnitId: queryId.optional(),
+  sort: z.enum(followUpSorts).default('followUpDue'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type FollowUpFilter = z.infer<typeof followUpFilterQuery>;
+export const listFollowUpsQuery = pageQuery.extend(followUpFilterQuery.shape);
+export type ListFollowUpsQuery = z.infer<typeof listFollowUpsQuery>;
+
+/** A placement waiting for its three-month follow-up. */
+export const followUp = z.object({
+  placementId: z.number().int(),
+  seekerId: z.number().int(),
+  seekerName: z.string(),
+  orgUnitName: z.string(),
+  employerName: z.string(),
+  positionTitle: z.string(),
+  placedOn: z.string(),
+  followUpDue: z.string(),
+  daysOverdue: z.number().int(),
+});
+export type FollowUp = z.infer<typeof followUp>;
 
 export const seekerDetail = seeker.extend({
   history: z.array(seekerStatusChange),
@@ -715,6 +757,9 @@ const employmentAuditLabels = {
     'seeker.end_placement': '登记离职',
     'seeker.export': '导出求职人员',
     'seeker.export_download': '下载导出的求职人员',
+    'seeker.follow_up': '就业回访',
+    'follow_up.export': '导出待回访名单',
+    'follow_up.export_download': '下载导出的待回访名单',
     'course.create': '登记培训班',
     'course.enrol': '培训班报名',
     'course.withdraw': '培训班退出报名',
@@ -808,6 +853,13 @@ const employmentAuditLabels = {
     code: '验证码',
     promoted: '候补转正',
     publicBaseUrl: '对外访问地址',
+    followUpDue: '应回访日期',
+    placementId: '就业登记编号',
+    followedUpOn: '回访日期',
+    stillEmployed: '仍在岗',
+    followUpNote: '回访情况',
+    followUp: '回访',
+    overdue: '已逾期',
   },
   values: {
     category: fairCategoryLabels,

@@ -11,7 +11,8 @@ import {
   type SeekerDetail,
   type SeekerMatch,
 } from '@gonghui/contracts';
-import { composeResidentId } from '@gonghui/contracts';
+import { composeResidentId, type FollowUp } from '@gonghui/contracts';
+import dayjs from 'dayjs';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, buildEmployer, TEST_PASSWORD } from './factories.ts';
 import { buildFairWithPosition, buildSeeker } from './factories/employment.ts';
@@ -472,6 +473,66 @@ describe('seekers', () => {
       reason: '合同到期',
       changedOn: '2026-05-20',
     });
+  });
+
+  it('lists placements due for their three-month follow-up and records it', async () => {
+    const s = await buildSeeker(t.handle.db, {
+      orgUnitId: w.a2.id,
+      name: '测试求职者丁',
+      registeredOn: '2026-01-05',
+    });
+    const url = `/api/employment/seekers/${s.id}`;
+    const placedOn = dayjs().subtract(100, 'day').format('YYYY-MM-DD');
+    const rec = (
+      await districtA.post(`${url}/recommendations`, { positionId: position.id, recommendedOn: placedOn })
+    ).json() as SeekerDetail;
+    await districtA.post(`${url}/placements`, {
+      recommendationId: rec.recommendations[0].id,
+      placedOn,
+      source: 'office',
+    });
+    const due = (await districtA.get('/api/employment/follow-ups?overdue=true')).json() as Page<FollowUp>;
+    const mine = due.items.find((f) => f.seekerId === s.id)!;
+    expect(mine).toMatchObject({
+      placedOn,
+      followUpDue: dayjs(placedOn).add(3, 'month').format('YYYY-MM-DD'),
+    });
+    expect(mine.daysOverdue).toBeGreaterThan(0);
+    expect(
+      ((await districtB.get('/api/employment/follow-ups?overdue=true')).json() as Page<FollowUp>).total,
+    ).toBe(0);
+    const rows = await sheetRows(await districtA.get('/api/employment/follow-ups/export?overdue=true'));
+    expect(rows.map((r) => r[0])).toContain('测试求职者丁');
+
+    const noReason = await districtA.post(`${url}/follow-up`, {
+      followedUpOn: today(),
+      stillEmployed: false,
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toBe('请填写未在岗的原因');
+    expect(
+      (await districtB.post(`${url}/follow-up`, { followedUpOn: today(), stillEmployed: true })).statusCode,
+    ).toBe(404);
+    const done = (
+      await districtA.post(`${url}/follow-up`, {
+        followedUpOn: today(),
+        stillEmployed: false,
+        note: '家中老人需照顾，已离职',
+      })
+    ).json() as SeekerDetail;
+    expect(done.status).toBe('left');
+    expect(done.placements[0]).toMatchObject({
+      followedUpOn: today(),
+      stillEmployed: false,
+      endedOn: today(),
+      endReason: '家中老人需照顾，已离职',
+    });
+    expect(
+      (await districtA.post(`${url}/follow-up`, { followedUpOn: today(), stillEmployed: true })).json().error
+        .message,
+    ).toBe('该求职人员没有待回访的就业登记');
+    const after = (await districtA.get('/api/employment/follow-ups?overdue=true')).json() as Page<FollowUp>;
+    expect(after.items.map((f) => f.seekerId)).not.toContain(s.id);
   });
 
   it('registers a seeker at a fair, counted in its outcome', async () => {

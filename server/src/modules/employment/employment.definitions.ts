@@ -118,6 +118,9 @@ export interface JobPlacementTable {
   follow_up_due: DateColumn;
   ended_on: DateColumn | null;
   end_reason: string | null;
+  followed_up_on: DateColumn | null;
+  still_employed: boolean | null;
+  follow_up_note: string | null;
   created_by: number | null;
   created_at: Timestamp;
 }

@@ -8,7 +8,10 @@ import { courseExport } from './courses/course.export.ts';
 import { courseRoutes } from './courses/course.routes.ts';
 import { courseService } from './courses/course.service.ts';
 import * as m20261201T2200 from './migrations/20261201T2200_employment_courses.ts';
+import { followUpExport } from './seekers/follow-up.export.ts';
+import { followUpService } from './seekers/follow-up.service.ts';
 import { seekerExport } from './seekers/seeker.export.ts';
+import * as m20261201T2230 from './migrations/20261201T2230_placement_follow_up.ts';
 import { seekerRoutes } from './seekers/seeker.routes.ts';
 import { fairService } from './fairs/fair.service.ts';
 import { seekerService } from './seekers/seeker.service.ts';
@@ -25,11 +28,24 @@ export const employmentModule: GonghuiModule = {
     boothExport.registration,
     seekerExport.registration,
     courseExport.registration,
+    followUpExport.registration,
   ],
   migrations: {
     '20261201T2130_employment': m20261201T2130,
     '20261201T2200_employment_courses': m20261201T2200,
+    '20261201T2230_placement_follow_up': m20261201T2230,
   },
+  counters: [
+    {
+      key: 'employment-follow-ups-overdue',
+      title: '逾期未回访的就业登记',
+      suffix: '人',
+      link: '/employment/follow-ups?overdue=true',
+      note: '就业满三个月应回访是否仍在岗',
+      permission: 'employment:read',
+      count: (db, _actor, scope) => followUpService.countOverdue(db, scope),
+    },
+  ],
   demo: (db) => loadEmploymentDemo(db),
 };
 

@@ -1,4 +1,4 @@
-import { IdcardOutlined, ShopOutlined } from '@ant-design/icons';
+import { IdcardOutlined, PhoneOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const employmentModule: WebModule = {
@@ -34,9 +34,17 @@ export const employmentModule: WebModule = {
       title: '求职人员详情',
       permission: 'employment:read',
     },
+    {
+      path: 'employment/follow-ups',
+      page: lazyPage(() => import('./pages/FollowUpsPage.tsx'), 'FollowUpsPage'),
+      title: '就业回访',
+      permission: 'employment:read',
+    },
   ],
   menu: [
     { key: 'employment-fairs', path: '/employment/fairs', label: '招聘会', icon: ShopOutlined },
     { key: 'employment-seekers', path: '/employment/seekers', label: '求职人员', icon: IdcardOutlined },
+    { key: 'employment-follow-ups', path: '/employment/follow-ups', label: '就业回访', icon: PhoneOutlined },
   ],
+  counterIcons: { 'employment-follow-ups-overdue': PhoneOutlined },
 };

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
-import type { SeekerFilter } from '@gonghui/contracts';
+import type { FollowUpFilter, SeekerFilter } from '@gonghui/contracts';
 import type { OrgUnitVersionTable } from '../../../db/schema.ts';
 import { containing } from '../../../db/like.ts';
 import { listPage, sortTerms, type PageRequest } from '../../../platform/lists/list-page.ts';
@@ -120,7 +120,35 @@ function placements(db: Db) {
       'pl.source',
       'pl.ended_on as endedOn',
       'pl.end_reason as endReason',
+      'pl.follow_up_due as followUpDue',
+      'pl.followed_up_on as followedUpOn',
+      'pl.still_employed as stillEmployed',
+      'pl.follow_up_note as followUpNote',
     ]);
+}
+
+const followUpSortColumns = { followUpDue: 'pl.follow_up_due', placedOn: 'pl.placed_on' } as const;
+
+function followUpRows(db: Db, scope: Scope, f: FollowUpFilter, on: string) {
+  return scopedSeekers(db, scope)
+    .innerJoin('job_placement as pl', 'pl.seeker_id', 's.id')
+    .innerJoin('job_position as p', 'p.id', 'pl.position_id')
+    .innerJoin('job_fair_employer as fe', 'fe.id', 'p.fair_employer_id')
+    .select([
+      'pl.id as placementId',
+      's.id as seekerId',
+      's.name as seekerName',
+      'v.name as orgUnitName',
+      'fe.name as employerName',
+      'p.title as positionTitle',
+      'pl.placed_on as placedOn',
+      'pl.follow_up_due as followUpDue',
+      sql<number>`greatest(${on}::date - pl.follow_up_due, 0)::int`.as('daysOverdue'),
+    ])
+    .where('pl.followed_up_on', 'is', null)
+    .where('pl.ended_on', 'is', null)
+    .$if(f.overdue === true, (q) => q.where('pl.follow_up_due', '<', on))
+    .$if(f.overdue === false, (q) => q.where('pl.follow_up_due', '>=', on));
 }
 
 export const seekerRepository = {
@@ -261,6 +289,41 @@ export const seekerRepository = {
       .set({ ended_on: endedOn, end_reason: reason })
       .where('id', '=', id)
       .execute();
+  },
+
+  async recordFollowUp(db: Db, id: number, on: string, stillEmployed: boolean, note: string | null) {
+    await db
+      .updateTable('job_placement')
+      .set({ followed_up_on: on, still_employed: stillEmployed, follow_up_note: note })
+      .where('id', '=', id)
+      .execute();
+  },
+
+  /** Placements of seekers in the scope not yet followed up, due by `dueBy` when given. */
+  async followUps(db: Db, scope: Scope, f: FollowUpFilter, page: PageRequest, on: string) {
+    return listPage(platformDb(db), {
+      rows: followUpRows(db, scope, f, on),
+      orderBy: sortTerms({ columns: followUpSortColumns, key: f.sort, order: f.order, tieBreak: 'pl.id' }),
+      page,
+    });
+  },
+
+  async allFollowUps(db: Db, scope: Scope, f: FollowUpFilter, on: string) {
+    return followUpRows(db, scope, f, on)
+      .orderBy(followUpSortColumns[f.sort], f.order)
+      .orderBy('pl.id', f.order)
+      .execute();
+  },
+
+  async countOverdue(db: Db, scope: Scope, on: string): Promise<number> {
+    const r = await scopedSeekers(db, scope)
+      .innerJoin('job_placement as pl', 'pl.seeker_id', 's.id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('pl.followed_up_on', 'is', null)
+      .where('pl.ended_on', 'is', null)
+      .where('pl.follow_up_due', '<', on)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
   },
 
   /** How many people the position has placed so far (a position with all its openings filled is full). */

@@ -3,6 +3,10 @@ import {
   createSeekerBody,
   endPlacementBody,
   exportStarted,
+  followUp,
+  followUpBody,
+  followUpFilterQuery,
+  listFollowUpsQuery,
   idParam,
   listSeekersQuery,
   matchQuery,
@@ -22,6 +26,8 @@ import { z } from 'zod';
 import { actorOf } from '../../../platform/auth/actor.ts';
 import { sendExport } from '../../../platform/exports/list-export.ts';
 import { matchService } from '../matching/match.service.ts';
+import { followUpExport } from './follow-up.export.ts';
+import { followUpService } from './follow-up.service.ts';
 import { seekerExport } from './seeker.export.ts';
 import { seekerService } from './seeker.service.ts';
 
@@ -178,5 +184,45 @@ export const seekerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => matchService.seekersForPosition(db, actorOf(req), req.params.id, req.query.limit),
+  );
+  app.post(
+    '/api/employment/seekers/:id/follow-up',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '就业回访（三个月后是否仍在岗）',
+        params: idParam,
+        body: followUpBody,
+        response: detail,
+      },
+    },
+    async (req) => followUpService.record(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/employment/follow-ups',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '待回访的就业登记（可只看逾期）',
+        querystring: listFollowUpsQuery,
+        response: { 200: pageOf(followUp) },
+      },
+    },
+    async (req) => followUpService.list(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/employment/follow-ups/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出待回访名单（.xlsx）',
+        querystring: followUpFilterQuery,
+        response: { 202: exportStarted },
+      },
+    },
+    async (req, reply) => sendExport(reply, await followUpExport.answer(db, actorOf(req), req.query)),
   );
 };

@@ -41,7 +41,7 @@ const SEEKER = '求职人员';
 /** A placement is followed up three months after it began. */
 const FOLLOW_UP_MONTHS = 3;
 
-function seekerRecord(scope: Scope): ChangeableRecord<SeekerRow, Seeker> {
+export function seekerRecord(scope: Scope): ChangeableRecord<SeekerRow, Seeker> {
   const cipher = personalData();
   return {
     entityType: 'job_seeker',
@@ -58,7 +58,7 @@ function notAfterToday(field: string, label: string, d: string) {
 }
 
 /** Moves a seeker along the state machine with a history entry, or refuses in words the cadre reads. */
-async function moveTo(
+export async function moveTo(
   db: Db,
   actor: Actor,
   s: SeekerRow,

@@ -5,6 +5,8 @@ import type {
   CreatePositionBody,
   CreateSeekerBody,
   EndPlacementBody,
+  FollowUp,
+  FollowUpBody,
   Fair,
   FairCategory,
   FairDetail,
@@ -186,4 +188,33 @@ export const useEndPlacement = (seekerId: number) =>
 export const useSetSeekerStatus = (seekerId: number) =>
   useEmploymentWrite((body: SeekerStatusBody) =>
     apiPost<SeekerDetail>(`/employment/seekers/${seekerId}/status`, body),
+  );
+
+export interface FollowUpFilters {
+  overdue?: boolean;
+  orgUnitId?: number;
+  sort: 'followUpDue' | 'placedOn';
+  order: 'asc' | 'desc';
+}
+
+export function followUpQuery(f: FollowUpFilters) {
+  return { overdue: f.overdue, orgUnitId: f.orgUnitId, sort: f.sort, order: f.order };
+}
+
+export function useFollowUpList(p: FollowUpFilters & Paging) {
+  return useQuery({
+    queryKey: ['employment', 'follow-ups', p],
+    queryFn: ({ signal }) =>
+      apiGet<Page<FollowUp>>(
+        '/employment/follow-ups',
+        { ...followUpQuery(p), page: p.page, pageSize: p.pageSize },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useFollowUp = (seekerId: number) =>
+  useEmploymentWrite((body: FollowUpBody) =>
+    apiPost<SeekerDetail>(`/employment/seekers/${seekerId}/follow-up`, body),
   );

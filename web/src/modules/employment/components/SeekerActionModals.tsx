@@ -1,4 +1,5 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
+import dayjs from 'dayjs';
 import {
   placementSourceLabels,
   placementSources,
@@ -8,7 +9,7 @@ import {
 import { FormModal } from '../../../shared/FormModal.tsx';
 import { isAfterToday, isoDateItemProps } from '../../../shared/dateField.ts';
 import { todayIso } from '../../../shared/format.ts';
-import { useEndPlacement, usePlace, useSetSeekerStatus } from '../api/employment.ts';
+import { useEndPlacement, useFollowUp, usePlace, useSetSeekerStatus } from '../api/employment.ts';
 
 /** 登记就业 from one recommendation: the date and where the placement came from. */
 export function PlaceModal({
@@ -130,6 +131,70 @@ export function StatusModal({
         rules={[{ required: true, min: 2, message: '请填写原因（至少 2 个字）' }]}
       >
         <Input maxLength={200} data-testid="seeker-status-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 就业回访: still employed three months on? If not, why (the placement then ends on that day). */
+export function FollowUpModal({
+  seekerId,
+  placedOn,
+  onClose,
+}: {
+  seekerId: number;
+  placedOn: string;
+  onClose(): void;
+}) {
+  const [form] = Form.useForm<{ followedUpOn: string; stillEmployed: boolean; note?: string }>();
+  const record = useFollowUp(seekerId);
+  const still = Form.useWatch('stillEmployed', form) ?? true;
+  return (
+    <FormModal
+      title="就业回访"
+      open
+      form={form}
+      testId="follow-up-form"
+      okText="登记回访"
+      fields={['followedUpOn', 'stillEmployed', 'note']}
+      initialValues={{ followedUpOn: todayIso(), stillEmployed: true }}
+      onCancel={onClose}
+      onSubmit={async (v) => {
+        await record.mutateAsync({
+          followedUpOn: v.followedUpOn,
+          stillEmployed: v.stillEmployed,
+          note: v.note?.trim() || null,
+        });
+        onClose();
+      }}
+    >
+      <Form.Item
+        name="followedUpOn"
+        label="回访日期"
+        required
+        rules={[{ required: true, message: '请选择回访日期' }]}
+        {...isoDateItemProps}
+      >
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={(d) => isAfterToday(d) || d.isBefore(dayjs(placedOn), 'day')}
+        />
+      </Form.Item>
+      <Form.Item name="stillEmployed" label="是否仍在岗" required>
+        <Radio.Group
+          options={[
+            { value: true, label: '仍在岗' },
+            { value: false, label: '已不在岗' },
+          ]}
+          data-testid="follow-up-still"
+        />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label={still ? '回访情况' : '未在岗的原因'}
+        rules={still ? [] : [{ required: true, message: '请填写未在岗的原因' }]}
+      >
+        <Input maxLength={200} data-testid="follow-up-note" />
       </Form.Item>
     </FormModal>
   );

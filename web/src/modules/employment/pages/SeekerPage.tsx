@@ -36,11 +36,17 @@ import { useCan } from '../../auth/session.tsx';
 import { useRecommend, useRecordResult, useSeeker, useSeekerMatches } from '../api/employment.ts';
 import { payRange } from '../components/format.ts';
 import { SeekerStatusTag } from '../components/seekerTags.tsx';
-import { EndPlacementModal, PlaceModal, StatusModal } from '../components/SeekerActionModals.tsx';
+import {
+  EndPlacementModal,
+  FollowUpModal,
+  PlaceModal,
+  StatusModal,
+} from '../components/SeekerActionModals.tsx';
 
 type Dialog =
   | { kind: 'place'; recommendation: Recommendation }
   | { kind: 'end' }
+  | { kind: 'follow-up'; placedOn: string }
   | { kind: 'status'; to: 'withdrawn' | 'registered' }
   | null;
 
@@ -315,6 +321,9 @@ export function SeekerPage() {
         <PlaceModal seekerId={s.id} recommendation={dialog.recommendation} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === 'end' ? <EndPlacementModal seekerId={s.id} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'follow-up' ? (
+        <FollowUpModal seekerId={s.id} placedOn={dialog.placedOn} onClose={() => setDialog(null)} />
+      ) : null}
       {dialog?.kind === 'status' ? (
         <StatusModal seekerId={s.id} to={dialog.to} onClose={() => setDialog(null)} />
       ) : null}
