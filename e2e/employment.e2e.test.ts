@@ -4,6 +4,7 @@ import {
   composeResidentId,
   type Employer,
   type Page as ListPage,
+  type Seeker,
   type SeekerDetail,
 } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
@@ -140,6 +141,66 @@ describe('employment assistance (changshu)', () => {
     expect(stored.body.history.map((h) => h.toStatus)).toEqual(['registered', 'recommended', 'placed']);
     await page.goto(fairUrl);
     await expect.poll(() => page.getByTestId('fair-outcome').textContent()).toContain('达成就业1人');
+    await page.close();
+  });
+
+  test('runs a course to a certificate and verifies it on the public page without a login', async () => {
+    const api = await apiClient(server.baseUrl, 'changshu');
+    const seeker = (await api.get<ListPage<Seeker>>('/api/employment/seekers?pageSize=1&sort=name&order=asc'))
+      .items[0];
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'changshu');
+    await page.getByTestId('menu-employment-courses').click();
+    await page.getByTestId('courses-page').waitFor();
+    await page.getByTestId('course-create').click();
+    await page.getByTestId('course-form').waitFor();
+    await (await inputOf(page, 'course-title')).fill('常熟市育婴员免费培训班（浏览器测试）');
+    await typeDate(page, 'course-starts-on', today());
+    // A week ahead: the server's today is China's, which may already be tomorrow here.
+    await typeDate(page, 'course-ends-on', new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+    await (await inputOf(page, 'course-sessions')).fill('2');
+    await (await inputOf(page, 'course-venue')).fill('常熟市职工学校');
+    await page.getByTestId('course-form-ok').click();
+    await page.getByTestId('course-page').waitFor();
+
+    await page.getByTestId('course-enrol').click();
+    await page.getByTestId('enrol-form').waitFor();
+    const select = page.getByTestId('enrol-seeker');
+    await select.click();
+    await select.locator('input').fill(seeker.name.slice(0, 2));
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: seeker.residentIdMasked })
+      .click();
+    await page.getByTestId('enrol-form-ok').click();
+    await page.getByTestId('enrol-form').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('course-enrolments').textContent()).toContain(seeker.name);
+
+    for (let session = 1; session <= 2; session++) {
+      await page.getByTestId('course-attendance').click();
+      await page.getByTestId('attendance-form').waitFor();
+      await page.getByTestId('attendance-form-ok').click();
+      await page.getByTestId('attendance-form').waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => page.getByTestId('course-enrolments').textContent()).toContain('2/2');
+    await page.getByTestId('enrolment-certify').click();
+    await page.getByTestId('certificate-form-ok').click();
+    await page.getByTestId('certificate-issued').waitFor();
+    const code = (await page.getByTestId('certificate-code').textContent())!;
+    expect(await page.getByTestId('certificate-url').textContent()).toBe(
+      `http://localhost:3000/verify/${code}`,
+    );
+    await screenshot(page, 'changshu-certificate');
+
+    await page.context().clearCookies();
+    await page.goto(`${server.baseUrl}/verify/${code}`);
+    const verdict = (await page.locator('#verdict').textContent()) ?? '';
+    expect(verdict).toContain('此证书有效');
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).toContain(seeker.name);
+    expect(body).toContain(seeker.residentIdMasked);
+    expect(body).toContain('2 / 2 课次');
+    await page.goto(`${server.baseUrl}/verify/ABCDEFGHJKLM`);
+    expect(await page.locator('#verdict').textContent()).toContain('查无此证书');
     await page.close();
   });
 

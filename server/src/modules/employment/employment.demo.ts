@@ -16,6 +16,8 @@ import { random, type Rnd } from '../../demo/random.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { personalData } from '../../platform/personal-data/personal-data.ts';
 import { underPath } from '../../platform/scope.ts';
+import { settingRepository } from '../../platform/settings.repository.ts';
+import { BASE_URL_SETTING } from './courses/course.service.ts';
 import { employmentDb, type Db } from './employment.definitions.ts';
 
 // Demo people: common surnames and given-name characters, every name ending in （演示）.
@@ -224,6 +226,7 @@ export async function loadEmploymentDemo(platform: Kysely<Database>, seed = 2026
 
     let seekers = 0;
     let serial = 0;
+    const byUnit = new Map<number, number[]>();
     for (const fair of fairs) {
       const region = fair.organiser.divisionCode.slice(0, 6).padEnd(6, '0');
       const reachable = fairs.filter((f) => f.organiser === fair.organiser || f.organiser === city);
@@ -277,6 +280,7 @@ export async function loadEmploymentDemo(platform: Kysely<Database>, seed = 2026
           .returning('id')
           .executeTakeFirstOrThrow();
         seekers++;
+        byUnit.set(fair.organiser.id, [...(byUnit.get(fair.organiser.id) ?? []), id]);
         let status: SeekerStatus = 'registered';
         let since = registered;
         const roll = rnd();
@@ -358,7 +362,94 @@ export async function loadEmploymentDemo(platform: Kysely<Database>, seed = 2026
           .execute();
       }
     }
+    await loadCourses(
+      db,
+      rnd,
+      organisers.map((o) => o.unit),
+      byUnit,
+    );
+    // The demo runs on this machine: its QR codes point at the address `npm start` serves.
+    await settingRepository.set(ptrx, BASE_URL_SETTING, 'http://localhost:3000');
     await sql`analyze job_seeker`.execute(db);
     return seekers;
   });
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * Courses of the year: the domestic-service programme at the city and in most counties, and skills
+ * courses elsewhere, each with seats, a waiting list when full, attendance and the certificates earned.
+ */
+async function loadCourses(db: Db, rnd: Rnd, units: Unit[], seekersByUnit: Map<number, number[]>) {
+  const now = dayjs(today());
+  for (const [i, unit] of units.entries()) {
+    const seekers = seekersByUnit.get(unit.id) ?? [];
+    if (seekers.length === 0) continue;
+    const programme = i % 3 === 2 ? 'skills' : 'domestic';
+    const startsOn = now.subtract(between(rnd, 40, 300), 'day');
+    const endsOn = startsOn.add(between(rnd, 10, 30), 'day');
+    const sessions = 8;
+    const capacity = Math.max(4, seekers.length - 3);
+    const place = unit.name.replace(/(总工会|工会)$/, '');
+    const { id } = await db
+      .insertInto('job_course')
+      .values({
+        title: `${place}${programme === 'domestic' ? '家政服务员（育婴、养老护理）免费培训班' : '职业技能提升免费培训班'}`,
+        programme,
+        free: true,
+        fee_fen: null,
+        starts_on: startsOn.format('YYYY-MM-DD'),
+        ends_on: endsOn.format('YYYY-MM-DD'),
+        sessions,
+        capacity,
+        attendance_threshold_pct: 75,
+        venue: `${place}职工学校`,
+        org_unit_id: unit.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const enrolments = await db
+      .insertInto('job_course_enrolment')
+      .values(
+        seekers.map((seekerId, k) => ({
+          course_id: id,
+          seeker_id: seekerId,
+          status: k < capacity ? 'enrolled' : 'waiting',
+        })) as Array<{ course_id: number; seeker_id: number; status: 'enrolled' | 'waiting' }>,
+      )
+      .returning(['id', 'status'])
+      .execute();
+    const attendance: Array<{ enrolment_id: number; session: number; present: boolean }> = [];
+    const certificates: Array<{
+      enrolment_id: number;
+      code: string;
+      level: 'completion' | 'junior';
+      attended: number;
+      issued_on: string;
+    }> = [];
+    for (const e of enrolments) {
+      if (e.status !== 'enrolled') continue;
+      const keen = rnd();
+      let attended = 0;
+      for (let session = 1; session <= sessions; session++) {
+        const present = rnd() < 0.55 + keen * 0.45;
+        if (present) attended++;
+        attendance.push({ enrolment_id: e.id, session, present });
+      }
+      if (attended * 100 >= 75 * sessions && endsOn.isBefore(now)) {
+        let code = '';
+        for (let c = 0; c < 12; c++) code += CODE_ALPHABET[Math.floor(rnd() * CODE_ALPHABET.length)];
+        certificates.push({
+          enrolment_id: e.id,
+          code,
+          level: rnd() < 0.5 ? 'junior' : 'completion',
+          attended,
+          issued_on: endsOn.format('YYYY-MM-DD'),
+        });
+      }
+    }
+    if (attendance.length > 0) await db.insertInto('job_course_attendance').values(attendance).execute();
+    if (certificates.length > 0) await db.insertInto('job_certificate').values(certificates).execute();
+  }
 }

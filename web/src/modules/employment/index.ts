@@ -1,4 +1,4 @@
-import { IdcardOutlined, PhoneOutlined, ShopOutlined } from '@ant-design/icons';
+import { IdcardOutlined, PhoneOutlined, ReadOutlined, ShopOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const employmentModule: WebModule = {
@@ -35,6 +35,18 @@ export const employmentModule: WebModule = {
       permission: 'employment:read',
     },
     {
+      path: 'employment/courses',
+      page: lazyPage(() => import('./pages/CoursesPage.tsx'), 'CoursesPage'),
+      title: '培训班',
+      permission: 'employment:read',
+    },
+    {
+      path: 'employment/courses/:id',
+      page: lazyPage(() => import('./pages/CoursePage.tsx'), 'CoursePage'),
+      title: '培训班详情',
+      permission: 'employment:read',
+    },
+    {
       path: 'employment/follow-ups',
       page: lazyPage(() => import('./pages/FollowUpsPage.tsx'), 'FollowUpsPage'),
       title: '就业回访',
@@ -44,6 +56,7 @@ export const employmentModule: WebModule = {
   menu: [
     { key: 'employment-fairs', path: '/employment/fairs', label: '招聘会', icon: ShopOutlined },
     { key: 'employment-seekers', path: '/employment/seekers', label: '求职人员', icon: IdcardOutlined },
+    { key: 'employment-courses', path: '/employment/courses', label: '培训班', icon: ReadOutlined },
     { key: 'employment-follow-ups', path: '/employment/follow-ups', label: '就业回访', icon: PhoneOutlined },
   ],
   counterIcons: { 'employment-follow-ups-overdue': PhoneOutlined },

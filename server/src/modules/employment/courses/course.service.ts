@@ -37,7 +37,7 @@ import { courseRepository as repo, type CourseRow } from './course.repository.ts
 
 type PlatformDb = Kysely<Database>;
 const COURSE = '培训班';
-const BASE_URL_SETTING = 'employment.publicBaseUrl';
+export const BASE_URL_SETTING = 'employment.publicBaseUrl';
 /** Letters and digits that cannot be read as one another (no 0/O, 1/I). */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

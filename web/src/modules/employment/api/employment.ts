@@ -1,6 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AddFairEmployerBody,
+  AttendanceBody,
+  Certificate,
+  Course,
+  CourseDetail,
+  CreateCourseBody,
+  EmploymentSettings,
+  EnrolResult,
+  IssueCertificateBody,
+  Programme,
   CreateFairBody,
   CreatePositionBody,
   CreateSeekerBody,
@@ -24,7 +33,7 @@ import type {
   SeekerStatus,
   SeekerStatusBody,
 } from '@gonghui/contracts';
-import { apiGet, apiPost } from '../../../api/client.ts';
+import { apiGet, apiPost, apiRequest } from '../../../api/client.ts';
 
 export interface FairFilters {
   q: string;
@@ -217,4 +226,72 @@ export function useFollowUpList(p: FollowUpFilters & Paging) {
 export const useFollowUp = (seekerId: number) =>
   useEmploymentWrite((body: FollowUpBody) =>
     apiPost<SeekerDetail>(`/employment/seekers/${seekerId}/follow-up`, body),
+  );
+
+export interface CourseFilters {
+  q: string;
+  programme?: Programme;
+  orgUnitId?: number;
+  sort: 'startsOn' | 'title';
+  order: 'asc' | 'desc';
+}
+
+export function courseQuery(f: CourseFilters) {
+  return {
+    q: f.q || undefined,
+    programme: f.programme,
+    orgUnitId: f.orgUnitId,
+    sort: f.sort,
+    order: f.order,
+  };
+}
+
+export function useCourseList(p: CourseFilters & Paging) {
+  return useQuery({
+    queryKey: ['employment', 'courses', p],
+    queryFn: ({ signal }) =>
+      apiGet<Page<Course>>(
+        '/employment/courses',
+        { ...courseQuery(p), page: p.page, pageSize: p.pageSize },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCourse(id: number) {
+  return useQuery({
+    queryKey: ['employment', 'course', id],
+    queryFn: ({ signal }) => apiGet<CourseDetail>(`/employment/courses/${id}`, undefined, signal),
+  });
+}
+
+export function useEmploymentSettings() {
+  return useQuery({
+    queryKey: ['employment', 'settings'],
+    queryFn: ({ signal }) => apiGet<EmploymentSettings>('/employment/settings', undefined, signal),
+  });
+}
+
+export const useSaveEmploymentSettings = () =>
+  useEmploymentWrite((body: EmploymentSettings) =>
+    apiRequest<EmploymentSettings>('/employment/settings', { method: 'PUT', body }),
+  );
+export const useCreateCourse = () =>
+  useEmploymentWrite((body: CreateCourseBody) => apiPost<CourseDetail>('/employment/courses', body));
+export const useEnrol = (courseId: number) =>
+  useEmploymentWrite((seekerId: number) =>
+    apiPost<EnrolResult>(`/employment/courses/${courseId}/enrolments`, { seekerId }),
+  );
+export const useWithdrawEnrolment = (courseId: number) =>
+  useEmploymentWrite((enrolmentId: number) =>
+    apiPost<CourseDetail>(`/employment/courses/${courseId}/enrolments/withdraw`, { enrolmentId }),
+  );
+export const useMarkAttendance = (courseId: number) =>
+  useEmploymentWrite((body: AttendanceBody) =>
+    apiPost<CourseDetail>(`/employment/courses/${courseId}/attendance`, body),
+  );
+export const useIssueCertificate = (courseId: number) =>
+  useEmploymentWrite((body: IssueCertificateBody) =>
+    apiPost<Certificate>(`/employment/courses/${courseId}/certificates`, body),
   );
