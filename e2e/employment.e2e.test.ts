@@ -141,6 +141,9 @@ describe('employment assistance (changshu)', () => {
     expect(stored.body.history.map((h) => h.toStatus)).toEqual(['registered', 'recommended', 'placed']);
     await page.goto(fairUrl);
     await expect.poll(() => page.getByTestId('fair-outcome').textContent()).toContain('达成就业1人');
+    await page.getByTestId('menu-employment-figures').click();
+    await expect.poll(() => page.getByTestId('figures-sentences').textContent()).toContain('全年推荐就业');
+    await screenshot(page, 'changshu-employment-figures');
     await page.close();
   });
 

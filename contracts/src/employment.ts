@@ -730,6 +730,51 @@ export const employmentSettings = z.object({
 });
 export type EmploymentSettings = z.infer<typeof employmentSettings>;
 
+// ---------------------------------------------------------------- figures
+
+export const employmentFiguresQuery = z.object({
+  year: z.coerce
+    .number({ error: '年份应为数字' })
+    .int('年份应为整数')
+    .min(2000, '年份不能早于 2000')
+    .max(2100, '年份不能晚于 2100')
+    .optional(),
+  orgUnitId: queryId.optional(),
+});
+
+const figureSet = z.object({
+  /** People enrolled (seated, not waiting) in courses that began in the year. */
+  trained: z.number().int(),
+  /** Of them, those placed in work at any time. */
+  trainedPlaced: z.number().int(),
+  /** Certificates issued in the year and not revoked. */
+  certified: z.number().int(),
+  /** Placements that began in the year. */
+  placed: z.number().int(),
+  /** Of them, laid-off workers (下岗职工、失业人员). */
+  laidOffPlaced: z.number().int(),
+  /** Of the year's placements followed up, those still employed. */
+  followedUp: z.number().int(),
+  stillEmployed: z.number().int(),
+});
+export type FigureSet = z.infer<typeof figureSet>;
+
+export const employmentFigures = z.object({
+  year: z.number().int(),
+  orgUnitName: z.string(),
+  total: figureSet,
+  byProgramme: z.array(
+    figureSet
+      .pick({ trained: true, trainedPlaced: true, certified: true })
+      .extend({ programme: z.enum(programmes) }),
+  ),
+  /** The units directly below, each with its subtree's figures. */
+  byUnit: z.array(figureSet.extend({ orgUnitId: z.number().int(), orgUnitName: z.string() })),
+  /** The year told the way a bulletin tells it, from the figures above. */
+  sentences: z.array(z.string()),
+});
+export type EmploymentFigures = z.infer<typeof employmentFigures>;
+
 /** 252000 → "2520.00". */
 export function formatPayYuan(fen: number | null): string {
   return fen === null ? '' : (fen / 100).toFixed(2);
@@ -860,6 +905,7 @@ const employmentAuditLabels = {
     followUpNote: '回访情况',
     followUp: '回访',
     overdue: '已逾期',
+    year: '年份',
   },
   values: {
     category: fairCategoryLabels,

@@ -11,7 +11,7 @@ import {
   type SeekerDetail,
   type SeekerMatch,
 } from '@gonghui/contracts';
-import { composeResidentId, type FollowUp } from '@gonghui/contracts';
+import { composeResidentId, type EmploymentFigures, type FollowUp } from '@gonghui/contracts';
 import dayjs from 'dayjs';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, buildEmployer, TEST_PASSWORD } from './factories.ts';
@@ -557,5 +557,62 @@ describe('seekers', () => {
     expect(ok.statusCode).toBe(200);
     const fair = (await districtA.get(`/api/employment/fairs/${position.fairId}`)).json() as FairDetail;
     expect(fair.outcome.seekersReceived).toBe(1);
+  });
+  it("counts the year's trained, placed and still employed by unit, and says it the bulletin's way", async () => {
+    const s = await buildSeeker(t.handle.db, {
+      orgUnitId: w.aVillages[0].id,
+      name: '测试求职者戊',
+      registeredOn: '2025-02-01',
+    });
+    const url = `/api/employment/seekers/${s.id}`;
+    const course = (
+      await districtA.post('/api/employment/courses', {
+        title: '家政服务员长期培训班',
+        programme: 'domestic',
+        free: true,
+        startsOn: '2025-01-10',
+        endsOn: '2030-01-10',
+        sessions: 4,
+        capacity: 5,
+        venue: '区职工学校',
+        orgUnitId: w.a.id,
+      })
+    ).json() as { id: number };
+    await districtA.post(`/api/employment/courses/${course.id}/enrolments`, { seekerId: s.id });
+    const rec = (
+      await districtA.post(`${url}/recommendations`, { positionId: position.id, recommendedOn: '2025-02-10' })
+    ).json() as SeekerDetail;
+    await districtA.post(`${url}/placements`, {
+      recommendationId: rec.recommendations[0].id,
+      placedOn: '2025-03-01',
+      source: 'course',
+    });
+    await districtA.post(`${url}/follow-up`, { followedUpOn: '2025-06-05', stillEmployed: true });
+
+    const figures = (await districtA.get('/api/employment/figures?year=2025')).json() as EmploymentFigures;
+    expect(figures.total).toEqual({
+      trained: 1,
+      trainedPlaced: 1,
+      certified: 0,
+      placed: 1,
+      laidOffPlaced: 1,
+      followedUp: 1,
+      stillEmployed: 1,
+    });
+    expect(figures.byUnit.map((u) => [u.orgUnitName, u.placed])).toEqual([
+      [w.a1.name, 0],
+      [w.a2.name, 1],
+    ]);
+    expect(figures.byProgramme.find((p) => p.programme === 'domestic')).toMatchObject({
+      trained: 1,
+      trainedPlaced: 1,
+    });
+    expect(figures.sentences).toContain(`2025年${w.a.name}帮助1名下岗失业人员实现再就业。`);
+    expect(figures.sentences[0]).toContain('大部分已实现就业');
+    const b = (await districtB.get('/api/employment/figures?year=2025')).json() as EmploymentFigures;
+    expect(b.total.placed).toBe(0);
+    expect((await districtB.get(`/api/employment/figures?year=2025&orgUnitId=${w.a.id}`)).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -36,6 +36,7 @@ describe('route declarations', () => {
         "GET /api/employment/fairs → employment:read",
         "GET /api/employment/fairs/:id → employment:read",
         "GET /api/employment/fairs/export → employment:read",
+        "GET /api/employment/figures → employment:read",
         "GET /api/employment/follow-ups → employment:read",
         "GET /api/employment/follow-ups/export → employment:read",
         "GET /api/employment/positions → employment:read",

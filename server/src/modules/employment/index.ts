@@ -4,6 +4,7 @@ import { loadEmploymentDemo } from './employment.demo.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_employment.ts';
 import { boothExport, fairExport, positionExport } from './fairs/fair.export.ts';
 import { fairRoutes } from './fairs/fair.routes.ts';
+import { figuresRoutes } from './figures/figures.routes.ts';
 import { courseExport } from './courses/course.export.ts';
 import { courseRoutes } from './courses/course.routes.ts';
 import { courseService } from './courses/course.service.ts';
@@ -19,7 +20,7 @@ import { seekerService } from './seekers/seeker.service.ts';
 /** Employment assistance: job fairs and their positions, job seekers, matching, recommendations and placements. */
 export const employmentModule: GonghuiModule = {
   name: 'employment',
-  routes: [fairRoutes, seekerRoutes, courseRoutes],
+  routes: [fairRoutes, seekerRoutes, courseRoutes, figuresRoutes],
   grants: { 'employment:read': ['admin', 'cadre', 'viewer'], 'employment:write': ['admin', 'cadre'] },
   contract: employmentContract,
   exports: [

@@ -1,9 +1,21 @@
-import { IdcardOutlined, PhoneOutlined, ReadOutlined, ShopOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  IdcardOutlined,
+  PhoneOutlined,
+  ReadOutlined,
+  ShopOutlined,
+} from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const employmentModule: WebModule = {
   name: 'employment',
   routes: [
+    {
+      path: 'employment/figures',
+      page: lazyPage(() => import('./pages/FiguresPage.tsx'), 'FiguresPage'),
+      title: '就业援助数字',
+      permission: 'employment:read',
+    },
     {
       path: 'employment/fairs',
       page: lazyPage(() => import('./pages/FairsPage.tsx'), 'FairsPage'),
@@ -54,6 +66,7 @@ export const employmentModule: WebModule = {
     },
   ],
   menu: [
+    { key: 'employment-figures', path: '/employment/figures', label: '就业援助数字', icon: BarChartOutlined },
     { key: 'employment-fairs', path: '/employment/fairs', label: '招聘会', icon: ShopOutlined },
     { key: 'employment-seekers', path: '/employment/seekers', label: '求职人员', icon: IdcardOutlined },
     { key: 'employment-courses', path: '/employment/courses', label: '培训班', icon: ReadOutlined },

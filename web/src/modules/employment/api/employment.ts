@@ -6,6 +6,7 @@ import type {
   Course,
   CourseDetail,
   CreateCourseBody,
+  EmploymentFigures,
   EmploymentSettings,
   EnrolResult,
   IssueCertificateBody,
@@ -295,3 +296,10 @@ export const useIssueCertificate = (courseId: number) =>
   useEmploymentWrite((body: IssueCertificateBody) =>
     apiPost<Certificate>(`/employment/courses/${courseId}/certificates`, body),
   );
+
+export function useEmploymentFigures(year: number) {
+  return useQuery({
+    queryKey: ['employment', 'figures', year],
+    queryFn: ({ signal }) => apiGet<EmploymentFigures>('/employment/figures', { year }, signal),
+  });
+}
