@@ -11,35 +11,35 @@ import type { Db } from '../employment.definitions.ts';
  */
 function figuresSql(scope: Scope, from: string, to: string, groupBy: RawBuilder<unknown> | null) {
   const group = groupBy ?? sql`null::text`;
+  // Each figure starts from its own (small) table and joins the seeker only for the rows it counts.
+  const seeker = sql`join job_seeker s on s.id = x.seeker_id
+    join org_unit_version v on v.org_unit_id = s.org_unit_id and v.valid_to is null`;
   return sql<FigureSet & { groupKey: string | null }>`
-    with s as (
-      select s.id, s.situation, ${group} as g
-      from job_seeker s
-      join org_unit_version v on v.org_unit_id = s.org_unit_id and v.valid_to is null
-      where ${inScope('v.path', scope)}
-    ),
-    trained as (
-      select distinct s.g, e.seeker_id from job_course_enrolment e
-      join job_course c on c.id = e.course_id join s on s.id = e.seeker_id
-      where e.status = 'enrolled' and c.starts_on between ${from} and ${to}
+    with trained as (
+      select distinct ${group} as g, x.seeker_id from job_course_enrolment x
+      join job_course c on c.id = x.course_id ${seeker}
+      where x.status = 'enrolled' and c.starts_on between ${from} and ${to} and ${inScope('v.path', scope)}
     ),
     placed as (
-      select s.g, s.situation, pl.* from job_placement pl join s on s.id = pl.seeker_id
-      where pl.placed_on between ${from} and ${to}
-    )
-    select g as "groupKey",
+      select ${group} as g, s.situation, x.followed_up_on, x.still_employed from job_placement x ${seeker}
+      where x.placed_on between ${from} and ${to} and ${inScope('v.path', scope)}
+    ),
+    certified as (
+      select ${group} as g from job_certificate ct join job_course_enrolment x on x.id = ct.enrolment_id ${seeker}
+      where ct.revoked_on is null and ct.issued_on between ${from} and ${to} and ${inScope('v.path', scope)}
+    ),
+    k as (select g from trained union select g from placed union select g from certified)
+    select k.g as "groupKey",
       (select count(*)::int from trained t where t.g is not distinct from k.g) as trained,
       (select count(*)::int from trained t where t.g is not distinct from k.g
         and exists (select 1 from job_placement p where p.seeker_id = t.seeker_id)) as "trainedPlaced",
-      (select count(*)::int from job_certificate ct join job_course_enrolment e on e.id = ct.enrolment_id
-        join s on s.id = e.seeker_id
-        where s.g is not distinct from k.g and ct.revoked_on is null and ct.issued_on between ${from} and ${to}) as certified,
+      (select count(*)::int from certified c where c.g is not distinct from k.g) as certified,
       (select count(*)::int from placed p where p.g is not distinct from k.g) as placed,
       (select count(*)::int from placed p where p.g is not distinct from k.g
         and p.situation in ('laid_off', 'unemployed')) as "laidOffPlaced",
       (select count(*)::int from placed p where p.g is not distinct from k.g and p.followed_up_on is not null) as "followedUp",
       (select count(*)::int from placed p where p.g is not distinct from k.g and p.still_employed) as "stillEmployed"
-    from (select distinct g from s) k`;
+    from k`;
 }
 
 export const figuresRepository = {
