@@ -8,6 +8,7 @@ import { benchMembers } from './members.bench.ts';
 import { benchEmployerImport } from './employers-import.bench.ts';
 import { benchMemberCollision } from './members-collision.bench.ts';
 import { benchLists } from './lists.bench.ts';
+import { benchEmployment } from './employment.bench.ts';
 
 const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
   'org-tree': (db) => benchOrgTree(db),
@@ -15,6 +16,7 @@ const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => P
   members: benchMembers,
   'employers-import': benchEmployerImport,
   'members-collision': benchMemberCollision,
+  employment: benchEmployment,
 };
 
 /** Benchmarks that keep their own database (a city-scale template reused between runs). */

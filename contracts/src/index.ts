@@ -14,6 +14,7 @@ export * from './member-exports.ts';
 export * from './exports.ts';
 export * from './agreements.ts';
 export * from './formation-campaigns.ts';
+export * from './employment.ts';
 export * from './module.ts';
 export * from './attachments.ts';
 export * from './modules.ts';

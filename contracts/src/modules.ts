@@ -1,5 +1,6 @@
 import { agreementContract } from './agreements.ts';
 import { employerContract } from './employers.ts';
+import { employmentContract } from './employment.ts';
 import { formationCampaignContract } from './formation-campaigns.ts';
 import { indicatorContract } from './indicators.ts';
 import { memberContract } from './members.ts';
@@ -11,4 +12,5 @@ export const moduleContracts = [
   formationCampaignContract,
   memberContract,
   agreementContract,
+  employmentContract,
 ] as const;

@@ -53,6 +53,7 @@ describe('the module list', () => {
       'indicator:read',
       'member:read',
       'agreement:read',
+      'employment:read',
     ]);
     expect(rolePermissions('cadre')).toEqual([
       'org:read',
@@ -64,6 +65,8 @@ describe('the module list', () => {
       'transfer:write',
       'agreement:read',
       'agreement:write',
+      'employment:read',
+      'employment:write',
     ]);
     expect(rolePermissions('admin')).toEqual(permissions);
   });

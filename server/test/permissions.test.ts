@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Employer, ImportMode, ImportStatus, Member, OrgUnit, User } from '@gonghui/contracts';
+import {
+  composeResidentId,
+  type Employer,
+  type ImportMode,
+  type ImportStatus,
+  type Member,
+  type OrgUnit,
+  type User,
+} from '@gonghui/contracts';
 import { taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
@@ -50,6 +58,11 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangTask: number;
   let taicangAgreement: number;
   let taicangAttachment: number;
+  let taicangFair: number;
+  let taicangFairEmployer: number;
+  let taicangPosition: number;
+  let taicangSeeker: number;
+  let taicangCourse: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -105,6 +118,50 @@ describe('changshu cannot read or change anything of taicang, through every rout
       id: taicangAgreement,
     });
     expect((await taicang.get(`/api/attachments/${taicangAttachment}`)).statusCode).toBe(200);
+    const fair = await taicang.post('/api/employment/fairs', {
+      title: '太仓家政服务专场招聘会',
+      category: 'domestic',
+      heldOn: '2020-03-01',
+      venue: '太仓市职工服务中心',
+      orgUnitId: taicangUnit,
+    });
+    expect(fair.statusCode, fair.body).toBe(200);
+    taicangFair = (fair.json() as { id: number }).id;
+    const withEmployer = await taicang.post(`/api/employment/fairs/${taicangFair}/employers`, {
+      employerId: townEmployer.id,
+    });
+    taicangFairEmployer = (withEmployer.json() as { employers: Array<{ id: number }> }).employers[0].id;
+    const position = await taicang.post('/api/employment/positions', {
+      fairEmployerId: taicangFairEmployer,
+      title: '家政服务员',
+      jobCategory: 'domestic',
+      openings: 2,
+      payMinFen: 400000,
+      payMaxFen: 500000,
+    });
+    taicangPosition = (position.json() as { id: number }).id;
+    const seeker = await taicang.post('/api/employment/seekers', {
+      name: '太仓求职者',
+      residentId: composeResidentId('320585', '1980-02-02', 321),
+      situation: 'laid_off',
+      orgUnitId: taicangUnit,
+      registeredVia: 'office',
+      registeredOn: '2020-03-02',
+    });
+    expect(seeker.statusCode, seeker.body).toBe(200);
+    taicangSeeker = (seeker.json() as { id: number }).id;
+    const course = await taicang.post('/api/employment/courses', {
+      title: '太仓家政服务员培训班',
+      programme: 'domestic',
+      free: true,
+      startsOn: '2020-03-01',
+      endsOn: '2099-03-01',
+      sessions: 4,
+      capacity: 10,
+      venue: '太仓市职工学校',
+      orgUnitId: taicangUnit,
+    });
+    taicangCourse = (course.json() as { id: number }).id;
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -290,6 +347,132 @@ describe('changshu cannot read or change anything of taicang, through every rout
           employerIds: [taicangEmployer],
         },
       },
+      'GET /api/employment/fairs/export': { url: `/api/employment/fairs/export?orgUnitId=${taicangUnit}` },
+      'GET /api/employment/booths/export': { url: `/api/employment/booths/export?fairId=${taicangFair}` },
+      'GET /api/employment/fairs/:id': { url: `/api/employment/fairs/${taicangFair}` },
+      'PATCH /api/employment/fairs/:id': {
+        url: `/api/employment/fairs/${taicangFair}`,
+        payload: { venue: '越权地点' },
+      },
+      'POST /api/employment/fairs/:id/employers': {
+        url: `/api/employment/fairs/${taicangFair}/employers`,
+        payload: { creditCode: '91350100M000100Y43', name: '渗透测试公司' },
+      },
+      'POST /api/employment/fairs': {
+        url: '/api/employment/fairs',
+        payload: {
+          title: '渗透测试招聘会',
+          category: 'general',
+          heldOn: date,
+          venue: '别处',
+          orgUnitId: taicangUnit,
+        },
+      },
+      'POST /api/employment/positions': {
+        url: '/api/employment/positions',
+        payload: {
+          fairEmployerId: taicangFairEmployer,
+          title: '越权岗位',
+          jobCategory: 'other',
+          openings: 1,
+          payMinFen: 0,
+          payMaxFen: 1,
+        },
+      },
+      'PATCH /api/employment/positions/:id': {
+        url: `/api/employment/positions/${taicangPosition}`,
+        payload: { openings: 99 },
+      },
+      'GET /api/employment/positions/:id/matches': {
+        url: `/api/employment/positions/${taicangPosition}/matches`,
+      },
+      'GET /api/employment/seekers/export': {
+        url: `/api/employment/seekers/export?orgUnitId=${taicangUnit}`,
+      },
+      'GET /api/employment/seekers/:id': { url: `/api/employment/seekers/${taicangSeeker}` },
+      'PATCH /api/employment/seekers/:id': {
+        url: `/api/employment/seekers/${taicangSeeker}`,
+        payload: { wishes: '越权' },
+      },
+      'POST /api/employment/seekers': {
+        url: '/api/employment/seekers',
+        payload: {
+          name: '渗透求职者',
+          residentId: composeResidentId('320585', '1981-03-03', 322),
+          situation: 'other',
+          orgUnitId: taicangUnit,
+          registeredVia: 'office',
+          registeredOn: date,
+        },
+      },
+      'POST /api/employment/seekers/:id/status': {
+        url: `/api/employment/seekers/${taicangSeeker}/status`,
+        payload: { status: 'withdrawn', reason: '越权退出' },
+      },
+      'POST /api/employment/seekers/:id/recommendations': {
+        url: `/api/employment/seekers/${taicangSeeker}/recommendations`,
+        payload: { positionId: taicangPosition, recommendedOn: date },
+      },
+      'POST /api/employment/seekers/:id/recommendation-results': {
+        url: `/api/employment/seekers/${taicangSeeker}/recommendation-results`,
+        payload: { recommendationId: 1, result: 'hired', resultOn: date },
+      },
+      'POST /api/employment/seekers/:id/placements': {
+        url: `/api/employment/seekers/${taicangSeeker}/placements`,
+        payload: { recommendationId: 1, placedOn: date, source: 'fair' },
+      },
+      'POST /api/employment/seekers/:id/placement-end': {
+        url: `/api/employment/seekers/${taicangSeeker}/placement-end`,
+        payload: { endedOn: date, reason: '越权离职' },
+      },
+      'POST /api/employment/seekers/:id/follow-up': {
+        url: `/api/employment/seekers/${taicangSeeker}/follow-up`,
+        payload: { followedUpOn: date, stillEmployed: true },
+      },
+      'GET /api/employment/seekers/:id/matches': { url: `/api/employment/seekers/${taicangSeeker}/matches` },
+      'GET /api/employment/follow-ups/export': {
+        url: `/api/employment/follow-ups/export?orgUnitId=${taicangUnit}`,
+      },
+      'GET /api/employment/figures': { url: `/api/employment/figures?orgUnitId=${taicangUnit}` },
+      'GET /api/employment/courses/export': {
+        url: `/api/employment/courses/export?orgUnitId=${taicangUnit}`,
+      },
+      'GET /api/employment/courses/:id': { url: `/api/employment/courses/${taicangCourse}` },
+      'POST /api/employment/courses': {
+        url: '/api/employment/courses',
+        payload: {
+          title: '渗透测试培训班',
+          programme: 'skills',
+          free: true,
+          startsOn: date,
+          endsOn: date,
+          sessions: 1,
+          capacity: 1,
+          venue: '别处',
+          orgUnitId: taicangUnit,
+        },
+      },
+      'POST /api/employment/courses/:id/enrolments': {
+        url: `/api/employment/courses/${taicangCourse}/enrolments`,
+        payload: { seekerId: taicangSeeker },
+      },
+      'POST /api/employment/courses/:id/enrolments/withdraw': {
+        url: `/api/employment/courses/${taicangCourse}/enrolments/withdraw`,
+        payload: { enrolmentId: 1 },
+      },
+      'POST /api/employment/courses/:id/attendance': {
+        url: `/api/employment/courses/${taicangCourse}/attendance`,
+        payload: { session: 1, presentEnrolmentIds: [] },
+      },
+      'POST /api/employment/courses/:id/certificates': {
+        url: `/api/employment/courses/${taicangCourse}/certificates`,
+        payload: { enrolmentId: 1, level: 'junior', issuedOn: date },
+      },
+      'POST /api/employment/courses/:id/certificates/revoke': {
+        url: `/api/employment/courses/${taicangCourse}/certificates/revoke`,
+        payload: { enrolmentId: 1, reason: '越权撤销' },
+      },
+      'GET /api/public/certificates/:code': { url: '/api/public/certificates/ABCDEFGHJKLM' },
       'POST /api/formation-campaigns': {
         url: '/api/formation-campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
@@ -332,6 +515,15 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/members',
     'GET /api/members/template',
     'GET /api/transfers',
+    'GET /api/employment/fairs',
+    'GET /api/employment/positions',
+    'GET /api/employment/positions/export',
+    'GET /api/employment/seekers',
+    'GET /api/employment/follow-ups',
+    'GET /api/employment/courses',
+    'GET /api/employment/settings',
+    // One setting of the installation, set by the city federation only (403 for anyone else).
+    'PUT /api/employment/settings',
   ]);
 
   it('answers not found for each record route, exactly as for a missing record', async () => {

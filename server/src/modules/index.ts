@@ -1,6 +1,7 @@
 import type { GonghuiModule } from '../platform/module.ts';
 import { agreementsModule } from './agreements/index.ts';
 import { employersModule } from './employers/index.ts';
+import { employmentModule } from './employment/index.ts';
 import { formationCampaignsModule } from './formation-campaigns/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { membersModule } from './members/index.ts';
@@ -15,4 +16,5 @@ export const modules: readonly GonghuiModule[] = [
   formationCampaignsModule,
   membersModule,
   agreementsModule,
+  employmentModule,
 ];

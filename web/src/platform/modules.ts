@@ -2,6 +2,7 @@ import { agreementsModule } from '../modules/agreements/index.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { formationCampaignsModule } from '../modules/formation-campaigns/index.ts';
 import { employersModule } from '../modules/employers/index.ts';
+import { employmentModule } from '../modules/employment/index.ts';
 import { indicatorsModule } from '../modules/indicators/index.ts';
 import { membersModule } from '../modules/members/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
@@ -18,6 +19,7 @@ export const webModules: readonly WebModule[] = [
   formationCampaignsModule,
   agreementsModule,
   membersModule,
+  employmentModule,
   usersModule,
   auditModule,
 ];
