@@ -1,4 +1,5 @@
 import { agreementContract } from './agreements.ts';
+import { assistanceContract } from './assistance.ts';
 import { employerContract } from './employers.ts';
 import { formationCampaignContract } from './formation-campaigns.ts';
 import { indicatorContract } from './indicators.ts';
@@ -11,4 +12,5 @@ export const moduleContracts = [
   formationCampaignContract,
   memberContract,
   agreementContract,
+  assistanceContract,
 ] as const;

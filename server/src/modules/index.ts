@@ -1,5 +1,6 @@
 import type { GonghuiModule } from '../platform/module.ts';
 import { agreementsModule } from './agreements/index.ts';
+import { assistanceModule } from './assistance/index.ts';
 import { employersModule } from './employers/index.ts';
 import { formationCampaignsModule } from './formation-campaigns/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
@@ -15,4 +16,5 @@ export const modules: readonly GonghuiModule[] = [
   formationCampaignsModule,
   membersModule,
   agreementsModule,
+  assistanceModule,
 ];

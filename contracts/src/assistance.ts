@@ -1,0 +1,491 @@
+import { z } from 'zod';
+import type { AuditLabels, ModuleContract } from './module.ts';
+import { pageQuery } from './common.ts';
+
+/** The six kinds of case the one-stop centre takes: its five functions and dispute mediation. */
+export const caseTypes = [
+  'legal_aid',
+  'petition',
+  'living_aid',
+  'mutual_insurance',
+  'employment',
+  'mediation',
+] as const;
+export type CaseType = (typeof caseTypes)[number];
+export const caseTypeLabels: Record<CaseType, string> = {
+  legal_aid: '法律援助',
+  petition: '信访接待',
+  living_aid: '生活救助',
+  mutual_insurance: '互助保险',
+  employment: '职业介绍和培训',
+  mediation: '劳资纠纷调处',
+};
+/** The type's part of a case number, e.g. 2011-董浜-调解-0007. */
+export const caseTypeShort: Record<CaseType, string> = {
+  legal_aid: '法援',
+  petition: '信访',
+  living_aid: '救助',
+  mutual_insurance: '互助',
+  employment: '就业',
+  mediation: '调解',
+};
+
+export const caseStatuses = [
+  'received',
+  'accepted',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+export const caseStatusLabels: Record<CaseStatus, string> = {
+  received: '已登记',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  closed: '已关闭',
+  rejected: '不予受理',
+};
+export const finalCaseStatuses: readonly CaseStatus[] = ['resolved', 'closed', 'rejected'];
+/** Which status may follow which; any other change is refused. */
+export const caseTransitions: Record<CaseStatus, readonly CaseStatus[]> = {
+  received: ['accepted', 'rejected', 'closed'],
+  accepted: ['in_progress', 'resolved', 'closed'],
+  in_progress: ['resolved', 'closed'],
+  resolved: [],
+  closed: [],
+  rejected: [],
+};
+
+export const handlerKinds = ['staff', 'lawyer', 'mediator', 'volunteer'] as const;
+export type HandlerKind = (typeof handlerKinds)[number];
+export const handlerKindLabels: Record<HandlerKind, string> = {
+  staff: '工会工作人员',
+  lawyer: '律师',
+  mediator: '调解员',
+  volunteer: '志愿者',
+};
+
+export const dayKinds = ['calendar', 'working'] as const;
+export type DayKind = (typeof dayKinds)[number];
+export const dayKindLabels: Record<DayKind, string> = { calendar: '自然日', working: '工作日' };
+
+/** Which limit a case's clock is running against. */
+export const deadlineKinds = ['accept', 'handle', 'arbitration'] as const;
+export type DeadlineKind = (typeof deadlineKinds)[number];
+export const deadlineKindLabels: Record<DeadlineKind, string> = {
+  accept: '受理期限',
+  handle: '办理期限',
+  arbitration: '调解期满（未达成协议应告知申请仲裁）',
+};
+
+export const caseEventKinds = [
+  'intake',
+  'status',
+  'assign',
+  'escalate',
+  'refer',
+  'pause',
+  'resume',
+  'extend',
+  'note',
+  'attachment',
+] as const;
+export type CaseEventKind = (typeof caseEventKinds)[number];
+export const caseEventKindLabels: Record<CaseEventKind, string> = {
+  intake: '登记',
+  status: '状态变更',
+  assign: '指派经办人',
+  escalate: '上报上级',
+  refer: '转交下级',
+  pause: '等待职工补充',
+  resume: '恢复计时',
+  extend: '延长办理期限',
+  note: '备注',
+  attachment: '上传附件',
+};
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}应为文字` })
+    .trim()
+    .max(max, `${label}最多 ${max} 个字`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+const requiredText = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, `${label}至少 ${min} 个字`)
+    .max(max, `${label}最多 ${max} 个字`);
+const id = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .positive(`${label}应为正整数`)
+    .max(2147483647, `${label}过大`);
+const queryId = (label: string) =>
+  z.coerce
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .positive(`${label}应为正整数`)
+    .max(2147483647, `${label}过大`);
+const date = (label: string) => z.iso.date({ error: `${label}格式应为 YYYY-MM-DD，例如 2011-09-30` });
+
+export const caseClockFilters = ['overdue', 'dueSoon', 'paused'] as const;
+export type CaseClockFilter = (typeof caseClockFilters)[number];
+export const caseSorts = ['receivedOn', 'dueOn', 'number'] as const;
+export type CaseSort = (typeof caseSorts)[number];
+
+export const caseFilterQuery = z.object({
+  q: z.string().trim().max(50, '搜索词最多 50 个字').optional(),
+  type: z.enum(caseTypes, { error: '案件类型不正确' }).optional(),
+  status: z.enum(caseStatuses, { error: '案件状态不正确' }).optional(),
+  open: z
+    .enum(['true', 'false'], { error: '是否在办应为 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional(),
+  clock: z.enum(caseClockFilters, { error: '期限筛选应为已超期、即将到期或暂停计时' }).optional(),
+  handlerId: queryId('经办人编号').optional(),
+  /** Cases now handled by this unit or any unit below it. */
+  orgUnitId: queryId('办理单位编号').optional(),
+  receivedFrom: date('登记日期起').optional(),
+  receivedTo: date('登记日期止').optional(),
+  sort: z.enum(caseSorts, { error: '排序字段不正确' }).default('receivedOn'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }).default('desc'),
+});
+export type CaseFilter = z.infer<typeof caseFilterQuery>;
+export const listCasesQuery = pageQuery.extend(caseFilterQuery.shape);
+export type ListCasesQuery = z.infer<typeof listCasesQuery>;
+
+const newWorker = z.object({
+  name: requiredText('职工姓名', 2, 30),
+  residentId: z.string({ error: '请填写职工身份证号' }).trim().min(1, '请填写职工身份证号'),
+  phone: z
+    .string({ error: '联系电话应为文字' })
+    .trim()
+    .regex(/^1\d{10}$/, '联系电话应为 11 位手机号')
+    .nullable()
+    .optional(),
+});
+
+export const intakeCaseBody = z
+  .object({
+    type: z.enum(caseTypes, { error: '请选择案件类型' }),
+    /** The worker is a member in the caller's registry … */
+    memberId: id('会员编号').nullable().optional(),
+    /** … or a person entered here. */
+    worker: newWorker.nullable().optional(),
+    employerId: id('单位编号').nullable().optional(),
+    subject: requiredText('事由', 4, 60),
+    narrative: requiredText('情况描述', 10, 5000),
+    handlerId: id('经办人编号').nullable().optional(),
+  })
+  .refine((b) => (b.memberId ? 1 : 0) + (b.worker ? 1 : 0) === 1, {
+    message: '请选择会员或填写职工信息（二者选其一）',
+    path: ['worker'],
+  });
+export type IntakeCaseBody = z.infer<typeof intakeCaseBody>;
+
+export const caseStatusBody = z.object({
+  status: z.enum(caseStatuses, { error: '请选择新的状态' }),
+  outcome: optionalText('办理结果', 1000),
+  note: optionalText('说明', 500),
+});
+export type CaseStatusBody = z.infer<typeof caseStatusBody>;
+
+export const assignCaseBody = z.object({
+  handlerId: id('经办人编号'),
+  note: optionalText('说明', 500),
+});
+export type AssignCaseBody = z.infer<typeof assignCaseBody>;
+
+export const escalateCaseBody = z.object({ reason: requiredText('上报原因', 2, 500) });
+export type EscalateCaseBody = z.infer<typeof escalateCaseBody>;
+
+export const referCaseBody = z.object({
+  orgUnitId: id('转交单位编号'),
+  reason: requiredText('转交原因', 2, 500),
+});
+export type ReferCaseBody = z.infer<typeof referCaseBody>;
+
+export const caseNoteBody = z.object({ note: requiredText('说明', 2, 500) });
+export type CaseNoteBody = z.infer<typeof caseNoteBody>;
+
+export const extendCaseBody = z.object({
+  days: z
+    .number({ error: '延长天数应为数字' })
+    .int('延长天数应为整数')
+    .min(1, '延长天数至少 1 天')
+    .max(365, '延长天数最多 365 天'),
+  reason: requiredText('延长理由', 2, 500),
+  approvedBy: requiredText('批准人', 2, 30),
+  noticeOn: date('告知信访人日期'),
+});
+export type ExtendCaseBody = z.infer<typeof extendCaseBody>;
+
+export const revealCaseBody = z.object({ reason: requiredText('查看原因', 2, 200) });
+export type RevealCaseBody = z.infer<typeof revealCaseBody>;
+
+export const attachmentQuery = z.object({
+  fileName: z.string({ error: '请给出文件名' }).trim().min(1, '请给出文件名').max(200, '文件名最多 200 个字'),
+});
+
+export const assistanceCase = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  type: z.enum(caseTypes),
+  status: z.enum(caseStatuses),
+  subject: z.string(),
+  workerId: z.number().int(),
+  workerName: z.string(),
+  workerResidentIdMasked: z.string(),
+  workerIsMember: z.boolean(),
+  employerId: z.number().int().nullable(),
+  employerName: z.string().nullable(),
+  intakeUnitId: z.number().int(),
+  intakeUnitName: z.string(),
+  handlingUnitId: z.number().int(),
+  handlingUnitName: z.string(),
+  handlerId: z.number().int().nullable(),
+  handlerName: z.string().nullable(),
+  receivedOn: z.string(),
+  acceptedOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  deadlineKind: z.enum(deadlineKinds).nullable(),
+  dueOn: z.string().nullable(),
+  warnOn: z.string().nullable(),
+  dueProvisional: z.boolean(),
+  paused: z.boolean(),
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  extendedDays: z.number().int().nullable(),
+  updatedAt: z.string(),
+});
+export type AssistanceCase = z.infer<typeof assistanceCase>;
+
+export const caseEvent = z.object({
+  id: z.number().int(),
+  kind: z.enum(caseEventKinds),
+  at: z.string(),
+  actorName: z.string(),
+  unitName: z.string(),
+  note: z.string().nullable(),
+});
+export type CaseEvent = z.infer<typeof caseEvent>;
+
+export const caseAssignment = z.object({
+  handlerId: z.number().int(),
+  handlerName: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+});
+export type CaseAssignment = z.infer<typeof caseAssignment>;
+
+export const caseDetail = assistanceCase.extend({
+  events: z.array(caseEvent),
+  assignments: z.array(caseAssignment),
+  chain: z.array(z.object({ orgUnitId: z.number().int(), name: z.string() })),
+  attachments: z.array(
+    z.object({
+      id: z.number().int(),
+      fileName: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      createdAt: z.string(),
+    }),
+  ),
+  /** Whether the caller's unit is the handling unit or above it, and so may act on the case. */
+  canAct: z.boolean(),
+  /** The transitions the case may take now. */
+  nextStatuses: z.array(z.enum(caseStatuses)),
+  /** The unit an escalation would go to; null at the top of the network or when the caller may not act. */
+  escalatesTo: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const revealedCase = z.object({
+  residentId: z.string(),
+  phone: z.string().nullable(),
+  narrative: z.string(),
+});
+export type RevealedCase = z.infer<typeof revealedCase>;
+
+export const handlerFilterQuery = z.object({
+  q: z.string().trim().max(30, '搜索词最多 30 个字').optional(),
+  kind: z.enum(handlerKinds, { error: '经办人类别不正确' }).optional(),
+});
+export const listHandlersQuery = pageQuery.extend(handlerFilterQuery.shape);
+export type ListHandlersQuery = z.infer<typeof listHandlersQuery>;
+
+export const createHandlerBody = z.object({
+  name: requiredText('姓名', 2, 30),
+  kind: z.enum(handlerKinds, { error: '请选择经办人类别' }),
+  orgUnitId: id('所属单位编号'),
+  /** A staff member with an account is linked to it. */
+  userId: id('账号编号').nullable().optional(),
+  organisation: optionalText('所在机构', 60),
+});
+export type CreateHandlerBody = z.infer<typeof createHandlerBody>;
+
+export const caseHandler = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(handlerKinds),
+  orgUnitId: z.number().int(),
+  orgUnitName: z.string(),
+  userId: z.number().int().nullable(),
+  organisation: z.string().nullable(),
+  openCases: z.number().int(),
+});
+export type CaseHandler = z.infer<typeof caseHandler>;
+
+export const reassignBody = z.object({
+  toHandlerId: id('接手经办人编号'),
+  /** Only these cases; none given: every open case of the handler the caller may act on. */
+  caseIds: z.array(id('案件编号')).max(1000, '一次最多 1000 件').optional(),
+  reason: requiredText('改派原因', 2, 500),
+});
+export type ReassignBody = z.infer<typeof reassignBody>;
+export const reassignResult = z.object({ moved: z.number().int(), caseIds: z.array(z.number().int()) });
+export type ReassignResult = z.infer<typeof reassignResult>;
+
+export const workerTimelineQuery = z.object({
+  type: z.enum(caseTypes, { error: '案件类型不正确' }).optional(),
+  from: date('开始日期').optional(),
+  to: date('结束日期').optional(),
+});
+export type WorkerTimelineQuery = z.infer<typeof workerTimelineQuery>;
+export const workerTimeline = z.object({
+  workerId: z.number().int(),
+  workerName: z.string(),
+  cases: z.array(assistanceCase),
+});
+export type WorkerTimeline = z.infer<typeof workerTimeline>;
+
+export const clockRule = z.object({
+  type: z.enum(caseTypes),
+  dayKind: z.enum(dayKinds),
+  /** Days from receipt to the decision to accept; null: no such limit. */
+  acceptDays: z.number().int().nullable(),
+  /** Days to handle the case, from acceptance (or from receipt when `handleFromReceipt`). */
+  handleDays: z.number().int().nullable(),
+  handleFromReceipt: z.boolean(),
+  /** The longest single extension; 0: none allowed. */
+  extensionMaxDays: z.number().int(),
+});
+export type ClockRule = z.infer<typeof clockRule>;
+const limit = (label: string) =>
+  z
+    .number({ error: `${label}应为数字` })
+    .int(`${label}应为整数`)
+    .min(1, `${label}至少 1 天`)
+    .max(365, `${label}最多 365 天`)
+    .nullable();
+export const updateClockRuleBody = z.object({
+  dayKind: z.enum(dayKinds, { error: '请选择按自然日或工作日计算' }),
+  acceptDays: limit('受理期限'),
+  handleDays: limit('办理期限'),
+  handleFromReceipt: z.boolean({ error: '请选择办理期限起算点' }),
+  extensionMaxDays: z
+    .number({ error: '最长延期应为数字' })
+    .int('最长延期应为整数')
+    .min(0, '最长延期不能为负')
+    .max(365, '最长延期最多 365 天'),
+});
+export type UpdateClockRuleBody = z.infer<typeof updateClockRuleBody>;
+export const caseTypeParam = z.object({ type: z.enum(caseTypes, { error: '案件类型不正确' }) });
+
+const assistanceAuditLabels = {
+  actions: {
+    'assistance_case.intake': '登记求助案件',
+    'assistance_case.status': '变更案件状态',
+    'assistance_case.assign': '指派案件经办人',
+    'assistance_case.escalate': '案件上报上级',
+    'assistance_case.refer': '案件转交下级',
+    'assistance_case.pause': '案件暂停计时',
+    'assistance_case.resume': '案件恢复计时',
+    'assistance_case.extend': '延长案件办理期限',
+    'assistance_case.note': '案件添加备注',
+    'assistance_case.attach': '案件上传附件',
+    'assistance_case.reassign': '批量改派案件',
+    'assistance_case.export': '导出求助案件',
+    'assistance_case.export_download': '下载导出的求助案件',
+    'case_handler.create': '登记经办人',
+    'clock_rule.update': '修改办理时限',
+  },
+  entityTypes: { assistance_case: '求助案件', case_handler: '经办人', clock_rule: '办理时限' },
+  fields: {
+    number: '案件编号',
+    type: '案件类型',
+    status: '状态',
+    subject: '事由',
+    workerId: '职工编号',
+    workerName: '职工姓名',
+    workerResidentIdMasked: '职工身份证号（已遮盖）',
+    workerIsMember: '职工是否会员',
+    intakeUnitId: '登记单位编号',
+    intakeUnitName: '登记单位',
+    handlingUnitId: '办理单位编号',
+    handlingUnitName: '办理单位',
+    handlerId: '经办人编号',
+    handlerName: '经办人',
+    receivedOn: '登记日期',
+    acceptedOn: '受理日期',
+    closedOn: '办结日期',
+    outcome: '办理结果',
+    deadlineKind: '期限类别',
+    dueOn: '期限届满日',
+    warnOn: '提醒日',
+    dueProvisional: '期限为暂定（节假日安排未公布）',
+    paused: '暂停计时',
+    overdue: '已超期',
+    dueSoon: '即将到期',
+    extendedDays: '延长天数',
+    reason: '原因',
+    approvedBy: '批准人',
+    noticeOn: '告知日期',
+    note: '说明',
+    fileName: '文件名',
+    attachmentId: '附件编号',
+    toHandlerId: '接手经办人编号',
+    fromHandlerId: '原经办人编号',
+    caseIds: '案件编号',
+    moved: '改派件数',
+    toUnitId: '转至单位编号',
+    toUnitName: '转至单位',
+    kind: '类别',
+    name: '姓名',
+    orgUnitId: '所属单位编号',
+    orgUnitName: '所属单位',
+    userId: '账号编号',
+    organisation: '所在机构',
+    openCases: '在办案件数',
+    dayKind: '计日方式',
+    acceptDays: '受理期限（天）',
+    handleDays: '办理期限（天）',
+    handleFromReceipt: '办理期限自登记起算',
+    extensionMaxDays: '最长延期（天）',
+    clock: '期限',
+    open: '在办',
+    receivedFrom: '登记日期起',
+    receivedTo: '登记日期止',
+  },
+  values: {
+    type: caseTypeLabels,
+    status: caseStatusLabels,
+    deadlineKind: deadlineKindLabels,
+    dayKind: dayKindLabels,
+    kind: handlerKindLabels,
+    clock: { overdue: '已超期', dueSoon: '即将到期', paused: '暂停计时' },
+  },
+} as const satisfies AuditLabels;
+
+/** What the assistance module adds to the contracts: its permissions and its audit labels. */
+export const assistanceContract = {
+  permissions: ['assistance:read', 'assistance:write', 'assistance:reveal', 'assistance:configure'],
+  auditLabels: assistanceAuditLabels,
+} as const satisfies ModuleContract;

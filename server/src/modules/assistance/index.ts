@@ -1,0 +1,38 @@
+import { assistanceContract } from '@gonghui/contracts';
+import type { GonghuiModule } from '../../platform/module.ts';
+import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
+import { loadAssistanceDemo } from './cases/case.demo.ts';
+import { caseExport } from './cases/case.export.ts';
+import { caseRoutes } from './cases/case.routes.ts';
+import { caseService } from './cases/case.service.ts';
+import { clockRoutes } from './clocks/clock.routes.ts';
+import { handlerRoutes } from './handlers/handler.routes.ts';
+
+/** The one-stop assistance centre: cases through the three-level network, with their statutory clocks. */
+export const assistanceModule: GonghuiModule = {
+  name: 'assistance',
+  routes: [caseRoutes, handlerRoutes, clockRoutes],
+  grants: {
+    'assistance:read': ['admin', 'cadre', 'viewer'],
+    'assistance:write': ['admin', 'cadre'],
+    'assistance:reveal': ['admin', 'cadre'],
+    'assistance:configure': ['admin'],
+  },
+  contract: assistanceContract,
+  exports: [caseExport.registration],
+  migrations: { '20261201T2130_assistance_cases': m20261201T2130 },
+  counters: [
+    {
+      key: 'assistance-overdue',
+      title: '已超期的求助案件',
+      suffix: '件',
+      link: '/assistance/cases?clock=overdue',
+      note: '办理期限已过仍未办结',
+      permission: 'assistance:read',
+      count: (db, _actor, scope) => caseService.countOverdue(db, scope),
+    },
+  ],
+  demo: (db) => loadAssistanceDemo(db),
+};
+
+export { loadAssistanceDemo } from './cases/case.demo.ts';
