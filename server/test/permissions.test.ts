@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Employer, ImportMode, ImportStatus, Member, OrgUnit, User } from '@gonghui/contracts';
-import { taicangMemberRecords } from './members-fixtures.ts';
+import { nextResidentId, taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
@@ -50,6 +50,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangTask: number;
   let taicangAgreement: number;
   let taicangAttachment: number;
+  let taicangCase: { id: number; workerId: number };
+  let taicangHandler: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -101,6 +103,23 @@ describe('changshu cannot read or change anything of taicang, through every rout
       id: taicangAgreement,
     });
     expect((await taicang.get(`/api/attachments/${taicangAttachment}`)).statusCode).toBe(200);
+    const handler = await taicang.post('/api/assistance/handlers', {
+      name: '太仓律师',
+      kind: 'lawyer',
+      orgUnitId: taicangTown,
+      organisation: '太仓律师事务所',
+    });
+    expect(handler.statusCode, handler.body).toBe(200);
+    taicangHandler = (handler.json() as { id: number }).id;
+    const intake = await taicang.post('/api/assistance/cases', {
+      type: 'legal_aid',
+      subject: '太仓职工求助',
+      narrative: '太仓职工反映单位拖欠工资三个月。',
+      worker: { name: '太仓职工', residentId: nextResidentId() },
+      handlerId: taicangHandler,
+    });
+    expect(intake.statusCode, intake.body).toBe(200);
+    taicangCase = intake.json() as { id: number; workerId: number };
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -286,6 +305,68 @@ describe('changshu cannot read or change anything of taicang, through every rout
           employerIds: [taicangEmployer],
         },
       },
+      'GET /api/assistance/cases/:id': { url: `/api/assistance/cases/${taicangCase.id}` },
+      'POST /api/assistance/cases': {
+        url: '/api/assistance/cases',
+        payload: {
+          type: 'petition',
+          subject: '渗透测试求助',
+          narrative: '借用太仓的单位登记求助案件。',
+          worker: { name: '测试职工', residentId: nextResidentId() },
+          employerId: taicangEmployer,
+        },
+      },
+      'POST /api/assistance/cases/:id/reveal': {
+        url: `/api/assistance/cases/${taicangCase.id}/reveal`,
+        payload: { reason: '越权查看' },
+      },
+      'POST /api/assistance/cases/:id/status': {
+        url: `/api/assistance/cases/${taicangCase.id}/status`,
+        payload: { status: 'accepted' },
+      },
+      'POST /api/assistance/cases/:id/assign': {
+        url: `/api/assistance/cases/${taicangCase.id}/assign`,
+        payload: { handlerId: taicangHandler },
+      },
+      'POST /api/assistance/cases/:id/escalate': {
+        url: `/api/assistance/cases/${taicangCase.id}/escalate`,
+        payload: { reason: '越权上报' },
+      },
+      'POST /api/assistance/cases/:id/refer': {
+        url: `/api/assistance/cases/${taicangCase.id}/refer`,
+        payload: { orgUnitId: changshuTown, reason: '越权转交' },
+      },
+      'POST /api/assistance/cases/:id/pause': {
+        url: `/api/assistance/cases/${taicangCase.id}/pause`,
+        payload: { note: '越权暂停' },
+      },
+      'POST /api/assistance/cases/:id/resume': {
+        url: `/api/assistance/cases/${taicangCase.id}/resume`,
+        payload: { note: '越权恢复' },
+      },
+      'POST /api/assistance/cases/:id/extend': {
+        url: `/api/assistance/cases/${taicangCase.id}/extend`,
+        payload: { days: 5, reason: '越权延期', approvedBy: '入侵者', noticeOn: date },
+      },
+      'POST /api/assistance/cases/:id/notes': {
+        url: `/api/assistance/cases/${taicangCase.id}/notes`,
+        payload: { note: '越权备注' },
+      },
+      'POST /api/assistance/cases/:id/attachments': {
+        url: `/api/assistance/cases/${taicangCase.id}/attachments?fileName=x.pdf`,
+        payload: { file: '越权附件' },
+      },
+      'GET /api/assistance/workers/:id/cases': {
+        url: `/api/assistance/workers/${taicangCase.workerId}/cases`,
+      },
+      'POST /api/assistance/handlers': {
+        url: '/api/assistance/handlers',
+        payload: { name: '渗透律师', kind: 'lawyer', orgUnitId: taicangTown },
+      },
+      'POST /api/assistance/handlers/:id/reassign': {
+        url: `/api/assistance/handlers/${taicangHandler}/reassign`,
+        payload: { toHandlerId: taicangHandler, reason: '越权改派' },
+      },
       'POST /api/campaigns': {
         url: '/api/campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
@@ -325,6 +406,12 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/campaigns',
     'GET /api/agreements',
     'GET /api/agreements/export',
+    'GET /api/assistance/cases',
+    'GET /api/assistance/cases/export',
+    'GET /api/assistance/handlers',
+    'GET /api/assistance/clock-rules',
+    // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
+    'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',
     'GET /api/members/template',
     'GET /api/transfers',

@@ -16,7 +16,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { attachmentService } from '../../../platform/attachments/attachment.service.ts';
 import { audit } from '../../../platform/audit/audit.ts';
-import { conflict, invalid } from '../../../platform/http/errors.ts';
+import { AppError, conflict, invalid } from '../../../platform/http/errors.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { changeRecord } from '../../../platform/writes/record-change.ts';
@@ -204,8 +204,19 @@ export const caseHandlingService = {
   },
 
   /** Keeps a file with the case in the platform store, under the case's intake unit. */
-  async attach(db: Db, actor: Actor, id: number, fileName: string, content: Buffer): Promise<AssistanceCase> {
+  async attach(
+    db: Db,
+    actor: Actor,
+    id: number,
+    fileName: string,
+    content: unknown,
+  ): Promise<AssistanceCase> {
     return act(db, actor, id, 'assistance_case.attach', async (trx, row) => {
+      if (!Buffer.isBuffer(content))
+        throw new AppError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          '请把文件内容直接作为请求体上传（Content-Type: application/octet-stream）',
+        );
       const attachmentId = await attachmentService.store(
         trx,
         actor,

@@ -23,7 +23,6 @@ import {
 } from '@gonghui/contracts';
 import { actorOf } from '../../../platform/auth/actor.ts';
 import { sendExport } from '../../../platform/exports/list-export.ts';
-import { AppError } from '../../../platform/http/errors.ts';
 import { caseExport } from './case.export.ts';
 import { caseHandlingService as handling } from './case-handling.service.ts';
 import { caseService } from './case.service.ts';
@@ -235,14 +234,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: assistanceCase },
       },
     },
-    async (req) => {
-      if (!Buffer.isBuffer(req.body))
-        throw new AppError(
-          'UNSUPPORTED_MEDIA_TYPE',
-          '请把文件内容直接作为请求体上传（Content-Type: application/octet-stream）',
-        );
-      return handling.attach(db, actorOf(req), req.params.id, req.query.fileName, req.body);
-    },
+    async (req) => handling.attach(db, actorOf(req), req.params.id, req.query.fileName, req.body),
   );
   app.get(
     '/api/assistance/workers/:id/cases',
