@@ -1,0 +1,22 @@
+import { CustomerServiceOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/module.ts';
+
+export const assistanceModule: WebModule = {
+  name: 'assistance',
+  routes: [
+    {
+      path: 'assistance/cases',
+      page: lazyPage(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
+      title: '求助案件',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/cases/:id',
+      page: lazyPage(() => import('./pages/CasePage.tsx'), 'CasePage'),
+      title: '案件详情',
+      permission: 'assistance:read',
+    },
+  ],
+  menu: [{ key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined }],
+  counterIcons: { 'assistance-overdue': CustomerServiceOutlined },
+};
