@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
 import { userService } from '../server/src/platform/users/user.service.ts';
 import { nextResidentId } from '../server/test/members-fixtures.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { inputOf, pickOption, villagesIn } from './helpers.ts';
+import { apiClient, inputOf, pickOption, villagesIn } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -96,5 +97,26 @@ describe('a case through the three-level network', () => {
     await page.goto(`${server.baseUrl}${caseUrl}`);
     await page.getByTestId('case-not-found').waitFor();
     expect(await page.getByTestId('case-not-found').textContent()).not.toContain(number);
+  });
+});
+
+describe('a hardship archive', () => {
+  test('its category, with the arithmetic behind it, changes when an income is edited', async () => {
+    const api = await apiClient(server.baseUrl, 'changshu');
+    const deep = await api.get<ListPage<HardshipArchive>>('/api/hardship/archives?category=deep&pageSize=1');
+    const archive = deep.items[0];
+    await login(page, server.baseUrl, 'changshu');
+    await page.goto(`${server.baseUrl}/assistance/archives/${archive.id}`);
+    await page.getByTestId('archive-page').waitFor();
+    await expect.poll(() => page.getByTestId('archive-category').first().textContent()).toBe('深度困难');
+    expect(await page.getByTestId('archive-arithmetic').textContent()).toContain('÷ 12 ÷');
+    await page.getByTestId('archive-edit-income').first().click();
+    await (await inputOf(page, 'archive-income-input')).fill('1000000');
+    await page.getByTestId('archive-income-ok').click();
+    await expect
+      .poll(() => page.getByTestId('archive-category').first().textContent())
+      .toBe('不符合困难条件');
+    await expect.poll(() => page.getByTestId('archive-per-capita').textContent()).toContain('1,000,000.00');
+    await screenshot(page, 'hardship-archive');
   });
 });

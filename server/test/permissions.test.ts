@@ -52,6 +52,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangAttachment: number;
   let taicangCase: { id: number; workerId: number };
   let taicangHandler: number;
+  let taicangArchive: { id: number; memberId: number };
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -120,6 +121,36 @@ describe('changshu cannot read or change anything of taicang, through every rout
     });
     expect(intake.statusCode, intake.body).toBe(200);
     taicangCase = intake.json() as { id: number; workerId: number };
+    const line = await taicang.request({
+      method: 'PUT',
+      url: '/api/hardship/lines',
+      payload: {
+        orgUnitId: taicangUnit,
+        year: Number(new Date().toISOString().slice(0, 4)),
+        monthlyFen: 109500,
+      },
+    });
+    expect(line.statusCode, line.body).toBe(200);
+    const archive = await taicang.post('/api/hardship/archives', {
+      orgUnitId: taicangTown,
+      members: [
+        {
+          name: '太仓户主',
+          relation: 'head',
+          residentId: nextResidentId(),
+          health: 'healthy',
+          annualIncomeFen: 1_000_000,
+        },
+      ],
+      unavoidableExpenseFen: 0,
+      reviewDueOn: '2030-01-01',
+    });
+    expect(archive.statusCode, archive.body).toBe(200);
+    const archiveId = (archive.json() as { id: number }).id;
+    const archiveDetail = (await taicang.get(`/api/hardship/archives/${archiveId}`)).json() as {
+      members: Array<{ id: number }>;
+    };
+    taicangArchive = { id: archiveId, memberId: archiveDetail.members[0].id };
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -367,6 +398,40 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/assistance/handlers/${taicangHandler}/reassign`,
         payload: { toHandlerId: taicangHandler, reason: '越权改派' },
       },
+      'GET /api/hardship/archives/:id': { url: `/api/hardship/archives/${taicangArchive.id}` },
+      'POST /api/hardship/archives': {
+        url: '/api/hardship/archives',
+        payload: {
+          orgUnitId: taicangTown,
+          members: [
+            {
+              name: '渗透户主',
+              relation: 'head',
+              residentId: nextResidentId(),
+              health: 'healthy',
+              annualIncomeFen: 0,
+            },
+          ],
+          unavoidableExpenseFen: 0,
+          reviewDueOn: date,
+        },
+      },
+      'PATCH /api/hardship/archives/:id': {
+        url: `/api/hardship/archives/${taicangArchive.id}`,
+        payload: { unavoidableExpenseFen: 1 },
+      },
+      'PATCH /api/hardship/archives/:id/members/:memberId': {
+        url: `/api/hardship/archives/${taicangArchive.id}/members/${taicangArchive.memberId}`,
+        payload: { annualIncomeFen: 1 },
+      },
+      'POST /api/hardship/archives/:id/status': {
+        url: `/api/hardship/archives/${taicangArchive.id}/status`,
+        payload: { status: 'cancelled', reason: '越权注销' },
+      },
+      'PUT /api/hardship/lines': {
+        url: '/api/hardship/lines',
+        payload: { orgUnitId: taicangUnit, year: 2020, monthlyFen: 1 },
+      },
       'POST /api/campaigns': {
         url: '/api/campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
@@ -410,6 +475,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/assistance/cases/export',
     'GET /api/assistance/handlers',
     'GET /api/assistance/clock-rules',
+    'GET /api/hardship/archives',
+    'GET /api/hardship/archives/export',
+    'GET /api/hardship/lines',
     // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
     'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',

@@ -1,17 +1,24 @@
 import { assistanceContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
+import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { caseService } from './cases/case.service.ts';
 import { clockRoutes } from './clocks/clock.routes.ts';
 import { handlerRoutes } from './handlers/handler.routes.ts';
+import { loadHardshipDemo } from './hardship/hardship.demo.ts';
+import { archiveExport } from './hardship/hardship.export.ts';
+import { hardshipRoutes } from './hardship/hardship.routes.ts';
 
-/** The one-stop assistance centre: cases through the three-level network, with their statutory clocks. */
+/**
+ * The one-stop assistance centre: cases through the three-level network with their statutory clocks, and
+ * the hardship archives of households in difficulty.
+ */
 export const assistanceModule: GonghuiModule = {
   name: 'assistance',
-  routes: [caseRoutes, handlerRoutes, clockRoutes],
+  routes: [caseRoutes, handlerRoutes, clockRoutes, hardshipRoutes],
   grants: {
     'assistance:read': ['admin', 'cadre', 'viewer'],
     'assistance:write': ['admin', 'cadre'],
@@ -19,8 +26,11 @@ export const assistanceModule: GonghuiModule = {
     'assistance:configure': ['admin'],
   },
   contract: assistanceContract,
-  exports: [caseExport.registration],
-  migrations: { '20261201T2130_assistance_cases': m20261201T2130 },
+  exports: [caseExport.registration, archiveExport.registration],
+  migrations: {
+    '20261201T2130_assistance_cases': m20261201T2130,
+    '20261201T2230_hardship_archives': m20261201T2230,
+  },
   counters: [
     {
       key: 'assistance-overdue',
@@ -32,7 +42,10 @@ export const assistanceModule: GonghuiModule = {
       count: (db, _actor, scope) => caseService.countOverdue(db, scope),
     },
   ],
-  demo: (db) => loadAssistanceDemo(db),
+  demo: async (db) => {
+    await loadAssistanceDemo(db);
+    await loadHardshipDemo(db);
+  },
 };
 
 export { loadAssistanceDemo } from './cases/case.demo.ts';

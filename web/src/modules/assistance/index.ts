@@ -1,4 +1,4 @@
-import { CustomerServiceOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const assistanceModule: WebModule = {
@@ -16,7 +16,22 @@ export const assistanceModule: WebModule = {
       title: '案件详情',
       permission: 'assistance:read',
     },
+    {
+      path: 'assistance/archives',
+      page: lazyPage(() => import('./pages/ArchivesPage.tsx'), 'ArchivesPage'),
+      title: '困难职工档案',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/archives/:id',
+      page: lazyPage(() => import('./pages/ArchivePage.tsx'), 'ArchivePage'),
+      title: '档案详情',
+      permission: 'assistance:read',
+    },
   ],
-  menu: [{ key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined }],
+  menu: [
+    { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
+    { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },
+  ],
   counterIcons: { 'assistance-overdue': CustomerServiceOutlined },
 };

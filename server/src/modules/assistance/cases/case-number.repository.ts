@@ -1,15 +1,19 @@
 import { caseTypeShort, type CaseType } from '@gonghui/contracts';
 import { withAssistance, type AppDb } from './case.definitions.ts';
 
-/** What a unit's name is called in a case number: 常熟市董浜镇工会 → 董浜, 东盾村联合工会 → 东盾. */
-export function shortUnitName(name: string): string {
+/** A unit's place name without the union words and the names of the places above it. */
+function placeName(name: string): string {
   let s = name.replace(/(联合)?工会(联合会)?$/, '').replace(/总$/, '');
   const prefix = /^.+?(市|区|县|镇|街道|乡)(?=.{2,})/;
   for (let m = prefix.exec(s); m && s.length > 3; m = prefix.exec(s)) s = s.slice(m[0].length);
-  const suffix = /(开发区|街道|社区|镇|乡|村|市|区|县)$/;
-  const bare = s.replace(suffix, '');
-  if (bare.length >= 2) s = bare;
-  return s.slice(0, 8) || name.slice(0, 8);
+  return s;
+}
+
+/** What a unit's name is called in a case number: 常熟市董浜镇工会 → 董浜, 东盾村联合工会 → 东盾. */
+export function shortUnitName(name: string): string {
+  const s = placeName(name);
+  const bare = s.replace(/(开发区|街道|社区|镇|乡|村|市|区|县)$/, '');
+  return (bare.length >= 2 ? bare : s).slice(0, 8) || name.slice(0, 8);
 }
 
 /**
@@ -32,7 +36,13 @@ export const caseNumberRepository = {
     const have = await known();
     if (have) return have;
     const own = shortUnitName(unit.name);
-    const candidates = [own, parentName ? `${shortUnitName(parentName)}${own}` : null, `${own}${unit.id}`];
+    // Two units of one short name (碧溪街道, 碧溪社区) keep their kind of place, then their parent's name.
+    const candidates = [
+      own,
+      placeName(unit.name).slice(0, 8),
+      parentName ? `${shortUnitName(parentName)}${own}` : null,
+      `${own}${unit.id}`,
+    ];
     for (const code of candidates) {
       if (!code) continue;
       // Neither a unit's second code nor a code another unit holds: either conflict leaves nothing written.

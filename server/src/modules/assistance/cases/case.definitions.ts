@@ -1,6 +1,19 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
-import type { CaseStatus, CaseType, DayKind, DeadlineKind, HandlerKind } from '@gonghui/contracts';
-import type { Database } from '../../../db/schema.ts';
+import type {
+  CaseStatus,
+  CaseType,
+  DayKind,
+  DeadlineKind,
+  HandlerKind,
+  HardshipCategory,
+  HardshipStatus,
+  HealthState,
+  HouseholdRelation,
+  SuddenCause,
+} from '@gonghui/contracts';
+import type { Database, OrgUnitVersionTable } from '../../../db/schema.ts';
+
+export type OrgUnitVersionTableRef = OrgUnitVersionTable;
 
 // The assistance centre's tables. They are typed here, inside the module, and joined to the app's
 // Database with Kysely's `withTables`, so the shared schema file needs no line for them.
@@ -109,6 +122,47 @@ export interface CaseEventTable {
   note: string | null;
 }
 
+export interface LivingLineTable {
+  org_unit_id: number;
+  year: number;
+  monthly_fen: number;
+}
+
+export interface HardshipArchiveTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  unavoidable_expense_fen: number;
+  sudden_cause: SuddenCause | null;
+  sudden_note: string | null;
+  category: HardshipCategory;
+  rule_version: string;
+  line_unit_id: number;
+  line_year: number;
+  line_monthly_fen: number;
+  annual_income_fen: number;
+  household_size: number;
+  per_capita_monthly_fen: number;
+  status: Generated<HardshipStatus>;
+  status_reason: string | null;
+  review_due_on: DateColumn;
+  created_by: number | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface HardshipMemberTable {
+  id: Generated<number>;
+  archive_id: number;
+  name: string;
+  relation: HouseholdRelation;
+  resident_id_cipher: Buffer;
+  resident_id_hash: Buffer;
+  resident_id_tail: string;
+  health: HealthState;
+  annual_income_fen: number;
+  occupation: string | null;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -121,6 +175,9 @@ export type AssistanceTables = {
   case_pause: CasePauseTable;
   case_assignment: CaseAssignmentTable;
   case_event: CaseEventTable;
+  living_line: LivingLineTable;
+  hardship_archive: HardshipArchiveTable;
+  hardship_member: HardshipMemberTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;
