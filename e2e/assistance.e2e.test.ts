@@ -101,7 +101,7 @@ describe('a case through the three-level network', () => {
 });
 
 describe('a hardship archive', () => {
-  test('its category, with the arithmetic behind it, changes when an income is edited', async () => {
+  test('its category, with the arithmetic behind it, changes when an income is edited; help is recorded', async () => {
     const api = await apiClient(server.baseUrl, 'changshu');
     const deep = await api.get<ListPage<HardshipArchive>>('/api/hardship/archives?category=deep&pageSize=1');
     const archive = deep.items[0];
@@ -117,6 +117,11 @@ describe('a hardship archive', () => {
       .poll(() => page.getByTestId('archive-category').first().textContent())
       .toBe('不符合困难条件');
     await expect.poll(() => page.getByTestId('archive-per-capita').textContent()).toContain('1,000,000.00');
+    await page.getByTestId('archive-give-open').click();
+    await (await inputOf(page, 'archive-give-amount')).fill('1500.50');
+    await fill('archive-give-fund', '帮扶资金');
+    await page.getByTestId('archive-give-ok').click();
+    await expect.poll(() => page.getByTestId('archive-assistance').textContent()).toContain('1,500.50');
     await screenshot(page, 'hardship-archive');
   });
 });

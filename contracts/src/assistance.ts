@@ -423,6 +423,7 @@ const assistanceAuditLabels = {
     'hardship_archive.export': '导出困难职工档案',
     'hardship_archive.export_download': '下载导出的困难职工档案',
     'living_line.set': '设置最低生活保障标准',
+    'hardship_archive.give': '记录帮扶',
   },
   entityTypes: {
     assistance_case: '求助案件',
@@ -507,6 +508,13 @@ const assistanceAuditLabels = {
     health: '健康状况',
     year: '年度',
     monthlyFen: '最低生活保障标准（分/月）',
+    amountFen: '金额（分）',
+    description: '帮扶内容',
+    fund: '资金或物资来源',
+    givenOn: '帮扶日期',
+    caseId: '案件编号',
+    neverAssisted: '从未获得帮扶',
+    assistedFen: '累计帮扶资金（分）',
     open: '在办',
     receivedFrom: '登记日期起',
     receivedTo: '登记日期止',
@@ -516,7 +524,7 @@ const assistanceAuditLabels = {
     status: { ...caseStatusLabels, active: '在档', exited: '已脱困', cancelled: '已注销' },
     deadlineKind: deadlineKindLabels,
     dayKind: dayKindLabels,
-    kind: handlerKindLabels,
+    kind: { ...handlerKindLabels, money: '资金', goods: '物资', service: '服务' },
     category: { deep: '深度困难', relative: '相对困难', sudden: '意外致困', none: '不符合困难条件' },
     suddenCause: { disaster: '自然灾害', accident: '意外事故', illness: '重大疾病' },
     relation: { head: '户主', spouse: '配偶', child: '子女', parent: '父母', other: '其他' },
@@ -640,6 +648,11 @@ export const archiveFilterQuery = z.object({
     .enum(['true', 'false'], { error: '是否逾期未复核应为 true 或 false' })
     .transform((v) => v === 'true')
     .optional(),
+  /** Archives that never received any recorded help. */
+  neverAssisted: z
+    .enum(['true', 'false'], { error: '是否从未帮扶应为 true 或 false' })
+    .transform((v) => v === 'true')
+    .optional(),
   orgUnitId: queryId('建档单位编号').optional(),
 });
 export type ArchiveFilter = z.infer<typeof archiveFilterQuery>;
@@ -672,6 +685,8 @@ export const hardshipArchive = z.object({
   suddenCause: z.enum(suddenCauses).nullable(),
   suddenNote: z.string().nullable(),
   reviewDueOn: z.string(),
+  /** Money given to the household so far, in fen. */
+  assistedFen: z.number().int(),
   arithmetic: hardshipArithmetic,
   updatedAt: z.string(),
 });
@@ -687,7 +702,11 @@ export const householdMember = z.object({
   occupation: z.string().nullable(),
 });
 export type HouseholdMember = z.infer<typeof householdMember>;
-export const hardshipArchiveDetail = hardshipArchive.extend({ members: z.array(householdMember) });
+export const hardshipArchiveDetail = hardshipArchive.extend({
+  members: z.array(householdMember),
+  /** Every help given, newest first: all year, not only at festivals. */
+  assistance: z.array(z.lazy(() => assistanceGiven)),
+});
 export type HardshipArchiveDetail = z.infer<typeof hardshipArchiveDetail>;
 
 export const livingLineBody = z.object({
@@ -706,3 +725,43 @@ export const livingLineBody = z.object({
 export type LivingLineBody = z.infer<typeof livingLineBody>;
 export const livingLine = livingLineBody.extend({ orgUnitName: z.string() });
 export type LivingLine = z.infer<typeof livingLine>;
+
+// ——— Assistance given (帮扶记录) ———
+
+export const assistanceKinds = ['money', 'goods', 'service'] as const;
+export type AssistanceKind = (typeof assistanceKinds)[number];
+export const assistanceKindLabels: Record<AssistanceKind, string> = {
+  money: '资金',
+  goods: '物资',
+  service: '服务',
+};
+
+export const giveAssistanceBody = z.object({
+  kind: z.enum(assistanceKinds, { error: '请选择帮扶方式' }),
+  /** Money given, in fen; only for money. */
+  amountFen: z
+    .number({ error: '金额应为数字' })
+    .int('金额最多两位小数（以分计）')
+    .min(1, '金额应大于 0')
+    .max(100_000_000, '金额过大')
+    .nullable()
+    .optional(),
+  description: optionalText('帮扶内容', 200),
+  fund: requiredText('资金或物资来源', 2, 30),
+  givenOn: date('帮扶日期'),
+  /** The case the help answers, when there is one. */
+  caseId: id('案件编号').nullable().optional(),
+});
+export type GiveAssistanceBody = z.infer<typeof giveAssistanceBody>;
+
+export const assistanceGiven = z.object({
+  id: z.number().int(),
+  kind: z.enum(assistanceKinds),
+  amountFen: z.number().int().nullable(),
+  description: z.string().nullable(),
+  fund: z.string(),
+  givenOn: z.string(),
+  caseId: z.number().int().nullable(),
+  caseNumber: z.string().nullable(),
+});
+export type AssistanceGiven = z.infer<typeof assistanceGiven>;

@@ -170,4 +170,59 @@ describe('hardship archives', () => {
     expect(sheet.getRow(1).getCell(10).value).toBe('月人均收入（元）');
     expect(json<Page<HardshipArchive>>(await districtB.get('/api/hardship/archives')).total).toBe(0);
   });
+
+  it('records help all year against the archive, in fen and from a named fund, and finds households never helped', async () => {
+    const a = json<HardshipArchive>(await districtA.post('/api/hardship/archives', archiveBody()));
+    const never = json<Page<HardshipArchive>>(
+      await districtA.get('/api/hardship/archives?neverAssisted=true'),
+    );
+    expect(never.items.map((x) => x.id)).toContain(a.id);
+    const url = `/api/hardship/archives/${a.id}/assistance`;
+    const noAmount = await districtA.post(url, { kind: 'money', fund: '帮扶资金', givenOn: `${year}-03-01` });
+    expect(noAmount.statusCode).toBe(400);
+    expect(noAmount.json().error.message).toContain('资金帮扶请填写金额');
+    const goods = await districtA.post(url, { kind: 'goods', fund: '送温暖物资', givenOn: `${year}-01-20` });
+    expect(goods.statusCode).toBe(400);
+    expect(goods.json().error.message).toContain('请填写帮扶内容');
+    const future = await districtA.post(url, {
+      kind: 'money',
+      amountFen: 100,
+      fund: '帮扶资金',
+      givenOn: `${year + 1}-12-31`,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.message).toContain('帮扶日期不能晚于今天');
+    const money = await districtA.post(url, {
+      kind: 'money',
+      amountFen: 150_050,
+      fund: '帮扶资金',
+      givenOn: `${year}-03-01`,
+    });
+    expect(json<HardshipArchive>(money).assistedFen).toBe(150_050);
+    await districtA.post(url, {
+      kind: 'service',
+      description: '联系医院减免部分住院费',
+      fund: '医疗互助',
+      givenOn: `${year}-05-10`,
+    });
+    const detail = json<HardshipArchiveDetail>(await districtA.get(`/api/hardship/archives/${a.id}`));
+    expect(detail.assistance.map((g) => [g.kind, g.amountFen, g.givenOn])).toEqual([
+      ['service', null, `${year}-05-10`],
+      ['money', 150_050, `${year}-03-01`],
+    ]);
+    const stillNever = json<Page<HardshipArchive>>(
+      await districtA.get('/api/hardship/archives?neverAssisted=true'),
+    );
+    expect(stillNever.items.map((x) => x.id)).not.toContain(a.id);
+    expect(
+      (
+        await districtB.post(url, {
+          kind: 'money',
+          amountFen: 100,
+          fund: '帮扶资金',
+          givenOn: `${year}-03-01`,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
 });

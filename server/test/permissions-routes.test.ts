@@ -105,6 +105,7 @@ describe('route declarations', () => {
         "POST /api/employers/:id/party → employer:write",
         "POST /api/employers/:id/union → employer:write",
         "POST /api/hardship/archives → assistance:write",
+        "POST /api/hardship/archives/:id/assistance → assistance:write",
         "POST /api/hardship/archives/:id/status → assistance:write",
         "POST /api/member-exports → member:read",
         "POST /api/member-imports → member:write",

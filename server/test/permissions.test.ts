@@ -428,6 +428,10 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/hardship/archives/${taicangArchive.id}/status`,
         payload: { status: 'cancelled', reason: '越权注销' },
       },
+      'POST /api/hardship/archives/:id/assistance': {
+        url: `/api/hardship/archives/${taicangArchive.id}/assistance`,
+        payload: { kind: 'money', amountFen: 100, fund: '越权帮扶', givenOn: date },
+      },
       'PUT /api/hardship/lines': {
         url: '/api/hardship/lines',
         payload: { orgUnitId: taicangUnit, year: 2020, monthlyFen: 1 },

@@ -2,6 +2,7 @@ import { assistanceContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
 import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
+import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -30,6 +31,7 @@ export const assistanceModule: GonghuiModule = {
   migrations: {
     '20261201T2130_assistance_cases': m20261201T2130,
     '20261201T2230_hardship_archives': m20261201T2230,
+    '20261201T2310_assistance_given': m20261201T2310,
   },
   counters: [
     {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 import type {
+  AssistanceKind,
   CaseStatus,
   CaseType,
   DayKind,
@@ -163,6 +164,19 @@ export interface HardshipMemberTable {
   occupation: string | null;
 }
 
+export interface AssistanceGivenTable {
+  id: Generated<number>;
+  archive_id: number;
+  case_id: number | null;
+  kind: AssistanceKind;
+  amount_fen: number | null;
+  description: string | null;
+  fund: string;
+  given_on: DateColumn;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -178,6 +192,7 @@ export type AssistanceTables = {
   living_line: LivingLineTable;
   hardship_archive: HardshipArchiveTable;
   hardship_member: HardshipMemberTable;
+  assistance_given: AssistanceGivenTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { CreateArchiveBody, HealthState, HouseholdRelation, SuddenCause } from '@gonghui/contracts';
+import type {
+  AssistanceKind,
+  CreateArchiveBody,
+  HealthState,
+  HouseholdRelation,
+  SuddenCause,
+} from '@gonghui/contracts';
 import type { Database } from '../../../db/schema.ts';
 import { fromDay, random, toDay } from '../../../demo/random.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
@@ -14,6 +20,18 @@ const LINE_YUAN = 1095;
 const relations: HouseholdRelation[] = ['head', 'spouse', 'child', 'parent'];
 const health: HealthState[] = ['serious', 'healthy', 'healthy', 'chronic'];
 const occupations = ['待业', '保洁员', '小学在读', '退休'];
+const gifts: Array<{
+  kind: AssistanceKind;
+  amountFen: number | null;
+  description: string | null;
+  fund: string;
+}> = [
+  { kind: 'money', amountFen: 200_000, description: '春节送温暖慰问金', fund: '送温暖资金' },
+  { kind: 'money', amountFen: 150_000, description: '子女秋季入学助学金', fund: '金秋助学资金' },
+  { kind: 'goods', amountFen: null, description: '夏季送清凉：防暑用品一份', fund: '送清凉物资' },
+  { kind: 'service', amountFen: null, description: '推荐参加家政服务培训', fund: '就业援助' },
+  { kind: 'money', amountFen: 300_000, description: '大病医疗救助金', fund: '帮扶资金' },
+];
 const causes: Array<SuddenCause | null> = [null, null, 'illness', 'accident', null, 'disaster'];
 
 /**
@@ -54,7 +72,7 @@ export async function loadHardshipDemo(db: Kysely<Database>): Promise<number> {
           occupation: occupations[i],
         });
       }
-      await hardshipService.create(db, systemActor(d.id, '演示数据'), {
+      const created = await hardshipService.create(db, systemActor(d.id, '演示数据'), {
         orgUnitId: d.townId,
         members,
         unavoidableExpenseFen: 0,
@@ -62,6 +80,20 @@ export async function loadHardshipDemo(db: Kysely<Database>): Promise<number> {
         suddenNote: k === 2 ? '（演示）家庭成员突发重病，医保报销后自付部分仍较多' : null,
         reviewDueOn: fromDay(toDay(today()) + Math.floor(rnd() * 300) - 60),
       });
+      // Help through the year, not only at the Spring Festival; one household in three got none yet.
+      for (let g = 0; g < (n % 3 === 2 ? 0 : 1 + (n % 3)); g++) {
+        const gift = gifts[(n + g) % gifts.length];
+        await hardshipRepository.give(db, {
+          archive_id: created.id,
+          case_id: null,
+          kind: gift.kind,
+          amount_fen: gift.amountFen,
+          description: gift.description,
+          fund: gift.fund,
+          given_on: fromDay(toDay(today()) - 20 - Math.floor(rnd() * 330)),
+          created_by: null,
+        });
+      }
       n += 1;
     }
   }

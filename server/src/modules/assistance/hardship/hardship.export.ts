@@ -24,6 +24,7 @@ const columns = [
   { header: '刚性支出（元）', key: 'expense', width: 14, style: yuan },
   { header: '月人均收入（元）', key: 'perCapita', width: 16, style: yuan },
   { header: '低保标准（元/月）', key: 'line', width: 16, style: yuan },
+  { header: '累计帮扶资金（元）', key: 'assisted', width: 18, style: yuan },
   { header: '下次复核日期', key: 'reviewDueOn', width: 14 },
 ];
 
@@ -52,6 +53,7 @@ export function archivesSheet(batches: AsyncIterable<HardshipArchive[]>): Readab
               expense: a.arithmetic.unavoidableExpenseFen / 100,
               perCapita: a.arithmetic.perCapitaMonthlyFen / 100,
               line: a.arithmetic.lineMonthlyFen / 100,
+              assisted: a.assistedFen / 100,
               reviewDueOn: a.reviewDueOn,
             })
             .commit();

@@ -7,6 +7,7 @@ import {
   withAssistance,
   type AppDb,
   type AssistanceDatabase,
+  type AssistanceGivenTable,
   type HardshipArchiveTable,
   type HardshipMemberTable,
   type OrgUnitVersionTableRef,
@@ -65,6 +66,9 @@ const columns = [
   'a.updated_at as updatedAt',
   (eb: Eb) => headOf(eb).select('hm.name').as('headName'),
   (eb: Eb) => headOf(eb).select('hm.resident_id_cipher').as('headResidentIdCipher'),
+  sql<number>`(select coalesce(sum(g.amount_fen), 0)::bigint from assistance_given g where g.archive_id = a.id)`.as(
+    'assistedFen',
+  ),
   sql<string>`(select lv.name from org_unit_version lv where lv.org_unit_id = a.line_unit_id
     order by lv.valid_from desc limit 1)`.as('lineUnitName'),
 ] as const;
@@ -80,6 +84,12 @@ function filterWhere(f: ArchiveListFilter) {
     if (f.status) conds.push(eb('a.status', '=', f.status));
     if (f.reviewOverdue !== undefined)
       conds.push(eb('a.review_due_on', f.reviewOverdue ? '<' : '>=', f.today));
+    if (f.neverAssisted !== undefined) {
+      const given = eb.exists(
+        eb.selectFrom('assistance_given as g').select('g.id').whereRef('g.archive_id', '=', 'a.id'),
+      );
+      conds.push(f.neverAssisted ? eb.not(given) : given);
+    }
     const q = f.q?.trim();
     if (q)
       conds.push(
@@ -195,6 +205,36 @@ export const hardshipRepository = {
       .where('archive_id', '=', archiveId)
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
+  },
+
+  async give(db: AppDb, values: Insertable<AssistanceGivenTable>): Promise<number> {
+    const { id } = await withAssistance(db)
+      .insertInto('assistance_given')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  },
+
+  /** The help given to a household, newest first, with the number of the case it answered. */
+  async given(db: AppDb, archiveId: number) {
+    return withAssistance(db)
+      .selectFrom('assistance_given as g')
+      .leftJoin('assistance_case as c', 'c.id', 'g.case_id')
+      .select([
+        'g.id',
+        'g.kind',
+        'g.amount_fen as amountFen',
+        'g.description',
+        'g.fund',
+        'g.given_on as givenOn',
+        'g.case_id as caseId',
+        'c.number as caseNumber',
+      ])
+      .where('g.archive_id', '=', archiveId)
+      .orderBy('g.given_on', 'desc')
+      .orderBy('g.id', 'desc')
+      .execute();
   },
 
   /** The district (county-level unit) above or at a unit path, whose minimum-living line applies. */

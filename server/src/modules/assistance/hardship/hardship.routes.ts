@@ -6,6 +6,7 @@ import {
   archiveStatusBody,
   createArchiveBody,
   exportStarted,
+  giveAssistanceBody,
   hardshipArchive,
   hardshipArchiveDetail,
   idParam,
@@ -120,6 +121,20 @@ export const hardshipRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.setStatus(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/hardship/archives/:id/assistance',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '记录一次帮扶：资金（以分计）、物资或服务，注明来源',
+        params: idParam,
+        body: giveAssistanceBody,
+        response: { 200: hardshipArchive },
+      },
+    },
+    async (req) => service.give(db, actorOf(req), req.params.id, req.body),
   );
   app.get(
     '/api/hardship/lines',

@@ -4,6 +4,7 @@ import {
   type ArchiveFilter,
   type ArchiveStatusBody,
   type CreateArchiveBody,
+  type GiveAssistanceBody,
   type HardshipArchive,
   type HardshipArchiveDetail,
   type ListArchivesQuery,
@@ -25,6 +26,7 @@ import { checkResidentId } from '../../../platform/personal-data/resident-id.ts'
 import { changeRecord, createRecord, type ChangeableRecord } from '../../../platform/writes/record-change.ts';
 import { scopeOf, type Scope } from '../../../platform/scope.ts';
 import type { AppDb } from '../cases/case.definitions.ts';
+import { caseRepository } from '../cases/case.repository.ts';
 import { hardshipCategory } from './hardship.definitions.ts';
 import {
   hardshipRepository as repo,
@@ -51,6 +53,7 @@ export function presentArchive(r: ArchiveRow): HardshipArchive {
     suddenCause: r.suddenCause,
     suddenNote: r.suddenNote,
     reviewDueOn: r.reviewDueOn,
+    assistedFen: Number(r.assistedFen),
     arithmetic: {
       annualIncomeFen: r.annualIncomeFen,
       unavoidableExpenseFen: r.unavoidableExpenseFen,
@@ -149,7 +152,48 @@ export const hardshipService = {
         annualIncomeFen: m.annualIncomeFen,
         occupation: m.occupation,
       })),
+      assistance: await repo.given(db, id),
     };
+  },
+
+  /**
+   * Records help given to a household (money in fen, goods or a service, from a named fund), maybe for one
+   * of the caller's cases.
+   */
+  async give(db: Db, actor: Actor, id: number, body: GiveAssistanceBody): Promise<HardshipArchive> {
+    if (body.kind === 'money' && !body.amountFen)
+      throw invalid([{ field: 'amountFen', message: '资金帮扶请填写金额' }]);
+    if (body.kind !== 'money' && body.amountFen)
+      throw invalid([{ field: 'amountFen', message: '物资或服务帮扶不填金额，请在帮扶内容中写明' }]);
+    if (body.kind !== 'money' && !body.description)
+      throw invalid([{ field: 'description', message: '请填写帮扶内容' }]);
+    if (body.givenOn > today()) throw invalid([{ field: 'givenOn', message: '帮扶日期不能晚于今天' }]);
+    const scope = await scopeOf(db, actor);
+    return changeRecord(db, actor, archiveRecord(scope), id, 'hardship_archive.give', async (trx, row) => {
+      if (row.status === 'cancelled') throw conflict('档案已注销，不能再记录帮扶');
+      const caseId = body.caseId ?? null;
+      if (caseId !== null && !(await caseRepository.find(trx, caseId, scope)))
+        throw invalid([{ field: 'caseId', message: '案件不存在或不在您的管辖范围内' }]);
+      await repo.give(trx, {
+        archive_id: id,
+        case_id: caseId,
+        kind: body.kind,
+        amount_fen: body.kind === 'money' ? (body.amountFen ?? null) : null,
+        description: body.description ?? null,
+        fund: body.fund,
+        given_on: body.givenOn,
+        created_by: actor.userId > 0 ? actor.userId : null,
+      });
+      await repo.update(trx, id, {});
+      return {
+        kind: body.kind,
+        amountFen: body.amountFen ?? null,
+        description: body.description ?? null,
+        fund: body.fund,
+        givenOn: body.givenOn,
+        caseId,
+      };
+    });
   },
 
   async create(db: Db, actor: Actor, body: CreateArchiveBody): Promise<HardshipArchive> {

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  GiveAssistanceBody,
   HardshipArchive,
   HardshipArchiveDetail,
   HardshipCategory,
@@ -7,13 +8,14 @@ import type {
   Page,
   UpdateHouseholdMemberBody,
 } from '@gonghui/contracts';
-import { apiGet, apiPatch } from '../../../api/client.ts';
+import { apiGet, apiPatch, apiPost } from '../../../api/client.ts';
 
 export interface ArchiveFilters {
   q: string;
   category?: HardshipCategory;
   status?: HardshipStatus;
   reviewOverdue?: boolean;
+  neverAssisted?: boolean;
 }
 
 export interface ArchiveListParams extends ArchiveFilters {
@@ -28,7 +30,13 @@ export const archiveKeys = {
 };
 
 export function archiveQuery(f: ArchiveFilters) {
-  return { q: f.q || undefined, category: f.category, status: f.status, reviewOverdue: f.reviewOverdue };
+  return {
+    q: f.q || undefined,
+    category: f.category,
+    status: f.status,
+    reviewOverdue: f.reviewOverdue,
+    neverAssisted: f.neverAssisted,
+  };
 }
 
 export function useArchiveList(p: ArchiveListParams) {
@@ -57,6 +65,20 @@ export function useUpdateHouseholdMember(archiveId: number) {
   return useMutation({
     mutationFn: ({ memberId, body }: { memberId: number; body: UpdateHouseholdMemberBody }) =>
       apiPatch<HardshipArchive>(`/hardship/archives/${archiveId}/members/${memberId}`, body),
+    onSuccess: async () => {
+      await Promise.all(
+        [archiveKeys.all, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}
+
+/** Records help given to the household. */
+export function useGiveAssistance(archiveId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GiveAssistanceBody) =>
+      apiPost<HardshipArchive>(`/hardship/archives/${archiveId}/assistance`, body),
     onSuccess: async () => {
       await Promise.all(
         [archiveKeys.all, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),

@@ -16,11 +16,13 @@ import {
   type ButtonProps,
 } from 'antd';
 import {
+  assistanceKindLabels,
   hardshipCategoryLabels,
   hardshipStatusLabels,
   healthStateLabels,
   householdRelationLabels,
   suddenCauseLabels,
+  type AssistanceGiven,
   type HardshipArchiveDetail,
   type HouseholdMember,
 } from '@gonghui/contracts';
@@ -30,6 +32,7 @@ import { formatDate } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useArchive, useUpdateHouseholdMember } from '../api/archives.ts';
 import { CategoryTag } from '../components/CategoryTag.tsx';
+import { GiveAssistanceModal } from '../components/GiveAssistanceModal.tsx';
 import { yuan } from '../components/money.ts';
 
 /** The arithmetic behind the category, step by step, with the line and the rule that applied. */
@@ -133,6 +136,7 @@ export function ArchivePage() {
   const canWrite = useCan('assistance:write');
   const found = useArchive(id);
   const [editing, setEditing] = useState<HouseholdMember | null>(null);
+  const [giving, setGiving] = useState(false);
   if (!Number.isInteger(id) || id < 1 || isNotFound(found.error))
     return (
       <NotFoundResult
@@ -223,6 +227,43 @@ export function ArchivePage() {
           data-testid="archive-members"
         />
       </Card>
+      <Card
+        title={`帮扶记录（累计资金 ${yuan(a.assistedFen)} 元）`}
+        extra={
+          canWrite && a.status !== 'cancelled' ? (
+            <Button onClick={() => setGiving(true)} data-testid="archive-give-open">
+              记录帮扶
+            </Button>
+          ) : null
+        }
+      >
+        <Table<AssistanceGiven>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={a.assistance}
+          locale={{ emptyText: '尚未记录帮扶' }}
+          data-testid="archive-assistance"
+          columns={[
+            { title: '日期', dataIndex: 'givenOn', render: (d: string) => formatDate(d) },
+            {
+              title: '方式',
+              dataIndex: 'kind',
+              render: (k: AssistanceGiven['kind']) => assistanceKindLabels[k],
+            },
+            {
+              title: '金额（元）',
+              dataIndex: 'amountFen',
+              align: 'right',
+              render: (f: number | null) => (f === null ? '—' : yuan(f)),
+            },
+            { title: '内容', dataIndex: 'description', render: (d: string | null) => d ?? '—' },
+            { title: '来源', dataIndex: 'fund' },
+            { title: '案件', dataIndex: 'caseNumber', render: (n: string | null) => n ?? '—' },
+          ]}
+        />
+      </Card>
+      {giving ? <GiveAssistanceModal archiveId={a.id} onClose={() => setGiving(false)} /> : null}
       {editing ? <IncomeModal archiveId={a.id} member={editing} onClose={() => setEditing(null)} /> : null}
     </Space>
   );

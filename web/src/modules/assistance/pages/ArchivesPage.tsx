@@ -25,6 +25,7 @@ const listSpec = {
     category: oneOfFilter<HardshipCategory>(hardshipCategories),
     status: oneOfFilter<HardshipStatus>(hardshipStatuses),
     reviewOverdue: booleanFilter,
+    neverAssisted: booleanFilter,
   },
   sorts: ['id'] as const,
   defaultSort: 'id' as const,
@@ -113,6 +114,15 @@ export function ArchivesPage() {
           </Form.Item>
           <Form.Item name="reviewOverdue">
             <YesNoFilter placeholder="复核" yes="逾期未复核" no="按期" testId="archives-review" width={120} />
+          </Form.Item>
+          <Form.Item name="neverAssisted">
+            <YesNoFilter
+              placeholder="帮扶"
+              yes="从未帮扶"
+              no="已帮扶"
+              testId="archives-assisted"
+              width={110}
+            />
           </Form.Item>
         </>
       }
