@@ -229,6 +229,11 @@ export type ExtendCaseBody = z.infer<typeof extendCaseBody>;
 export const revealCaseBody = z.object({ reason: requiredText('查看原因', 2, 200) });
 export type RevealCaseBody = z.infer<typeof revealCaseBody>;
 
+export const caseAttachmentParams = z.object({
+  id: queryId('案件编号'),
+  attachmentId: queryId('附件编号'),
+});
+
 export const attachmentQuery = z.object({
   fileName: z.string({ error: '请给出文件名' }).trim().min(1, '请给出文件名').max(200, '文件名最多 200 个字'),
 });

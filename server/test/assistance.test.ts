@@ -319,9 +319,25 @@ describe('personal details and files', () => {
     expect(bad.json().error.message).toContain('只能上传以下类型的附件');
     const detail = json<CaseDetail>(await villageUser.get(`/api/assistance/cases/${c.id}`));
     expect(detail.attachments.map((a) => a.fileName)).toEqual(['工资条.pdf']);
-    const file = await town.get(`/api/attachments/${detail.attachments[0].id}`);
+    const file = await town.get(`/api/assistance/cases/${c.id}/attachments/${detail.attachments[0].id}`);
     expect(file.rawPayload.equals(pdf)).toBe(true);
+    const other = `/api/assistance/cases/${c.id}/attachments/${detail.attachments[0].id}`;
+    expect((await districtB.get(other)).statusCode).toBe(404);
     expect((await districtB.get(`/api/attachments/${detail.attachments[0].id}`)).statusCode).toBe(404);
+    // Referred down to another village, the case's files go with it.
+    await villageUser.post(`/api/assistance/cases/${c.id}/escalate`, { reason: '需镇工会协调' });
+    await town.post(`/api/assistance/cases/${c.id}/refer`, {
+      orgUnitId: otherVillage.id,
+      reason: '职工已搬到邻村',
+    });
+    const moved = json<CaseDetail>(await otherVillageUser.get(`/api/assistance/cases/${c.id}`));
+    expect(moved.attachments.map((a) => a.fileName)).toEqual(['工资条.pdf']);
+    const there = await otherVillageUser.get(
+      `/api/assistance/cases/${c.id}/attachments/${moved.attachments[0].id}`,
+    );
+    expect(there.rawPayload.equals(pdf)).toBe(true);
+    const wrongCase = await otherVillageUser.get(`/api/assistance/cases/${c.id}/attachments/99999999`);
+    expect(wrongCase.statusCode).toBe(404);
   });
 });
 

@@ -19,6 +19,7 @@ describe('route declarations', () => {
         "GET /api/agreements/export → agreement:read",
         "GET /api/assistance/cases → assistance:read",
         "GET /api/assistance/cases/:id → assistance:read",
+        "GET /api/assistance/cases/:id/attachments/:attachmentId → assistance:read",
         "GET /api/assistance/cases/export → assistance:read",
         "GET /api/assistance/clock-rules → assistance:read",
         "GET /api/assistance/handlers → assistance:read",

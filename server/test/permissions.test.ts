@@ -387,6 +387,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/assistance/cases/${taicangCase.id}/attachments?fileName=x.pdf`,
         payload: { file: '越权附件' },
       },
+      'GET /api/assistance/cases/:id/attachments/:attachmentId': {
+        url: `/api/assistance/cases/${taicangCase.id}/attachments/${taicangAttachment}`,
+      },
       'GET /api/assistance/workers/:id/cases': {
         url: `/api/assistance/workers/${taicangCase.workerId}/cases`,
       },

@@ -4,6 +4,7 @@ import {
   assignCaseBody,
   assistanceCase,
   attachmentQuery,
+  caseAttachmentParams,
   caseDetail,
   caseFilterQuery,
   caseNoteBody,
@@ -23,6 +24,7 @@ import {
 } from '@gonghui/contracts';
 import { actorOf } from '../../../platform/auth/actor.ts';
 import { sendExport } from '../../../platform/exports/list-export.ts';
+import { attachment } from '../../../platform/http/download.ts';
 import { caseExport } from './case.export.ts';
 import { caseHandlingService as handling } from './case-handling.service.ts';
 import { caseService } from './case.service.ts';
@@ -235,6 +237,21 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => handling.attach(db, actorOf(req), req.params.id, req.query.fileName, req.body),
+  );
+  app.get(
+    '/api/assistance/cases/:id/attachments/:attachmentId',
+    {
+      config: read,
+      schema: { tags, summary: '下载案件附件（记入审计日志）', params: caseAttachmentParams },
+    },
+    async (req, reply) => {
+      const file = await caseService.attachment(db, actorOf(req), req.params.id, req.params.attachmentId);
+      reply
+        .header('content-disposition', attachment(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .type(file.contentType);
+      return reply.send(file.content);
+    },
   );
   app.get(
     '/api/assistance/workers/:id/cases',

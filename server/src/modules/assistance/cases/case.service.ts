@@ -13,7 +13,8 @@ import {
 } from '@gonghui/contracts';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
-import { attachmentService } from '../../../platform/attachments/attachment.service.ts';
+import { attachmentRepository } from '../../../platform/attachments/attachment.repository.ts';
+import { audit } from '../../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../../platform/http/errors.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
@@ -22,7 +23,7 @@ import { personalData } from '../../../platform/personal-data/personal-data.ts';
 import { checkResidentId } from '../../../platform/personal-data/resident-id.ts';
 import { recordReveal } from '../../../platform/personal-data/reveal.ts';
 import { createRecord, type ChangeableRecord } from '../../../platform/writes/record-change.ts';
-import { scopeContains, scopeOf, type Scope } from '../../../platform/scope.ts';
+import { Scope, scopeContains, scopeOf } from '../../../platform/scope.ts';
 import { memberRepository } from '../../members/index.ts';
 import { clockOf } from '../clocks/clock.definitions.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
@@ -155,7 +156,8 @@ export const caseService = {
       caseRepository.events(db, id),
       caseRepository.assignments(db, id),
       caseRepository.chain(db, id),
-      attachmentService.list(db, actor, 'assistance_case', id),
+      // The case is visible to the caller (checked above), and so are its files, wherever they were added.
+      attachmentRepository.listOf(db, Scope.everywhere, 'assistance_case', id),
       orgRepository.currentVersion(db, row.handlingUnitId),
     ]);
     const parentId = handling?.parent_id ?? null;
@@ -178,11 +180,38 @@ export const caseService = {
         to: a.to ? new Date(a.to).toISOString() : null,
       })),
       chain,
-      attachments,
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        fileName: a.fileName,
+        contentType: a.contentType,
+        sizeBytes: a.sizeBytes,
+        createdAt: new Date(a.createdAt).toISOString(),
+      })),
       canAct,
       nextStatuses: canAct ? [...caseTransitions[row.status]] : [],
       escalatesTo: canAct && !final && parentId && parentName ? { id: parentId, name: parentName } : null,
     };
+  },
+
+  /**
+   * A file of a case the caller sees, for download, audited: every unit on the handling chain and above it
+   * reads the files, whichever unit added them.
+   */
+  async attachment(db: Db, actor: Actor, id: number, attachmentId: number) {
+    return db.transaction().execute(async (trx) => {
+      const { row } = await visible(trx, actor, id);
+      // The case's visibility was checked on the line above; the file must belong to it.
+      const file = await attachmentRepository.findWithContent(trx, Scope.everywhere, attachmentId);
+      if (!file || file.ownerType !== 'assistance_case' || file.ownerId !== id) throw notFound('附件');
+      await audit(trx, actor, {
+        action: 'attachment.download',
+        entityType: 'attachment',
+        entityId: attachmentId,
+        scopePath: row.handlingUnitPath,
+        after: { ownerType: file.ownerType, ownerId: file.ownerId, fileName: file.fileName },
+      });
+      return { fileName: file.fileName, contentType: file.contentType, content: Buffer.from(file.content) };
+    });
   },
 
   /** The worker's ID, phone and the narrative in clear, for a stated reason that the audit log keeps. */

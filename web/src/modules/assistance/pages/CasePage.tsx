@@ -229,7 +229,7 @@ export function CasePage() {
         <Card title="附件">
           {c.attachments.map((a) => (
             <div key={a.id}>
-              <a href={apiUrl(`/attachments/${a.id}`)}>{a.fileName}</a>
+              <a href={apiUrl(`/assistance/cases/${c.id}/attachments/${a.id}`)}>{a.fileName}</a>
             </div>
           ))}
         </Card>
