@@ -101,7 +101,7 @@ describe('hardship archives', () => {
       lineUnitName: world.a.name,
       ruleVersion: '2026-1',
     });
-    expect(a.headResidentIdMasked).toMatch(/^\d{4}\*+\d{4}$/);
+    expect(a.headResidentIdMasked).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
     const detail = json<HardshipArchiveDetail>(await districtA.get(`/api/hardship/archives/${a.id}`));
     const head = detail.members.find((m) => m.relation === 'head')!;
     const edit = (fen: number) =>

@@ -55,7 +55,7 @@ describe('intake', () => {
     expect(res.statusCode).toBe(200);
     const c = json<AssistanceCase>(res);
     expect(c.number).toMatch(new RegExp(`^${year}-.+-调解-0001$`));
-    expect(c.workerResidentIdMasked).toMatch(/^\d{4}\*+\d{4}$/);
+    expect(c.workerResidentIdMasked).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
     expect(c.status).toBe('received');
     expect(c.deadlineKind).toBe('arbitration');
     expect(JSON.stringify(c)).not.toContain('十二名职工');

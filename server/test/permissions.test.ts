@@ -53,6 +53,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangCase: { id: number; workerId: number };
   let taicangHandler: number;
   let taicangArchive: { id: number; memberId: number };
+  let taicangPlan: number;
+  let taicangEnrolment: number;
+  let taicangClaim: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -151,6 +154,32 @@ describe('changshu cannot read or change anything of taicang, through every rout
       members: Array<{ id: number }>;
     };
     taicangArchive = { id: archiveId, memberId: archiveDetail.members[0].id };
+    const plan = await taicang.post('/api/insurance/plans', {
+      name: '太仓职工互助保障',
+      year: 2026,
+      orgUnitId: taicangUnit,
+      premiumFen: 5000,
+      maxPayoutFen: 100000,
+      benefits: '住院自付部分补助',
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    taicangPlan = (plan.json() as { id: number }).id;
+    const enrol = await taicang.post(`/api/insurance/plans/${taicangPlan}/enrolments`, {
+      memberIds: [taicangMember.id],
+    });
+    expect(enrol.statusCode, enrol.body).toBe(200);
+    taicangEnrolment = (
+      (await taicang.get(`/api/insurance/plans/${taicangPlan}/enrolments`)).json() as {
+        items: Array<{ id: number }>;
+      }
+    ).items[0].id;
+    const claim = await taicang.post('/api/insurance/claims', {
+      enrolmentId: taicangEnrolment,
+      amountFen: 1000,
+      reason: '住院治疗自付费用',
+    });
+    expect(claim.statusCode, claim.body).toBe(200);
+    taicangClaim = (claim.json() as { id: number }).id;
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -435,6 +464,37 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/hardship/archives/${taicangArchive.id}/assistance`,
         payload: { kind: 'money', amountFen: 100, fund: '越权帮扶', givenOn: date },
       },
+      'POST /api/insurance/plans': {
+        url: '/api/insurance/plans',
+        payload: {
+          name: '渗透互助保障',
+          year: 2026,
+          orgUnitId: taicangUnit,
+          premiumFen: 100,
+          maxPayoutFen: 1000,
+          benefits: '渗透测试计划',
+        },
+      },
+      'POST /api/insurance/plans/:id/enrolments': {
+        url: `/api/insurance/plans/${taicangPlan}/enrolments`,
+        payload: { memberIds: [taicangMember.id] },
+      },
+      'GET /api/insurance/plans/:id/enrolments': { url: `/api/insurance/plans/${taicangPlan}/enrolments` },
+      'GET /api/insurance/plans/:id/enrolments/export': {
+        url: `/api/insurance/plans/${taicangPlan}/enrolments/export`,
+      },
+      'POST /api/insurance/claims': {
+        url: '/api/insurance/claims',
+        payload: { enrolmentId: taicangEnrolment, amountFen: 100, reason: '越权申请理赔' },
+      },
+      'POST /api/insurance/claims/:id/decide': {
+        url: `/api/insurance/claims/${taicangClaim}/decide`,
+        payload: { approve: true, note: '越权审核' },
+      },
+      'POST /api/insurance/claims/:id/pay': {
+        url: `/api/insurance/claims/${taicangClaim}/pay`,
+        payload: { paidOn: date },
+      },
       'PUT /api/hardship/lines': {
         url: '/api/hardship/lines',
         payload: { orgUnitId: taicangUnit, year: 2020, monthlyFen: 1 },
@@ -485,6 +545,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/hardship/archives',
     'GET /api/hardship/archives/export',
     'GET /api/hardship/lines',
+    'GET /api/insurance/plans',
+    'GET /api/insurance/claims',
     // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
     'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',

@@ -3,6 +3,7 @@ import type { GonghuiModule } from '../../platform/module.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
 import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
 import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
+import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -12,14 +13,17 @@ import { handlerRoutes } from './handlers/handler.routes.ts';
 import { loadHardshipDemo } from './hardship/hardship.demo.ts';
 import { archiveExport } from './hardship/hardship.export.ts';
 import { hardshipRoutes } from './hardship/hardship.routes.ts';
+import { loadInsuranceDemo } from './insurance/insurance.demo.ts';
+import { enrolmentExport } from './insurance/insurance.export.ts';
+import { insuranceRoutes } from './insurance/insurance.routes.ts';
 
 /**
  * The one-stop assistance centre: cases through the three-level network with their statutory clocks, and
- * the hardship archives of households in difficulty.
+ * the hardship archives of households in difficulty, and mutual insurance.
  */
 export const assistanceModule: GonghuiModule = {
   name: 'assistance',
-  routes: [caseRoutes, handlerRoutes, clockRoutes, hardshipRoutes],
+  routes: [caseRoutes, handlerRoutes, clockRoutes, hardshipRoutes, insuranceRoutes],
   grants: {
     'assistance:read': ['admin', 'cadre', 'viewer'],
     'assistance:write': ['admin', 'cadre'],
@@ -27,11 +31,12 @@ export const assistanceModule: GonghuiModule = {
     'assistance:configure': ['admin'],
   },
   contract: assistanceContract,
-  exports: [caseExport.registration, archiveExport.registration],
+  exports: [caseExport.registration, archiveExport.registration, enrolmentExport.registration],
   migrations: {
     '20261201T2130_assistance_cases': m20261201T2130,
     '20261201T2230_hardship_archives': m20261201T2230,
     '20261201T2310_assistance_given': m20261201T2310,
+    '20261201T2330_mutual_insurance': m20261201T2330,
   },
   counters: [
     {
@@ -47,6 +52,7 @@ export const assistanceModule: GonghuiModule = {
   demo: async (db) => {
     await loadAssistanceDemo(db);
     await loadHardshipDemo(db);
+    await loadInsuranceDemo(db);
   },
 };
 

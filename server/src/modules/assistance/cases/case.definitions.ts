@@ -3,6 +3,7 @@ import type {
   AssistanceKind,
   CaseStatus,
   CaseType,
+  ClaimStatus,
   DayKind,
   DeadlineKind,
   HandlerKind,
@@ -177,6 +178,39 @@ export interface AssistanceGivenTable {
   created_at: Generated<Date>;
 }
 
+export interface InsurancePlanTable {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  org_unit_id: number;
+  premium_fen: number;
+  max_payout_fen: number;
+  benefits: string;
+  created_at: Generated<Date>;
+}
+
+export interface InsuranceEnrolmentTable {
+  id: Generated<number>;
+  plan_id: number;
+  member_id: number;
+  org_unit_id: number;
+  premium_fen: number;
+  enrolled_on: DateColumn;
+}
+
+export interface InsuranceClaimTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  amount_fen: number;
+  reason: string;
+  status: Generated<ClaimStatus>;
+  approved_fen: number | null;
+  note: string | null;
+  paid_on: DateColumn | null;
+  submitted_on: DateColumn;
+  created_by: number | null;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -193,6 +227,9 @@ export type AssistanceTables = {
   hardship_archive: HardshipArchiveTable;
   hardship_member: HardshipMemberTable;
   assistance_given: AssistanceGivenTable;
+  insurance_plan: InsurancePlanTable;
+  insurance_enrolment: InsuranceEnrolmentTable;
+  insurance_claim: InsuranceClaimTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;
