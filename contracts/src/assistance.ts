@@ -435,6 +435,10 @@ const assistanceAuditLabels = {
     'insurance_claim.decide': '审核互助保障理赔',
     'insurance_claim.pay': '互助保障赔付',
     'insurance_enrolment.export': '导出互助保障参保名单',
+    'insurance_claim.export': '导出互助保障理赔',
+    'insurance_claim.export_download': '下载导出的互助保障理赔',
+    'case_handler.export': '导出经办人名录',
+    'case_handler.export_download': '下载导出的经办人名录',
     'insurance_enrolment.export_download': '下载导出的参保名单',
   },
   entityTypes: {

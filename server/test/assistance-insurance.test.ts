@@ -149,5 +149,11 @@ describe('mutual insurance', () => {
     const list = json<Page<InsuranceClaim>>(await districtA.get('/api/insurance/claims?status=paid'));
     expect(list.items.map((c) => c.id)).toEqual([claim.id]);
     expect(json<Page<InsuranceClaim>>(await districtB.get('/api/insurance/claims')).total).toBe(0);
+    const file = await districtA.get('/api/insurance/claims/export?status=paid');
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].rowCount - 1).toBe(1);
+    expect(wb.worksheets[0].getRow(2).getCell(8).value).toBe(5000);
   });
 });

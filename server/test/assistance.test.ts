@@ -263,6 +263,13 @@ describe('handlers', () => {
     );
     expect(handlers.items.find((h) => h.id === staff.id)?.openCases).toBe(3);
     expect(json<Page<unknown>>(await districtB.get('/api/assistance/handlers')).items).toEqual([]);
+    const file = await town.get('/api/assistance/handlers/export?kind=lawyer');
+    expect(file.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const lawyers = json<Page<unknown>>(await town.get('/api/assistance/handlers?kind=lawyer')).total;
+    expect(wb.worksheets[0].rowCount - 1).toBe(lawyers);
+    expect(wb.worksheets[0].getRow(1).getCell(1).value).toBe('姓名');
     const foreign = await districtB.post(`/api/assistance/handlers/${staff.id}/reassign`, {
       toHandlerId: staff.id,
       reason: '测试',

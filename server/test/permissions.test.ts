@@ -547,6 +547,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/hardship/lines',
     'GET /api/insurance/plans',
     'GET /api/insurance/claims',
+    'GET /api/insurance/claims/export',
+    'GET /api/assistance/handlers/export',
     // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
     'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',

@@ -9,12 +9,13 @@ import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { caseService } from './cases/case.service.ts';
 import { clockRoutes } from './clocks/clock.routes.ts';
+import { handlerExport } from './handlers/handler.export.ts';
 import { handlerRoutes } from './handlers/handler.routes.ts';
 import { loadHardshipDemo } from './hardship/hardship.demo.ts';
 import { archiveExport } from './hardship/hardship.export.ts';
 import { hardshipRoutes } from './hardship/hardship.routes.ts';
 import { loadInsuranceDemo } from './insurance/insurance.demo.ts';
-import { enrolmentExport } from './insurance/insurance.export.ts';
+import { claimExport, enrolmentExport } from './insurance/insurance.export.ts';
 import { insuranceRoutes } from './insurance/insurance.routes.ts';
 
 /**
@@ -31,7 +32,13 @@ export const assistanceModule: GonghuiModule = {
     'assistance:configure': ['admin'],
   },
   contract: assistanceContract,
-  exports: [caseExport.registration, archiveExport.registration, enrolmentExport.registration],
+  exports: [
+    caseExport.registration,
+    handlerExport.registration,
+    archiveExport.registration,
+    enrolmentExport.registration,
+    claimExport.registration,
+  ],
   migrations: {
     '20261201T2130_assistance_cases': m20261201T2130,
     '20261201T2230_hardship_archives': m20261201T2230,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   caseHandler,
+  exportStarted,
+  handlerFilterQuery,
   createHandlerBody,
   idParam,
   listHandlersQuery,
@@ -9,6 +11,8 @@ import {
   reassignResult,
 } from '@gonghui/contracts';
 import { actorOf } from '../../../platform/auth/actor.ts';
+import { sendExport } from '../../../platform/exports/list-export.ts';
+import { handlerExport } from './handler.export.ts';
 import { caseHandlingService } from '../cases/case-handling.service.ts';
 import { handlerService } from './handler.service.ts';
 
@@ -28,6 +32,19 @@ export const handlerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => handlerService.list(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/assistance/handlers/export',
+    {
+      config: { access: 'assistance:read' },
+      schema: {
+        tags,
+        summary: '按当前筛选导出经办人名录（.xlsx）',
+        querystring: handlerFilterQuery,
+        response: { 202: exportStarted },
+      },
+    },
+    async (req, reply) => sendExport(reply, await handlerExport.answer(db, actorOf(req), req.query)),
   );
   app.post(
     '/api/assistance/handlers',

@@ -1,6 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { EnrolmentFilter, InsuranceEnrolment } from '@gonghui/contracts';
+import {
+  claimStatusLabels,
+  type ClaimFilter,
+  type EnrolmentFilter,
+  type InsuranceClaim,
+  type InsuranceEnrolment,
+} from '@gonghui/contracts';
+import { assistanceSheet, type SheetColumn } from '../cases/assistance.sheet.ts';
 import { listExport } from '../../../platform/exports/list-export.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { insuranceService } from './insurance.service.ts';
@@ -47,4 +54,34 @@ export const enrolmentExport = listExport<EnrolmentExportFilter, ExportedEnrolme
     (await insuranceService.enrolments(db, actor, f.planId, { ...f, page: 1, pageSize: 1 })).total,
   rows: (db, actor, f) => insuranceService.allEnrolments(db, actor, f.planId, f),
   sheet: (_db, batches) => enrolmentsSheet(batches),
+});
+
+const claimColumns: ReadonlyArray<SheetColumn<InsuranceClaim>> = [
+  { header: '保障计划', width: 30, value: (c) => c.planName },
+  { header: '会员姓名', width: 10, value: (c) => c.memberName },
+  { header: '所属工会', width: 28, value: (c) => c.orgUnitName },
+  { header: '申请金额（元）', width: 14, yuan: true, value: (c) => c.amountFen / 100 },
+  { header: '申请事由', width: 40, value: (c) => c.reason },
+  { header: '申请日期', width: 12, value: (c) => c.submittedOn },
+  { header: '状态', width: 10, value: (c) => claimStatusLabels[c.status] },
+  {
+    header: '批准金额（元）',
+    width: 14,
+    yuan: true,
+    value: (c) => (c.approvedFen === null ? null : c.approvedFen / 100),
+  },
+  { header: '审核意见', width: 30, value: (c) => c.note },
+  { header: '赔付日期', width: 12, value: (c) => c.paidOn },
+];
+
+/** The claim list's export: exactly its filtered claims in the caller's scope. */
+export const claimExport = listExport<ClaimFilter, InsuranceClaim>({
+  kind: 'insurance_claim.export',
+  permission: 'assistance:read',
+  audit: { export: 'insurance_claim.export', download: 'insurance_claim.export_download' },
+  fileName: () => `互助保障理赔-${today()}.xlsx`,
+  count: async (db, actor, f) =>
+    (await insuranceService.claims(db, actor, { ...f, page: 1, pageSize: 1 })).total,
+  rows: (db, actor, f) => insuranceService.allClaims(db, actor, f),
+  sheet: (_db, batches) => assistanceSheet('互助保障理赔', claimColumns, batches),
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  claimFilterQuery,
   createPlanBody,
   decideClaimBody,
   enrolBody,
@@ -19,7 +20,7 @@ import {
 } from '@gonghui/contracts';
 import { actorOf } from '../../../platform/auth/actor.ts';
 import { sendExport } from '../../../platform/exports/list-export.ts';
-import { enrolmentExport } from './insurance.export.ts';
+import { claimExport, enrolmentExport } from './insurance.export.ts';
 import { insuranceService as service } from './insurance.service.ts';
 
 const tags = ['assistance'];
@@ -102,6 +103,19 @@ export const insuranceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.claims(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/insurance/claims/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '按当前筛选导出理赔（.xlsx）',
+        querystring: claimFilterQuery,
+        response: { 202: exportStarted },
+      },
+    },
+    async (req, reply) => sendExport(reply, await claimExport.answer(db, actorOf(req), req.query)),
   );
   app.post(
     '/api/insurance/claims',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   maskResidentId,
+  type ClaimFilter,
   type CreatePlanBody,
   type DecideClaimBody,
   type EnrolBody,
@@ -176,6 +177,12 @@ export const insuranceService = {
   async claims(db: Db, actor: Actor, q: ListClaimsQuery): Promise<Page<InsuranceClaim>> {
     const page = await repo.claimList(db, await scopeOf(db, actor), q, q);
     return { ...page, items: page.items.map(presentClaim) };
+  },
+
+  /** Every claim of the filtered list, for an export. */
+  async allClaims(db: Db, actor: Actor, f: ClaimFilter): Promise<InsuranceClaim[]> {
+    const page = await repo.claimList(db, await scopeOf(db, actor), f, { page: 1, pageSize: 1_000_000 });
+    return page.items.map(presentClaim);
   },
 
   async submitClaim(db: Db, actor: Actor, body: SubmitClaimBody): Promise<InsuranceClaim> {
