@@ -125,3 +125,19 @@ describe('a hardship archive', () => {
     await screenshot(page, 'hardship-archive');
   });
 });
+
+describe('mutual insurance', () => {
+  test('a district sees the city plan, its own members enrolled in it, and the claims', async () => {
+    await login(page, server.baseUrl, 'changshu');
+    await page.getByTestId('menu-insurance').click();
+    await page.getByTestId('insurance-page').waitFor();
+    await expect
+      .poll(() => page.getByTestId('insurance-enrolled-total').textContent())
+      .toMatch(/共 [1-9][\d,]* 人/);
+    await page.getByTestId('menu-claims').click();
+    await page.getByTestId('insurance-claims').waitFor();
+    await expect
+      .poll(() => page.getByTestId('insurance-claims-total').textContent())
+      .toMatch(/共 [1-9]\d* 件/);
+  });
+});

@@ -1,4 +1,4 @@
-import { CustomerServiceOutlined, HomeOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, HomeOutlined, SafetyOutlined } from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const assistanceModule: WebModule = {
@@ -28,10 +28,24 @@ export const assistanceModule: WebModule = {
       title: '档案详情',
       permission: 'assistance:read',
     },
+    {
+      path: 'assistance/insurance',
+      page: lazyPage(() => import('./pages/InsurancePage.tsx'), 'InsurancePage'),
+      title: '职工互助保障',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/claims',
+      page: lazyPage(() => import('./pages/InsuranceClaimsPage.tsx'), 'InsuranceClaimsPage'),
+      title: '互助保障理赔',
+      permission: 'assistance:read',
+    },
   ],
   menu: [
     { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
     { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },
+    { key: 'insurance', path: '/assistance/insurance', label: '职工互助保障', icon: SafetyOutlined },
+    { key: 'claims', path: '/assistance/claims', label: '互助保障理赔', icon: SafetyOutlined },
   ],
   counterIcons: { 'assistance-overdue': CustomerServiceOutlined },
 };
