@@ -226,6 +226,29 @@ export const extendCaseBody = z.object({
 });
 export type ExtendCaseBody = z.infer<typeof extendCaseBody>;
 
+/** Living assistance above this amount needs the upper level's approval where a district set no threshold. */
+export const DEFAULT_AID_APPROVAL_FEN = 300_000;
+
+export const aidAmountBody = z.object({
+  amountFen: z
+    .number({ error: '救助金额应为数字' })
+    .int('救助金额最多两位小数（以分计）')
+    .min(1, '救助金额应大于 0')
+    .max(100_000_000, '救助金额过大'),
+});
+export type AidAmountBody = z.infer<typeof aidAmountBody>;
+
+export const aidThresholdBody = z.object({
+  orgUnitId: id('区（县级市）编号'),
+  thresholdFen: z
+    .number({ error: '审批限额应为数字' })
+    .int('审批限额最多两位小数（以分计）')
+    .min(1, '审批限额应大于 0')
+    .max(100_000_000, '审批限额过大'),
+});
+export type AidThresholdBody = z.infer<typeof aidThresholdBody>;
+export const aidThreshold = aidThresholdBody.extend({ orgUnitName: z.string() });
+
 export const revealCaseBody = z.object({ reason: requiredText('查看原因', 2, 200) });
 export type RevealCaseBody = z.infer<typeof revealCaseBody>;
 
@@ -268,6 +291,10 @@ export const assistanceCase = z.object({
   overdue: z.boolean(),
   dueSoon: z.boolean(),
   extendedDays: z.number().int().nullable(),
+  /** Living assistance: the amount in fen, and its approval by the upper level when above the threshold. */
+  aidAmountFen: z.number().int().nullable(),
+  aidApprovedOn: z.string().nullable(),
+  aidApprovedByName: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type AssistanceCase = z.infer<typeof assistanceCase>;
@@ -417,6 +444,9 @@ const assistanceAuditLabels = {
     'assistance_case.note': '案件添加备注',
     'assistance_case.attach': '案件上传附件',
     'assistance_case.reassign': '批量改派案件',
+    'assistance_case.aid_amount': '登记救助金额',
+    'assistance_case.aid_approve': '上级审批救助金额',
+    'aid_threshold.set': '设置救助金额审批限额',
     'assistance_case.export': '导出求助案件',
     'assistance_case.export_download': '下载导出的求助案件',
     'case_handler.create': '登记经办人',
@@ -445,6 +475,7 @@ const assistanceAuditLabels = {
     assistance_case: '求助案件',
     case_handler: '经办人',
     clock_rule: '办理时限',
+    aid_threshold: '救助金额审批限额',
     hardship_archive: '困难职工档案',
     living_line: '最低生活保障标准',
     insurance_plan: '互助保障计划',
@@ -477,6 +508,10 @@ const assistanceAuditLabels = {
     overdue: '已超期',
     dueSoon: '即将到期',
     extendedDays: '延长天数',
+    aidAmountFen: '救助金额（分）',
+    aidApprovedOn: '救助审批日期',
+    aidApprovedByName: '救助审批单位',
+    thresholdFen: '审批限额（分）',
     reason: '原因',
     approvedBy: '批准人',
     noticeOn: '告知日期',

@@ -455,6 +455,54 @@ describe('clocks, the overdue list and the workbench', () => {
   });
 });
 
+describe('living assistance', () => {
+  it('needs the upper level’s approval above the district’s threshold before it is resolved', async () => {
+    const c = await buildCase(t.handle.db, { unitId: village.id, type: 'living_aid' });
+    const url = `/api/assistance/cases/${c.id}`;
+    await villageUser.post(`${url}/status`, { status: 'accepted' });
+    const early = await villageUser.post(`${url}/status`, { status: 'resolved', outcome: '已发放救助金' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain('请先登记救助金额');
+    expect(
+      json<AssistanceCase>(await villageUser.post(`${url}/aid`, { amountFen: 500_000 })).aidAmountFen,
+    ).toBe(500_000);
+    const refused = await villageUser.post(`${url}/status`, { status: 'resolved', outcome: '已发放救助金' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toBe(
+      '救助金额 5000.00 元超过审批限额 3000.00 元，须经上级工会审批后才能办结',
+    );
+    expect((await villageUser.post(`${url}/aid/approve`, { note: '自行审批' })).statusCode).toBe(409);
+    expect((await districtB.post(`${url}/aid/approve`, { note: '越权审批' })).statusCode).toBe(404);
+    const approved = json<AssistanceCase>(await town.post(`${url}/aid/approve`, { note: '情况属实，同意' }));
+    expect(approved.aidApprovedOn).toBe(today());
+    expect(approved.aidApprovedByName).toBe(world.a2.name);
+    expect(
+      (await villageUser.post(`${url}/status`, { status: 'resolved', outcome: '已发放救助金' })).statusCode,
+    ).toBe(200);
+
+    const put = (c2: Client, orgUnitId: number) =>
+      c2.request({
+        method: 'PUT',
+        url: '/api/assistance/aid-thresholds',
+        payload: { orgUnitId, thresholdFen: 600_000 },
+      });
+    expect((await put(districtB, world.a.id)).statusCode).toBe(400);
+    expect((await put(districtA, world.a.id)).statusCode).toBe(200);
+    const small = await buildCase(t.handle.db, { unitId: village.id, type: 'living_aid' });
+    const small2 = `/api/assistance/cases/${small.id}`;
+    await villageUser.post(`${small2}/status`, { status: 'accepted' });
+    await villageUser.post(`${small2}/aid`, { amountFen: 500_000 });
+    expect(
+      (await villageUser.post(`${small2}/status`, { status: 'resolved', outcome: '已发放救助金' }))
+        .statusCode,
+    ).toBe(200);
+    const legal = await buildCase(t.handle.db, { unitId: village.id, type: 'legal_aid' });
+    expect(
+      (await villageUser.post(`/api/assistance/cases/${legal.id}/aid`, { amountFen: 100 })).statusCode,
+    ).toBe(409);
+  });
+});
+
 describe('the case list', () => {
   it('pages, filters and exports exactly the filtered rows within the caller’s scope', async () => {
     const page = json<Page<AssistanceCase>>(await town.get('/api/assistance/cases?type=petition&pageSize=5'));

@@ -408,6 +408,18 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/assistance/cases/${taicangCase.id}/extend`,
         payload: { days: 5, reason: '越权延期', approvedBy: '入侵者', noticeOn: date },
       },
+      'POST /api/assistance/cases/:id/aid': {
+        url: `/api/assistance/cases/${taicangCase.id}/aid`,
+        payload: { amountFen: 100 },
+      },
+      'POST /api/assistance/cases/:id/aid/approve': {
+        url: `/api/assistance/cases/${taicangCase.id}/aid/approve`,
+        payload: { note: '越权审批' },
+      },
+      'PUT /api/assistance/aid-thresholds': {
+        url: '/api/assistance/aid-thresholds',
+        payload: { orgUnitId: taicangUnit, thresholdFen: 1 },
+      },
       'POST /api/assistance/cases/:id/notes': {
         url: `/api/assistance/cases/${taicangCase.id}/notes`,
         payload: { note: '越权备注' },

@@ -4,6 +4,7 @@ import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts'
 import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
 import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
 import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
+import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -44,6 +45,7 @@ export const assistanceModule: GonghuiModule = {
     '20261201T2230_hardship_archives': m20261201T2230,
     '20261201T2310_assistance_given': m20261201T2310,
     '20261201T2330_mutual_insurance': m20261201T2330,
+    '20261201T2345_living_aid_amount': m20261201T2345,
   },
   counters: [
     {

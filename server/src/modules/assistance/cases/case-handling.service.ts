@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
+  DEFAULT_AID_APPROVAL_FEN,
+  type AidThresholdBody,
   caseStatusLabels,
   caseTransitions,
   finalCaseStatuses,
@@ -24,6 +26,8 @@ import { narrowScope, scopeContains, scopeOf, type Scope } from '../../../platfo
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { recomputeClock } from '../clocks/clock.service.ts';
 import { visibleHandler } from '../handlers/handler.service.ts';
+import { hardshipRepository } from '../hardship/hardship.repository.ts';
+import type { AppDb, AssistanceTables } from './case.definitions.ts';
 import { presentCase } from './case.presenter.ts';
 import { caseRepository, type CaseRow } from './case.repository.ts';
 import { addEvent, caseRecord } from './case.service.ts';
@@ -41,6 +45,15 @@ function mayAct(scope: Scope, row: CaseRow) {
   if (!scopeContains(scope, row.handlingUnitPath))
     throw conflict(`本案件现由「${row.handlingUnitName}」办理，您只能查看`);
 }
+
+/** The amount of living assistance above which the upper level approves, for the district handling it. */
+async function aidThresholdOf(db: AppDb, handlingPath: string): Promise<number> {
+  const district = await hardshipRepository.districtOf(db, handlingPath);
+  const set = district ? await caseRepository.aidThreshold(db, district.id) : undefined;
+  return set?.threshold_fen ?? DEFAULT_AID_APPROVAL_FEN;
+}
+
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
 function mustBeOpen(row: CaseRow) {
   if (row.closedOn !== null) throw conflict(`本案件已${caseStatusLabels[row.status]}，不能再办理`);
@@ -87,6 +100,18 @@ export const caseHandlingService = {
         throw invalid([
           { field: 'outcome', message: `案件${caseStatusLabels[body.status]}时请填写办理结果` },
         ]);
+      if (body.status === 'resolved' && row.type === 'living_aid') {
+        if (row.aidAmountFen === null)
+          throw invalid([{ field: 'status', message: '生活救助案件办结前请先登记救助金额' }]);
+        const threshold = await aidThresholdOf(trx, row.handlingUnitPath);
+        if (row.aidAmountFen > threshold && row.aidApprovedOn === null)
+          throw invalid([
+            {
+              field: 'status',
+              message: `救助金额 ${yuanText(row.aidAmountFen)} 元超过审批限额 ${yuanText(threshold)} 元，须经上级工会审批后才能办结`,
+            },
+          ]);
+      }
       const now = today();
       if (final) await caseRepository.closePause(trx, id, now);
       await caseRepository.update(trx, id, {
@@ -193,6 +218,71 @@ export const caseHandlingService = {
         `延长 ${body.days} 天；批准人：${body.approvedBy}；理由：${body.reason}；${body.noticeOn} 已告知`,
       );
       return { reason: body.reason, approvedBy: body.approvedBy, noticeOn: body.noticeOn };
+    });
+  },
+
+  /** Records the amount of living assistance; a changed amount needs a fresh approval. */
+  async setAid(db: Db, actor: Actor, id: number, amountFen: number): Promise<AssistanceCase> {
+    return act(db, actor, id, 'assistance_case.aid_amount', async (trx, row) => {
+      mustBeOpen(row);
+      if (row.type !== 'living_aid') throw conflict('只有生活救助案件登记救助金额');
+      await trx
+        .withTables<AssistanceTables>()
+        .updateTable('assistance_case')
+        .set({ aid_amount_fen: amountFen, aid_approved_by: null, aid_approved_on: null })
+        .where('id', '=', id)
+        .execute();
+      const threshold = await aidThresholdOf(trx, row.handlingUnitPath);
+      await addEvent(
+        trx,
+        actor,
+        id,
+        'note',
+        `救助金额 ${yuanText(amountFen)} 元${amountFen > threshold ? `，超过审批限额 ${yuanText(threshold)} 元，待上级审批` : ''}`,
+      );
+    });
+  },
+
+  /** The upper level's approval of an amount above the threshold: a unit above the handling unit gives it. */
+  async approveAid(db: Db, actor: Actor, id: number, note: string): Promise<AssistanceCase> {
+    return act(db, actor, id, 'assistance_case.aid_approve', async (trx, row, scope) => {
+      mustBeOpen(row);
+      if (row.type !== 'living_aid' || row.aidAmountFen === null)
+        throw conflict('本案件没有待审批的救助金额');
+      if (row.aidApprovedOn !== null) throw conflict('救助金额已审批');
+      const threshold = await aidThresholdOf(trx, row.handlingUnitPath);
+      if (row.aidAmountFen <= threshold) throw conflict('救助金额未超过审批限额，无须上级审批');
+      if (row.handlingUnitPath === scope) throw conflict('救助金额须由上级工会审批，办理单位不能自行审批');
+      await trx
+        .withTables<AssistanceTables>()
+        .updateTable('assistance_case')
+        .set({ aid_approved_by: actor.orgUnitId, aid_approved_on: today() })
+        .where('id', '=', id)
+        .execute();
+      await addEvent(trx, actor, id, 'note', `上级审批救助金额 ${yuanText(row.aidAmountFen)} 元：${note}`);
+      return { note };
+    });
+  },
+
+  /** Sets a district's threshold for living assistance (the district itself, or the city above it). */
+  async setAidThreshold(db: Db, actor: Actor, body: AidThresholdBody) {
+    return db.transaction().execute(async (trx) => {
+      const scope = await scopeOf(trx, actor);
+      const unit = await orgRepository.findAt(trx, body.orgUnitId, today(), scope);
+      if (!unit || unit.level !== 'county')
+        throw invalid([{ field: 'orgUnitId', message: '请选择您管辖范围内的区（县级市）' }]);
+      const before = await caseRepository.aidThreshold(trx, unit.id);
+      await caseRepository.setAidThreshold(trx, unit.id, body.thresholdFen);
+      const after = { orgUnitId: unit.id, orgUnitName: unit.name, thresholdFen: body.thresholdFen };
+      await audit(trx, actor, {
+        action: 'aid_threshold.set',
+        entityType: 'aid_threshold',
+        entityId: unit.id,
+        scopePath: unit.path,
+        before: before ? { ...after, thresholdFen: before.threshold_fen } : null,
+        after,
+      });
+      return after;
     });
   },
 

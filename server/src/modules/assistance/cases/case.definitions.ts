@@ -87,6 +87,9 @@ export interface AssistanceCaseTable {
   due_provisional: Generated<boolean>;
   paused_since: DateColumn | null;
   extended_days: number | null;
+  aid_amount_fen: number | null;
+  aid_approved_by: number | null;
+  aid_approved_on: DateColumn | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -211,6 +214,11 @@ export interface InsuranceClaimTable {
   created_by: number | null;
 }
 
+export interface LivingAidThresholdTable {
+  org_unit_id: number;
+  threshold_fen: number;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -230,6 +238,7 @@ export type AssistanceTables = {
   insurance_plan: InsurancePlanTable;
   insurance_enrolment: InsuranceEnrolmentTable;
   insurance_claim: InsuranceClaimTable;
+  living_aid_threshold: LivingAidThresholdTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;

@@ -39,6 +39,9 @@ export function presentCase(r: CaseRow, today: string): AssistanceCase {
     overdue: isOverdue(clock, today),
     dueSoon: isDueSoon(clock, today),
     extendedDays: r.extendedDays,
+    aidAmountFen: r.aidAmountFen,
+    aidApprovedOn: r.aidApprovedOn,
+    aidApprovedByName: r.aidApprovedOn ? (r.aidApprovedByName ?? null) : null,
     updatedAt: new Date(r.updatedAt).toISOString(),
   };
 }

@@ -68,6 +68,9 @@ const columns = [
   'c.due_provisional as dueProvisional',
   'c.paused_since as pausedSince',
   'c.extended_days as extendedDays',
+  'c.aid_amount_fen as aidAmountFen',
+  'c.aid_approved_on as aidApprovedOn',
+  latest('c.aid_approved_by', 'name').as('aidApprovedByName'),
   'c.updated_at as updatedAt',
   (eb: Eb) =>
     eb
@@ -376,6 +379,23 @@ export const caseRepository = {
       .updateTable('assistance_case')
       .set({ handler_id: handlerId, updated_at: new Date() })
       .where('id', '=', caseId)
+      .execute();
+  },
+
+  /** The living-assistance amount above which the district's upper level approves, if it set one. */
+  async aidThreshold(db: AppDb, districtId: number) {
+    return withAssistance(db)
+      .selectFrom('living_aid_threshold')
+      .select('threshold_fen')
+      .where('org_unit_id', '=', districtId)
+      .executeTakeFirst();
+  },
+
+  async setAidThreshold(db: AppDb, districtId: number, thresholdFen: number) {
+    await withAssistance(db)
+      .insertInto('living_aid_threshold')
+      .values({ org_unit_id: districtId, threshold_fen: thresholdFen })
+      .onConflict((oc) => oc.column('org_unit_id').doUpdateSet({ threshold_fen: thresholdFen }))
       .execute();
   },
 

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ATTACHMENT_MAX_BYTES,
+  aidAmountBody,
+  aidThreshold,
+  aidThresholdBody,
   assignCaseBody,
   assistanceCase,
   attachmentQuery,
@@ -222,6 +225,47 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => handling.note(db, actorOf(req), req.params.id, req.body.note),
+  );
+  app.post(
+    '/api/assistance/cases/:id/aid',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '登记生活救助金额（超过审批限额须上级审批）',
+        params: idParam,
+        body: aidAmountBody,
+        response: { 200: assistanceCase },
+      },
+    },
+    async (req) => handling.setAid(db, actorOf(req), req.params.id, req.body.amountFen),
+  );
+  app.post(
+    '/api/assistance/cases/:id/aid/approve',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '上级工会审批超过限额的救助金额',
+        params: idParam,
+        body: caseNoteBody,
+        response: { 200: assistanceCase },
+      },
+    },
+    async (req) => handling.approveAid(db, actorOf(req), req.params.id, req.body.note),
+  );
+  app.put(
+    '/api/assistance/aid-thresholds',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '设置一个区（县级市）的生活救助审批限额',
+        body: aidThresholdBody,
+        response: { 200: aidThreshold },
+      },
+    },
+    async (req) => handling.setAidThreshold(db, actorOf(req), req.body),
   );
   app.post(
     '/api/assistance/cases/:id/attachments',

@@ -14,7 +14,9 @@ import { apiUrl, errorMessage } from '../../../api/client.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useCase, useCaseAction } from '../api/cases.ts';
+import { AidAmountModal } from '../components/AidAmountModal.tsx';
 import { CaseActionModal, type CaseAction } from '../components/CaseActionModal.tsx';
+import { yuan } from '../components/money.ts';
 import { CaseReveal } from '../components/CaseReveal.tsx';
 import { ClockTag, StatusTag } from '../components/caseTags.tsx';
 
@@ -35,6 +37,7 @@ export function CasePage() {
   const found = useCase(id);
   const run = useCaseAction(id);
   const [action, setAction] = useState<CaseAction | null>(null);
+  const [aidOpen, setAidOpen] = useState(false);
 
   if (!Number.isInteger(id) || id < 1 || isNotFound(found.error)) {
     return (
@@ -111,6 +114,15 @@ export function CasePage() {
           <Descriptions.Item label="办理结果" span={2}>
             <span data-testid="case-outcome-shown">{c.outcome ?? '—'}</span>
           </Descriptions.Item>
+          {c.type === 'living_aid' ? (
+            <Descriptions.Item label="救助金额" span={3}>
+              <span data-testid="case-aid-text">
+                {c.aidAmountFen === null
+                  ? '未登记'
+                  : `${yuan(c.aidAmountFen)} 元${c.aidApprovedOn ? `（${c.aidApprovedByName ?? '上级工会'} ${formatDate(c.aidApprovedOn)} 审批）` : ''}`}
+              </span>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label="办理链条" span={3}>
             {c.chain.map((u) => u.name).join(' → ')}
           </Descriptions.Item>
@@ -234,6 +246,7 @@ export function CasePage() {
           ))}
         </Card>
       ) : null}
+      {aidOpen ? <AidAmountModal caseId={c.id} onClose={() => setAidOpen(false)} /> : null}
       {action ? (
         <CaseActionModal
           caseId={c.id}
