@@ -127,8 +127,8 @@ describe('a hardship archive', () => {
 });
 
 describe('mutual insurance', () => {
-  test('a district sees the city plan, its own members enrolled in it, and the claims', async () => {
-    await login(page, server.baseUrl, 'changshu');
+  test('the city sees its plan, the members enrolled in it, and the claims', async () => {
+    await login(page, server.baseUrl, 'admin');
     await page.getByTestId('menu-insurance').click();
     await page.getByTestId('insurance-page').waitFor();
     await expect

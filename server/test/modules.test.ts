@@ -53,6 +53,7 @@ describe('the module list', () => {
       'indicator:read',
       'member:read',
       'agreement:read',
+      'assistance:read',
     ]);
     expect(rolePermissions('cadre')).toEqual([
       'org:read',
@@ -64,6 +65,9 @@ describe('the module list', () => {
       'transfer:write',
       'agreement:read',
       'agreement:write',
+      'assistance:read',
+      'assistance:write',
+      'assistance:reveal',
     ]);
     expect(rolePermissions('admin')).toEqual(permissions);
   });

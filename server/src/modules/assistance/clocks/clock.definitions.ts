@@ -4,6 +4,30 @@ import type { CaseStatus, CaseType, ClockRule, DeadlineKind } from '@gonghui/con
 
 const require = createRequire(import.meta.url);
 
+const rule = (
+  type: CaseType,
+  dayKind: ClockRule['dayKind'],
+  acceptDays: number | null,
+  handleDays: number,
+  handleFromReceipt: boolean,
+  extensionMaxDays: number,
+): ClockRule => ({ type, dayKind, acceptDays, handleDays, handleFromReceipt, extensionMaxDays });
+
+/**
+ * The default limits per case type. They follow the law: 《信访工作条例》 (15 days to decide on
+ * acceptance, 60 to handle, one extension of at most 30); 《劳动争议调解仲裁法》第十四条 (no agreement 15
+ * calendar days after the application: refer to arbitration). The other types' limits are the centre's
+ * own, in working days. The city changes them through the clock-rule settings.
+ */
+export const DEFAULT_CLOCK_RULES: Record<CaseType, ClockRule> = {
+  petition: rule('petition', 'working', 15, 60, false, 30),
+  mediation: rule('mediation', 'calendar', null, 15, true, 0),
+  legal_aid: rule('legal_aid', 'working', 5, 60, false, 30),
+  living_aid: rule('living_aid', 'working', 5, 20, false, 10),
+  mutual_insurance: rule('mutual_insurance', 'working', 5, 20, false, 10),
+  employment: rule('employment', 'working', 5, 30, false, 10),
+};
+
 /** A deadline's warning comes this many working days before it. */
 export const WARNING_WORKING_DAYS = 3;
 

@@ -4,7 +4,7 @@ import { today } from '../../../platform/orgs/dates.ts';
 import { withAssistance } from '../cases/case.definitions.ts';
 import { insuranceRepository } from './insurance.repository.ts';
 
-/** One city-wide mutual-insurance plan for this year, with the members of a few 碧溪 unions enrolled. */
+/** One city-wide mutual-insurance plan for this year, with the first few hundred members of the registry enrolled. */
 export async function loadInsuranceDemo(db: Kysely<Database>): Promise<number> {
   const adb = withAssistance(db);
   if (await adb.selectFrom('insurance_plan').select('id').limit(1).executeTakeFirst()) return 0;
@@ -23,9 +23,9 @@ export async function loadInsuranceDemo(db: Kysely<Database>): Promise<number> {
     benefits: '住院医疗费用经医保报销后的自付部分按比例补助，每人每年最高 5 万元',
   });
   const { rows: members } = await sql<{ id: number; orgUnitId: number }>`
-    select m.id, m.org_unit_id as "orgUnitId" from member m
-    join org_unit_version v on v.org_unit_id = m.org_unit_id and v.valid_to is null
-    where v.name like ${'%碧溪%'} and m.status = 'active' order by m.id limit 300`.execute(db);
+    select m.id, m.org_unit_id as "orgUnitId" from member m where m.status = 'active' order by m.id limit 300`.execute(
+    db,
+  );
   const enrolled = await insuranceRepository.enrol(db, planId, premiumFen, `${year}-01-10`, members);
   const first = await adb
     .selectFrom('insurance_enrolment')

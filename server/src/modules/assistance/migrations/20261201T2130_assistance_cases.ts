@@ -39,17 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       handle_from_receipt boolean not null,
       extension_max_days integer not null check (extension_max_days between 0 and 365)
     )`.execute(db);
-  // The defaults follow the law: 《信访工作条例》 (15 days to accept, 60 to handle, one extension of 30),
-  // 《劳动争议调解仲裁法》第十四条 (no agreement 15 calendar days after the application: refer to
-  // arbitration); the other types' limits are the centre's own, in working days.
-  await sql`
-    insert into case_clock_rule values
-      ('petition', 'working', 15, 60, false, 30),
-      ('mediation', 'calendar', null, 15, true, 0),
-      ('legal_aid', 'working', 5, 60, false, 30),
-      ('living_aid', 'working', 5, 20, false, 10),
-      ('mutual_insurance', 'working', 5, 20, false, 10),
-      ('employment', 'working', 5, 30, false, 10)`.execute(db);
+  // Only a type whose limits were changed has a row: the defaults live in code, so a new database is
+  // empty (a restore writes only into an empty one).
   await sql`
     create table case_unit_code (
       org_unit_id integer primary key references org_unit(id),
