@@ -13,6 +13,7 @@ export * from './members.ts';
 export * from './member-exports.ts';
 export * from './exports.ts';
 export * from './agreements.ts';
+export * from './assistance.ts';
 export * from './formation-campaigns.ts';
 export * from './employment.ts';
 export * from './module.ts';

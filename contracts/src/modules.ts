@@ -1,4 +1,5 @@
 import { agreementContract } from './agreements.ts';
+import { assistanceContract } from './assistance.ts';
 import { employerContract } from './employers.ts';
 import { employmentContract } from './employment.ts';
 import { formationCampaignContract } from './formation-campaigns.ts';
@@ -12,5 +13,6 @@ export const moduleContracts = [
   formationCampaignContract,
   memberContract,
   agreementContract,
+  assistanceContract,
   employmentContract,
 ] as const;

@@ -53,6 +53,7 @@ describe('the module list', () => {
       'indicator:read',
       'member:read',
       'agreement:read',
+      'assistance:read',
       'employment:read',
     ]);
     expect(rolePermissions('cadre')).toEqual([
@@ -65,6 +66,9 @@ describe('the module list', () => {
       'transfer:write',
       'agreement:read',
       'agreement:write',
+      'assistance:read',
+      'assistance:write',
+      'assistance:reveal',
       'employment:read',
       'employment:write',
     ]);

@@ -9,7 +9,7 @@ import {
   type OrgUnit,
   type User,
 } from '@gonghui/contracts';
-import { taicangMemberRecords } from './members-fixtures.ts';
+import { nextResidentId, taicangMemberRecords } from './members-fixtures.ts';
 import { buildTestApp, login, unitIdByCode, type Client, type TestApp } from './app.ts';
 import { jobHandlers } from '../src/jobs.ts';
 import { JobRunner } from '../src/platform/jobs/job.runner.ts';
@@ -63,6 +63,12 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangPosition: number;
   let taicangSeeker: number;
   let taicangCourse: number;
+  let taicangCase: { id: number; workerId: number };
+  let taicangHandler: number;
+  let taicangArchive: { id: number; memberId: number };
+  let taicangPlan: number;
+  let taicangEnrolment: number;
+  let taicangClaim: number;
 
   beforeAll(async () => {
     taicangUnit = await unitIdByCode(t.handle, '320585');
@@ -162,6 +168,79 @@ describe('changshu cannot read or change anything of taicang, through every rout
       orgUnitId: taicangUnit,
     });
     taicangCourse = (course.json() as { id: number }).id;
+    const handler = await taicang.post('/api/assistance/handlers', {
+      name: '太仓律师',
+      kind: 'lawyer',
+      orgUnitId: taicangTown,
+      organisation: '太仓律师事务所',
+    });
+    expect(handler.statusCode, handler.body).toBe(200);
+    taicangHandler = (handler.json() as { id: number }).id;
+    const intake = await taicang.post('/api/assistance/cases', {
+      type: 'legal_aid',
+      subject: '太仓职工求助',
+      narrative: '太仓职工反映单位拖欠工资三个月。',
+      worker: { name: '太仓职工', residentId: nextResidentId() },
+      handlerId: taicangHandler,
+    });
+    expect(intake.statusCode, intake.body).toBe(200);
+    taicangCase = intake.json() as { id: number; workerId: number };
+    const line = await taicang.request({
+      method: 'PUT',
+      url: '/api/hardship/lines',
+      payload: {
+        orgUnitId: taicangUnit,
+        year: Number(new Date().toISOString().slice(0, 4)),
+        monthlyFen: 109500,
+      },
+    });
+    expect(line.statusCode, line.body).toBe(200);
+    const archive = await taicang.post('/api/hardship/archives', {
+      orgUnitId: taicangTown,
+      members: [
+        {
+          name: '太仓户主',
+          relation: 'head',
+          residentId: nextResidentId(),
+          health: 'healthy',
+          annualIncomeFen: 1_000_000,
+        },
+      ],
+      unavoidableExpenseFen: 0,
+      reviewDueOn: '2030-01-01',
+    });
+    expect(archive.statusCode, archive.body).toBe(200);
+    const archiveId = (archive.json() as { id: number }).id;
+    const archiveDetail = (await taicang.get(`/api/hardship/archives/${archiveId}`)).json() as {
+      members: Array<{ id: number }>;
+    };
+    taicangArchive = { id: archiveId, memberId: archiveDetail.members[0].id };
+    const plan = await taicang.post('/api/insurance/plans', {
+      name: '太仓职工互助保障',
+      year: 2026,
+      orgUnitId: taicangUnit,
+      premiumFen: 5000,
+      maxPayoutFen: 100000,
+      benefits: '住院自付部分补助',
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    taicangPlan = (plan.json() as { id: number }).id;
+    const enrol = await taicang.post(`/api/insurance/plans/${taicangPlan}/enrolments`, {
+      memberIds: [taicangMember.id],
+    });
+    expect(enrol.statusCode, enrol.body).toBe(200);
+    taicangEnrolment = (
+      (await taicang.get(`/api/insurance/plans/${taicangPlan}/enrolments`)).json() as {
+        items: Array<{ id: number }>;
+      }
+    ).items[0].id;
+    const claim = await taicang.post('/api/insurance/claims', {
+      enrolmentId: taicangEnrolment,
+      amountFen: 1000,
+      reason: '住院治疗自付费用',
+    });
+    expect(claim.statusCode, claim.body).toBe(200);
+    taicangClaim = (claim.json() as { id: number }).id;
   });
 
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
@@ -473,6 +552,152 @@ describe('changshu cannot read or change anything of taicang, through every rout
         payload: { enrolmentId: 1, reason: '越权撤销' },
       },
       'GET /api/public/certificates/:code': { url: '/api/public/certificates/ABCDEFGHJKLM' },
+      'GET /api/assistance/cases/:id': { url: `/api/assistance/cases/${taicangCase.id}` },
+      'POST /api/assistance/cases': {
+        url: '/api/assistance/cases',
+        payload: {
+          type: 'petition',
+          subject: '渗透测试求助',
+          narrative: '借用太仓的单位登记求助案件。',
+          worker: { name: '测试职工', residentId: nextResidentId() },
+          employerId: taicangEmployer,
+        },
+      },
+      'POST /api/assistance/cases/:id/reveal': {
+        url: `/api/assistance/cases/${taicangCase.id}/reveal`,
+        payload: { reason: '越权查看' },
+      },
+      'POST /api/assistance/cases/:id/status': {
+        url: `/api/assistance/cases/${taicangCase.id}/status`,
+        payload: { status: 'accepted' },
+      },
+      'POST /api/assistance/cases/:id/assign': {
+        url: `/api/assistance/cases/${taicangCase.id}/assign`,
+        payload: { handlerId: taicangHandler },
+      },
+      'POST /api/assistance/cases/:id/escalate': {
+        url: `/api/assistance/cases/${taicangCase.id}/escalate`,
+        payload: { reason: '越权上报' },
+      },
+      'POST /api/assistance/cases/:id/refer': {
+        url: `/api/assistance/cases/${taicangCase.id}/refer`,
+        payload: { orgUnitId: changshuTown, reason: '越权转交' },
+      },
+      'POST /api/assistance/cases/:id/pause': {
+        url: `/api/assistance/cases/${taicangCase.id}/pause`,
+        payload: { note: '越权暂停' },
+      },
+      'POST /api/assistance/cases/:id/resume': {
+        url: `/api/assistance/cases/${taicangCase.id}/resume`,
+        payload: { note: '越权恢复' },
+      },
+      'POST /api/assistance/cases/:id/extend': {
+        url: `/api/assistance/cases/${taicangCase.id}/extend`,
+        payload: { days: 5, reason: '越权延期', approvedBy: '入侵者', noticeOn: date },
+      },
+      'POST /api/assistance/cases/:id/aid': {
+        url: `/api/assistance/cases/${taicangCase.id}/aid`,
+        payload: { amountFen: 100 },
+      },
+      'POST /api/assistance/cases/:id/aid/approve': {
+        url: `/api/assistance/cases/${taicangCase.id}/aid/approve`,
+        payload: { note: '越权审批' },
+      },
+      'PUT /api/assistance/aid-thresholds': {
+        url: '/api/assistance/aid-thresholds',
+        payload: { orgUnitId: taicangUnit, thresholdFen: 1 },
+      },
+      'POST /api/assistance/cases/:id/notes': {
+        url: `/api/assistance/cases/${taicangCase.id}/notes`,
+        payload: { note: '越权备注' },
+      },
+      'POST /api/assistance/cases/:id/attachments': {
+        url: `/api/assistance/cases/${taicangCase.id}/attachments?fileName=x.pdf`,
+        payload: { file: '越权附件' },
+      },
+      'GET /api/assistance/cases/:id/attachments/:attachmentId': {
+        url: `/api/assistance/cases/${taicangCase.id}/attachments/${taicangAttachment}`,
+      },
+      'GET /api/assistance/workers/:id/cases': {
+        url: `/api/assistance/workers/${taicangCase.workerId}/cases`,
+      },
+      'POST /api/assistance/handlers': {
+        url: '/api/assistance/handlers',
+        payload: { name: '渗透律师', kind: 'lawyer', orgUnitId: taicangTown },
+      },
+      'POST /api/assistance/handlers/:id/reassign': {
+        url: `/api/assistance/handlers/${taicangHandler}/reassign`,
+        payload: { toHandlerId: taicangHandler, reason: '越权改派' },
+      },
+      'GET /api/hardship/archives/:id': { url: `/api/hardship/archives/${taicangArchive.id}` },
+      'POST /api/hardship/archives': {
+        url: '/api/hardship/archives',
+        payload: {
+          orgUnitId: taicangTown,
+          members: [
+            {
+              name: '渗透户主',
+              relation: 'head',
+              residentId: nextResidentId(),
+              health: 'healthy',
+              annualIncomeFen: 0,
+            },
+          ],
+          unavoidableExpenseFen: 0,
+          reviewDueOn: date,
+        },
+      },
+      'PATCH /api/hardship/archives/:id': {
+        url: `/api/hardship/archives/${taicangArchive.id}`,
+        payload: { unavoidableExpenseFen: 1 },
+      },
+      'PATCH /api/hardship/archives/:id/members/:memberId': {
+        url: `/api/hardship/archives/${taicangArchive.id}/members/${taicangArchive.memberId}`,
+        payload: { annualIncomeFen: 1 },
+      },
+      'POST /api/hardship/archives/:id/status': {
+        url: `/api/hardship/archives/${taicangArchive.id}/status`,
+        payload: { status: 'cancelled', reason: '越权注销' },
+      },
+      'POST /api/hardship/archives/:id/assistance': {
+        url: `/api/hardship/archives/${taicangArchive.id}/assistance`,
+        payload: { kind: 'money', amountFen: 100, fund: '越权帮扶', givenOn: date },
+      },
+      'POST /api/insurance/plans': {
+        url: '/api/insurance/plans',
+        payload: {
+          name: '渗透互助保障',
+          year: 2026,
+          orgUnitId: taicangUnit,
+          premiumFen: 100,
+          maxPayoutFen: 1000,
+          benefits: '渗透测试计划',
+        },
+      },
+      'POST /api/insurance/plans/:id/enrolments': {
+        url: `/api/insurance/plans/${taicangPlan}/enrolments`,
+        payload: { memberIds: [taicangMember.id] },
+      },
+      'GET /api/insurance/plans/:id/enrolments': { url: `/api/insurance/plans/${taicangPlan}/enrolments` },
+      'GET /api/insurance/plans/:id/enrolments/export': {
+        url: `/api/insurance/plans/${taicangPlan}/enrolments/export`,
+      },
+      'POST /api/insurance/claims': {
+        url: '/api/insurance/claims',
+        payload: { enrolmentId: taicangEnrolment, amountFen: 100, reason: '越权申请理赔' },
+      },
+      'POST /api/insurance/claims/:id/decide': {
+        url: `/api/insurance/claims/${taicangClaim}/decide`,
+        payload: { approve: true, note: '越权审核' },
+      },
+      'POST /api/insurance/claims/:id/pay': {
+        url: `/api/insurance/claims/${taicangClaim}/pay`,
+        payload: { paidOn: date },
+      },
+      'PUT /api/hardship/lines': {
+        url: '/api/hardship/lines',
+        payload: { orgUnitId: taicangUnit, year: 2020, monthlyFen: 1 },
+      },
       'POST /api/formation-campaigns': {
         url: '/api/formation-campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
@@ -512,6 +737,19 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/formation-campaigns',
     'GET /api/agreements',
     'GET /api/agreements/export',
+    'GET /api/assistance/cases',
+    'GET /api/assistance/cases/export',
+    'GET /api/assistance/handlers',
+    'GET /api/assistance/clock-rules',
+    'GET /api/hardship/archives',
+    'GET /api/hardship/archives/export',
+    'GET /api/hardship/lines',
+    'GET /api/insurance/plans',
+    'GET /api/insurance/claims',
+    'GET /api/insurance/claims/export',
+    'GET /api/assistance/handlers/export',
+    // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
+    'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',
     'GET /api/members/template',
     'GET /api/transfers',

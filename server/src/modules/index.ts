@@ -1,5 +1,6 @@
 import type { GonghuiModule } from '../platform/module.ts';
 import { agreementsModule } from './agreements/index.ts';
+import { assistanceModule } from './assistance/index.ts';
 import { employersModule } from './employers/index.ts';
 import { employmentModule } from './employment/index.ts';
 import { formationCampaignsModule } from './formation-campaigns/index.ts';
@@ -16,5 +17,6 @@ export const modules: readonly GonghuiModule[] = [
   formationCampaignsModule,
   membersModule,
   agreementsModule,
+  assistanceModule,
   employmentModule,
 ];

@@ -1,4 +1,5 @@
 import { agreementsModule } from '../modules/agreements/index.ts';
+import { assistanceModule } from '../modules/assistance/index.ts';
 import { auditModule } from '../modules/audit/index.ts';
 import { formationCampaignsModule } from '../modules/formation-campaigns/index.ts';
 import { employersModule } from '../modules/employers/index.ts';
@@ -19,6 +20,7 @@ export const webModules: readonly WebModule[] = [
   formationCampaignsModule,
   agreementsModule,
   membersModule,
+  assistanceModule,
   employmentModule,
   usersModule,
   auditModule,

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
+import { userService } from '../server/src/platform/users/user.service.ts';
+import { nextResidentId } from '../server/test/members-fixtures.ts';
+import { startDemoServer } from './harness.ts';
+import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { apiClient, inputOf, pickOption, villagesIn } from './helpers.ts';
+
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let browser: BrowserSession;
+let page: Page;
+const VILLAGE_USER = 'dongbang-village';
+const VILLAGE_PASSWORD = 'village-password-2026';
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  // A village joint union of 董浜 with an account of its own: the demo has none at that level.
+  const [village] = await villagesIn(server.handle.db, '320581107', 1);
+  await userService.create(server.handle.db, null, {
+    username: VILLAGE_USER,
+    displayName: '村联合工会干事',
+    role: 'cadre',
+    orgUnitId: village.id,
+    password: VILLAGE_PASSWORD,
+  });
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fill(testId: string, text: string) {
+  await (await inputOf(page, testId)).fill(text);
+}
+
+/** A text area carries its test id itself. */
+async function write(testId: string, text: string) {
+  await page.getByTestId(testId).fill(text);
+}
+
+describe('a case through the three-level network', () => {
+  let caseUrl = '';
+  let number = '';
+
+  test('a village joint union takes a case in and escalates it to its town', async () => {
+    await login(page, server.baseUrl, VILLAGE_USER, VILLAGE_PASSWORD);
+    await page.getByTestId('menu-assistance').click();
+    await page.getByTestId('cases-page').waitFor();
+    await page.getByTestId('case-create').click();
+    await page.getByTestId('case-intake').waitFor();
+    await pickOption(page, 'case-intake-type', '法律', '法律援助');
+    await fill('case-intake-name', '浏览器测试职工');
+    await fill('case-intake-resident-id', '123');
+    await page.getByTestId('case-intake-ok').click();
+    await expect.poll(() => page.getByTestId('case-intake').textContent()).toContain('职工身份证号');
+    await fill('case-intake-resident-id', nextResidentId());
+    await fill('case-intake-subject', '拖欠工资申请法律援助');
+    await write('case-intake-narrative', '职工反映所在企业已拖欠三个月工资，多次讨要未果。');
+    await page.getByTestId('case-intake-ok').click();
+    await page.getByTestId('case-page').waitFor();
+    number = (await page.getByTestId('case-number').textContent()) ?? '';
+    expect(number).toMatch(/^\d{4}-.+-法援-\d{4}$/);
+    caseUrl = new URL(page.url()).pathname;
+
+    await page.getByTestId('case-escalate-open').click();
+    await write('case-escalate-text', '涉及镇内多家企业，需镇工会协调');
+    await page.getByTestId('case-escalate-ok').click();
+    await expect.poll(() => page.getByTestId('case-handling-unit').textContent()).toContain('董浜');
+    await page.getByTestId('case-read-only').waitFor();
+    await expect.poll(() => page.getByTestId('case-event').count()).toBe(2);
+    await screenshot(page, 'assistance-case');
+  });
+
+  test('the district resolves it and the village sees the outcome', async () => {
+    await login(page, server.baseUrl, 'changshu');
+    await page.goto(`${server.baseUrl}${caseUrl}`);
+    await page.getByTestId('case-page').waitFor();
+    await page.getByTestId('case-to-accepted').click();
+    await page.getByTestId('case-to-resolved').click();
+    await write('case-outcome-text', '律师代理仲裁，企业已补发全部工资');
+    await page.getByTestId('case-outcome-ok').click();
+    await expect.poll(() => page.getByTestId('case-status').first().textContent()).toBe('已办结');
+
+    await login(page, server.baseUrl, VILLAGE_USER, VILLAGE_PASSWORD);
+    await page.goto(`${server.baseUrl}${caseUrl}`);
+    await expect
+      .poll(() => page.getByTestId('case-outcome-shown').textContent())
+      .toBe('律师代理仲裁，企业已补发全部工资');
+  });
+
+  test('another district gets the not-found page on its address', async () => {
+    await login(page, server.baseUrl, 'taicang');
+    await page.goto(`${server.baseUrl}${caseUrl}`);
+    await page.getByTestId('case-not-found').waitFor();
+    expect(await page.getByTestId('case-not-found').textContent()).not.toContain(number);
+  });
+});
+
+describe('a hardship archive', () => {
+  test('its category, with the arithmetic behind it, changes when an income is edited; help is recorded', async () => {
+    const api = await apiClient(server.baseUrl, 'changshu');
+    const deep = await api.get<ListPage<HardshipArchive>>('/api/hardship/archives?category=deep&pageSize=1');
+    const archive = deep.items[0];
+    await login(page, server.baseUrl, 'changshu');
+    await page.goto(`${server.baseUrl}/assistance/archives/${archive.id}`);
+    await page.getByTestId('archive-page').waitFor();
+    await expect.poll(() => page.getByTestId('archive-category').first().textContent()).toBe('深度困难');
+    expect(await page.getByTestId('archive-arithmetic').textContent()).toContain('÷ 12 ÷');
+    await page.getByTestId('archive-edit-income').first().click();
+    await (await inputOf(page, 'archive-income-input')).fill('1000000');
+    await page.getByTestId('archive-income-ok').click();
+    await expect
+      .poll(() => page.getByTestId('archive-category').first().textContent())
+      .toBe('不符合困难条件');
+    await expect.poll(() => page.getByTestId('archive-per-capita').textContent()).toContain('1,000,000.00');
+    await page.getByTestId('archive-give-open').click();
+    await (await inputOf(page, 'archive-give-amount')).fill('1500.50');
+    await fill('archive-give-fund', '帮扶资金');
+    await page.getByTestId('archive-give-ok').click();
+    await expect.poll(() => page.getByTestId('archive-assistance').textContent()).toContain('1,500.50');
+    await screenshot(page, 'hardship-archive');
+  });
+});
+
+describe('mutual insurance', () => {
+  test('the city sees its plan, the members enrolled in it, and the claims', async () => {
+    await login(page, server.baseUrl, 'admin');
+    await page.getByTestId('menu-insurance').click();
+    await page.getByTestId('insurance-page').waitFor();
+    await expect
+      .poll(() => page.getByTestId('insurance-enrolled-total').textContent())
+      .toMatch(/共 [1-9][\d,]* 人/);
+    await page.getByTestId('menu-claims').click();
+    await page.getByTestId('insurance-claims').waitFor();
+    await expect
+      .poll(() => page.getByTestId('insurance-claims-total').textContent())
+      .toMatch(/共 [1-9]\d* 件/);
+  });
+});

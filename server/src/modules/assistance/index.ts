@@ -1,0 +1,68 @@
+import { assistanceContract } from '@gonghui/contracts';
+import type { GonghuiModule } from '../../platform/module.ts';
+import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
+import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
+import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
+import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
+import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts';
+import { loadAssistanceDemo } from './cases/case.demo.ts';
+import { caseExport } from './cases/case.export.ts';
+import { caseRoutes } from './cases/case.routes.ts';
+import { caseService } from './cases/case.service.ts';
+import { clockRoutes } from './clocks/clock.routes.ts';
+import { handlerExport } from './handlers/handler.export.ts';
+import { handlerRoutes } from './handlers/handler.routes.ts';
+import { loadHardshipDemo } from './hardship/hardship.demo.ts';
+import { archiveExport } from './hardship/hardship.export.ts';
+import { hardshipRoutes } from './hardship/hardship.routes.ts';
+import { loadInsuranceDemo } from './insurance/insurance.demo.ts';
+import { claimExport, enrolmentExport } from './insurance/insurance.export.ts';
+import { insuranceRoutes } from './insurance/insurance.routes.ts';
+
+/**
+ * The one-stop assistance centre: cases through the three-level network with their statutory clocks, and
+ * the hardship archives of households in difficulty, and mutual insurance.
+ */
+export const assistanceModule: GonghuiModule = {
+  name: 'assistance',
+  routes: [caseRoutes, handlerRoutes, clockRoutes, hardshipRoutes, insuranceRoutes],
+  grants: {
+    'assistance:read': ['admin', 'cadre', 'viewer'],
+    'assistance:write': ['admin', 'cadre'],
+    'assistance:reveal': ['admin', 'cadre'],
+    'assistance:configure': ['admin'],
+  },
+  contract: assistanceContract,
+  exports: [
+    caseExport.registration,
+    handlerExport.registration,
+    archiveExport.registration,
+    enrolmentExport.registration,
+    claimExport.registration,
+  ],
+  migrations: {
+    '20261201T2130_assistance_cases': m20261201T2130,
+    '20261201T2230_hardship_archives': m20261201T2230,
+    '20261201T2310_assistance_given': m20261201T2310,
+    '20261201T2330_mutual_insurance': m20261201T2330,
+    '20261201T2345_living_aid_amount': m20261201T2345,
+  },
+  counters: [
+    {
+      key: 'assistance-overdue',
+      title: '已超期的求助案件',
+      suffix: '件',
+      link: '/assistance/cases?clock=overdue',
+      note: '办理期限已过仍未办结',
+      permission: 'assistance:read',
+      count: (db, _actor, scope) => caseService.countOverdue(db, scope),
+    },
+  ],
+  demo: async (db) => {
+    await loadAssistanceDemo(db);
+    await loadHardshipDemo(db);
+    await loadInsuranceDemo(db);
+  },
+};
+
+export { loadAssistanceDemo } from './cases/case.demo.ts';

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { HardshipArchive, HardshipArchiveDetail, Page } from '@gonghui/contracts';
+import { hardshipCategory } from '../src/modules/assistance/hardship/hardship.definitions.ts';
+import { today } from '../src/platform/orgs/dates.ts';
+import { buildTestApp, login, type Client, type TestApp } from './app.ts';
+import { buildDistricts, TEST_PASSWORD } from './factories.ts';
+import { nextResidentId } from './members-fixtures.ts';
+
+let t: TestApp;
+let world: Awaited<ReturnType<typeof buildDistricts>>;
+let districtA: Client;
+let districtB: Client;
+const year = Number(today().slice(0, 4));
+const LINE = 109500; // 1,095.00 yuan a month
+const json = <T>(r: { json(): unknown }) => r.json() as T;
+
+const member = (relation: string, annualIncomeFen: number) => ({
+  name: relation === 'head' ? '测试户主' : '测试家属',
+  relation,
+  residentId: nextResidentId(),
+  health: 'healthy',
+  annualIncomeFen,
+  occupation: null,
+});
+const archiveBody = (over: Record<string, unknown> = {}) => ({
+  orgUnitId: world.a2.id,
+  members: [member('head', 3_000_000), member('spouse', 0), member('child', 0)],
+  unavoidableExpenseFen: 600_000,
+  reviewDueOn: `${year + 1}-01-15`,
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await buildTestApp({ demo: false });
+  world = await buildDistricts(t.handle.db);
+  districtA = await login(t.app, world.users.districtA.username, TEST_PASSWORD);
+  districtB = await login(t.app, world.users.districtB.username, TEST_PASSWORD);
+});
+afterAll(() => t.close());
+
+describe('the category rule', () => {
+  it('divides (income − expenses) by 12 and by the household, and compares with the line and twice it', () => {
+    const at = (incomes: number[], expenses = 0, cause: 'illness' | null = null) =>
+      hardshipCategory({
+        memberIncomesFen: incomes,
+        unavoidableExpenseFen: expenses,
+        suddenCause: cause,
+        lineMonthlyFen: LINE,
+      });
+    // 3 people, (30,000 − 6,000) ÷ 12 ÷ 3 = 666.67 yuan a month: below 1,095.
+    expect(at([3_000_000, 0, 0], 600_000)).toMatchObject({
+      category: 'deep',
+      perCapitaMonthlyFen: 66667,
+      householdSize: 3,
+    });
+    // Exactly at the line is not below it.
+    expect(at([LINE * 12 * 2, 0]).category).toBe('relative');
+    expect(at([LINE * 12 * 2 - 1, 0]).category).toBe('deep');
+    expect(at([LINE * 12 * 4, 0]).category).toBe('none');
+    expect(at([LINE * 12 * 4 - 1, 0]).category).toBe('relative');
+    expect(at([LINE * 12 * 4, 0], 0, 'illness').category).toBe('sudden');
+  });
+});
+
+describe('hardship archives', () => {
+  it('refuses an archive before the district has set its minimum-living line', async () => {
+    const res = await districtA.post('/api/hardship/archives', archiveBody());
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain(`尚未设置 ${year} 年最低生活保障标准`);
+  });
+
+  it('lets a district set its own line, not another district’s', async () => {
+    const put = (c: Client, orgUnitId: number) =>
+      c.request({
+        method: 'PUT',
+        url: '/api/hardship/lines',
+        payload: { orgUnitId, year, monthlyFen: LINE },
+      });
+    expect((await put(districtB, world.a.id)).statusCode).toBe(400);
+    expect((await put(districtA, world.a2.id)).statusCode).toBe(400);
+    expect((await put(districtA, world.a.id)).statusCode).toBe(200);
+    const lines = json<Array<{ year: number; monthlyFen: number }>>(
+      await districtA.get('/api/hardship/lines'),
+    );
+    expect(lines).toEqual([expect.objectContaining({ year, monthlyFen: LINE })]);
+  });
+
+  it('computes the category from the stored inputs, keeps the rule and the line, and follows an income change', async () => {
+    const res = await districtA.post('/api/hardship/archives', archiveBody());
+    expect(res.statusCode).toBe(200);
+    const a = json<HardshipArchive>(res);
+    expect(a.category).toBe('deep');
+    expect(a.arithmetic).toEqual({
+      annualIncomeFen: 3_000_000,
+      unavoidableExpenseFen: 600_000,
+      householdSize: 3,
+      perCapitaMonthlyFen: 66667,
+      lineMonthlyFen: LINE,
+      lineYear: year,
+      lineUnitName: world.a.name,
+      ruleVersion: '2026-1',
+    });
+    expect(a.headResidentIdMasked).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
+    const detail = json<HardshipArchiveDetail>(await districtA.get(`/api/hardship/archives/${a.id}`));
+    const head = detail.members.find((m) => m.relation === 'head')!;
+    const edit = (fen: number) =>
+      districtA.patch(`/api/hardship/archives/${a.id}/members/${head.id}`, { annualIncomeFen: fen });
+    expect(json<HardshipArchive>(await edit(6_000_000)).category).toBe('relative');
+    expect(json<HardshipArchive>(await edit(20_000_000)).category).toBe('none');
+    const sudden = await districtA.patch(`/api/hardship/archives/${a.id}`, { suddenCause: 'illness' });
+    expect(json<HardshipArchive>(sudden).category).toBe('sudden');
+    const bad = await edit(-1);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('年收入不能为负');
+    expect((await districtB.get(`/api/hardship/archives/${a.id}`)).statusCode).toBe(404);
+    expect(
+      (await districtB.patch(`/api/hardship/archives/${a.id}/members/${head.id}`, { annualIncomeFen: 0 }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('refuses a household without exactly one head or with a bad ID, naming the member', async () => {
+    const twoHeads = await districtA.post(
+      '/api/hardship/archives',
+      archiveBody({ members: [member('head', 0), member('head', 0)] }),
+    );
+    expect(twoHeads.statusCode).toBe(400);
+    expect(twoHeads.json().error.message).toContain('有且只有一位户主');
+    const badId = await districtA.post(
+      '/api/hardship/archives',
+      archiveBody({ members: [member('head', 0), { ...member('child', 0), residentId: '123' }] }),
+    );
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json().error.message).toContain('第 2 位家庭成员的身份证号');
+    expect((await districtB.post('/api/hardship/archives', archiveBody())).statusCode).toBe(400);
+  });
+
+  it('exits and cancels with a reason, lists by category and overdue review, and exports the list', async () => {
+    const late = json<HardshipArchive>(
+      await districtA.post('/api/hardship/archives', archiveBody({ reviewDueOn: `${year - 1}-06-30` })),
+    );
+    const overdue = json<Page<HardshipArchive>>(
+      await districtA.get('/api/hardship/archives?reviewOverdue=true'),
+    );
+    expect(overdue.items.map((x) => x.id)).toEqual([late.id]);
+    const deep = json<Page<HardshipArchive>>(await districtA.get('/api/hardship/archives?category=deep'));
+    expect(deep.items.every((x) => x.category === 'deep')).toBe(true);
+    expect(
+      (await districtA.post(`/api/hardship/archives/${late.id}/status`, { status: 'exited' })).statusCode,
+    ).toBe(400);
+    const exited = await districtA.post(`/api/hardship/archives/${late.id}/status`, {
+      status: 'exited',
+      reason: '再就业，收入稳定',
+    });
+    expect(json<HardshipArchive>(exited)).toMatchObject({
+      status: 'exited',
+      statusReason: '再就业，收入稳定',
+    });
+    expect(
+      (await districtA.patch(`/api/hardship/archives/${late.id}`, { unavoidableExpenseFen: 0 })).statusCode,
+    ).toBe(409);
+    const res = await districtA.get('/api/hardship/archives/export');
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const all = json<Page<HardshipArchive>>(await districtA.get('/api/hardship/archives'));
+    expect(sheet.rowCount - 1).toBe(all.total);
+    expect(sheet.getRow(1).getCell(10).value).toBe('月人均收入（元）');
+    expect(json<Page<HardshipArchive>>(await districtB.get('/api/hardship/archives')).total).toBe(0);
+  });
+
+  it('records help all year against the archive, in fen and from a named fund, and finds households never helped', async () => {
+    const a = json<HardshipArchive>(await districtA.post('/api/hardship/archives', archiveBody()));
+    const never = json<Page<HardshipArchive>>(
+      await districtA.get('/api/hardship/archives?neverAssisted=true'),
+    );
+    expect(never.items.map((x) => x.id)).toContain(a.id);
+    const url = `/api/hardship/archives/${a.id}/assistance`;
+    const noAmount = await districtA.post(url, { kind: 'money', fund: '帮扶资金', givenOn: `${year}-03-01` });
+    expect(noAmount.statusCode).toBe(400);
+    expect(noAmount.json().error.message).toContain('资金帮扶请填写金额');
+    const goods = await districtA.post(url, { kind: 'goods', fund: '送温暖物资', givenOn: `${year}-01-20` });
+    expect(goods.statusCode).toBe(400);
+    expect(goods.json().error.message).toContain('请填写帮扶内容');
+    const future = await districtA.post(url, {
+      kind: 'money',
+      amountFen: 100,
+      fund: '帮扶资金',
+      givenOn: `${year + 1}-12-31`,
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.message).toContain('帮扶日期不能晚于今天');
+    const money = await districtA.post(url, {
+      kind: 'money',
+      amountFen: 150_050,
+      fund: '帮扶资金',
+      givenOn: `${year}-03-01`,
+    });
+    expect(json<HardshipArchive>(money).assistedFen).toBe(150_050);
+    await districtA.post(url, {
+      kind: 'service',
+      description: '联系医院减免部分住院费',
+      fund: '医疗互助',
+      givenOn: `${year}-05-10`,
+    });
+    const detail = json<HardshipArchiveDetail>(await districtA.get(`/api/hardship/archives/${a.id}`));
+    expect(detail.assistance.map((g) => [g.kind, g.amountFen, g.givenOn])).toEqual([
+      ['service', null, `${year}-05-10`],
+      ['money', 150_050, `${year}-03-01`],
+    ]);
+    const stillNever = json<Page<HardshipArchive>>(
+      await districtA.get('/api/hardship/archives?neverAssisted=true'),
+    );
+    expect(stillNever.items.map((x) => x.id)).not.toContain(a.id);
+    expect(
+      (
+        await districtB.post(url, {
+          kind: 'money',
+          amountFen: 100,
+          fund: '帮扶资金',
+          givenOn: `${year}-03-01`,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

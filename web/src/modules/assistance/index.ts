@@ -1,0 +1,51 @@
+import { CustomerServiceOutlined, HomeOutlined, SafetyOutlined } from '@ant-design/icons';
+import { lazyPage, type WebModule } from '../../platform/module.ts';
+
+export const assistanceModule: WebModule = {
+  name: 'assistance',
+  routes: [
+    {
+      path: 'assistance/cases',
+      page: lazyPage(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
+      title: '求助案件',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/cases/:id',
+      page: lazyPage(() => import('./pages/CasePage.tsx'), 'CasePage'),
+      title: '案件详情',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/archives',
+      page: lazyPage(() => import('./pages/ArchivesPage.tsx'), 'ArchivesPage'),
+      title: '困难职工档案',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/archives/:id',
+      page: lazyPage(() => import('./pages/ArchivePage.tsx'), 'ArchivePage'),
+      title: '档案详情',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/insurance',
+      page: lazyPage(() => import('./pages/InsurancePage.tsx'), 'InsurancePage'),
+      title: '职工互助保障',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/claims',
+      page: lazyPage(() => import('./pages/InsuranceClaimsPage.tsx'), 'InsuranceClaimsPage'),
+      title: '互助保障理赔',
+      permission: 'assistance:read',
+    },
+  ],
+  menu: [
+    { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
+    { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },
+    { key: 'insurance', path: '/assistance/insurance', label: '职工互助保障', icon: SafetyOutlined },
+    { key: 'claims', path: '/assistance/claims', label: '互助保障理赔', icon: SafetyOutlined },
+  ],
+  counterIcons: { 'assistance-overdue': CustomerServiceOutlined },
+};
