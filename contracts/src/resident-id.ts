@@ -118,7 +118,8 @@ export function maskName(value: string): string {
   const name = Array.from(at > 0 ? value.slice(0, at) : value);
   const note = at > 0 ? value.slice(at) : '';
   if (name.length <= 1) return value;
-  const shown = name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`;
+  const shown =
+    name.length === 2 ? `${name[0]}*` : `${name[0]}${'*'.repeat(name.length - 2)}${name[name.length - 1]}`;
   return shown + note;
 }
 
