@@ -9,7 +9,7 @@ import {
 } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, inputOf, today } from './helpers.ts';
+import { apiClient, inputOf, pickFromSelect, today } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -84,8 +84,18 @@ describe('employment assistance (changshu)', () => {
     await page.getByTestId('fair-add-position').click();
     await page.getByTestId('position-form').waitFor();
     await (await inputOf(page, 'position-title')).fill('住家育婴员');
-    await page.getByTestId('position-category').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option:has-text("家政服务")').click();
+    const category = page.getByTestId('position-category');
+    for (let attempt = 1; ; attempt++) {
+      await category.click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option:has-text("家政服务")').click();
+      try {
+        await expect.poll(() => category.textContent(), { timeout: 5_000 }).toContain('家政服务');
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await (await inputOf(page, 'position-openings')).fill('3');
     await (await inputOf(page, 'position-pay-min')).fill('6000');
     await (await inputOf(page, 'position-pay-max')).fill('5000');
@@ -112,9 +122,14 @@ describe('employment assistance (changshu)', () => {
     await page.getByTestId('seeker-form').waitFor();
     await (await inputOf(page, 'seeker-name')).fill('浏览器测试求职者');
     await (await inputOf(page, 'seeker-resident-id')).fill(composeResidentId('320581', '1978-03-09', 432));
-    await page.getByTestId('seeker-wishes').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="家政服务"]').click();
-    await expect.poll(() => page.getByTestId('seeker-wishes').textContent()).toContain('家政服务');
+    // Typed, then picked, and picked again if a busy page re-rendered under the click.
+    await pickFromSelect(
+      page,
+      'seeker-wishes',
+      '家政',
+      '.ant-select-dropdown:visible .ant-select-item-option[title="家政服务"]',
+      '家政服务',
+    );
     await page.keyboard.press('Escape');
     await page.getByTestId('seeker-form-ok').click();
     await page.getByTestId('seeker-page').waitFor();
