@@ -54,10 +54,26 @@ function watchRequests(page: Page): { failures: string[]; abortedScripts: Set<st
   return { failures, abortedScripts, loaded };
 }
 
-/** The failures seen so far: a script cut off counts only if it never arrived. */
-function failuresOf(watch: ReturnType<typeof watchRequests>): string[] {
-  const lost = [...watch.abortedScripts].filter((url) => !watch.loaded.has(url));
-  return [...watch.failures, ...lost.map((url) => `GET ${url}: net::ERR_ABORTED`)];
+/**
+ * The failures seen so far. A script cut off counts only if it never arrived and the page itself cannot
+ * fetch it now: a navigation cancels the chunks the page it leaves was still preloading, which is no fault,
+ * while a header that makes the browser refuse plain HTTP would refuse this fetch too.
+ */
+async function failuresOf(page: Page, watch: ReturnType<typeof watchRequests>): Promise<string[]> {
+  const lost: string[] = [];
+  for (const url of watch.abortedScripts) {
+    if (watch.loaded.has(url)) continue;
+    const status = await page.evaluate(
+      (href) =>
+        fetch(href, { cache: 'no-store' }).then(
+          (response) => response.status,
+          () => 0,
+        ),
+      url,
+    );
+    if (status !== 200) lost.push(`GET ${url}: net::ERR_ABORTED, then ${status || 'refused'}`);
+  }
+  return [...watch.failures, ...lost];
 }
 
 /** Logs in at `appUrl` (ending in the base path, if any) and opens every main page, by menu and by address. */
@@ -65,7 +81,7 @@ async function visitEveryMainPage(page: Page, appUrl: string, shotName: string):
   const watch = watchRequests(page);
   await login(page, appUrl, 'admin');
   // The login page asks who is logged in before anyone is: that one 401 is expected.
-  const beforeLogin = failuresOf(watch).filter((f) => !/^GET \S+\/api\/auth\/me: 401$/.test(f));
+  const beforeLogin = (await failuresOf(page, watch)).filter((f) => !/^GET \S+\/api\/auth\/me: 401$/.test(f));
   watch.failures.splice(0);
   watch.abortedScripts.clear();
   expect(beforeLogin).toEqual([]);
@@ -96,7 +112,7 @@ async function visitEveryMainPage(page: Page, appUrl: string, shotName: string):
   await page.reload();
   await page.getByTestId('workbench').waitFor();
   await screenshot(page, shotName);
-  return failuresOf(watch);
+  return failuresOf(page, watch);
 }
 
 const webDist = path.resolve(import.meta.dirname, '../web/dist');
