@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests seal personal data with a throwaway key of their own, so no key file is ever written by a test run.
 // The run's datasets are built in this process (global setup) and sealed with the same key as the tests;
@@ -8,6 +8,9 @@ process.env.GONGHUI_SECRET_KEY ??= crypto.randomBytes(32).toString('base64');
 const testSecret = { GONGHUI_SECRET_KEY: process.env.GONGHUI_SECRET_KEY };
 // Built once per run, cloned by every test file that needs a database.
 const globalSetup = ['server/test/test-data.setup.ts'];
+// These run the `gonghui` command as a process on an embedded data folder of its own, whatever
+// DATABASE_URL says, so the PostgreSQL run would repeat the embedded run exactly: it leaves them out.
+const embeddedOnly = ['server/test/cli.test.ts', 'server/test/data-dir-lock.test.ts'];
 
 export default defineConfig({
   test: {
@@ -19,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'contracts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(process.env.DATABASE_URL ? embeddedOnly : [])],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
