@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../src/db/database.ts';
 import { jobQueue } from '../src/platform/jobs/job.queue.ts';
-import { JobRunner } from '../src/platform/jobs/job.runner.ts';
+import { JobInterrupted, JobRunner } from '../src/platform/jobs/job.runner.ts';
 import { createTestDatabase } from './database.ts';
 
 let h: DatabaseHandle;
@@ -81,5 +81,31 @@ describe('the job queue in the database', () => {
     const failed = await jobQueue.get(h.db, bad);
     expect(failed).toMatchObject({ status: 'queued', attempts: 1, error: '文件格式有误' });
     expect(failed!.run_after.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('stops a long job that can resume between two steps, and queues it again as it was', async () => {
+    const id = await jobQueue.enqueue(h.db, 'resumable', {});
+    let steps = 0;
+    let stopping: Promise<void> | null = null;
+    const runner = new JobRunner(h.db, {
+      resumable: async (_job, ctx) => {
+        for (;;) {
+          if (ctx.stopping) throw new JobInterrupted();
+          steps++;
+          // The server is told to stop while the job is under way.
+          if (steps === 3) stopping = runner.stop();
+          await ctx.progress(steps, null);
+        }
+      },
+    });
+    await runner.drain();
+    await stopping;
+    expect(steps).toBe(3);
+    expect(await jobQueue.get(h.db, id)).toMatchObject({
+      status: 'queued',
+      locked_by: null,
+      attempts: 0,
+      error: null,
+    });
   });
 });

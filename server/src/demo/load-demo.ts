@@ -7,6 +7,7 @@ import { nameInitials } from '../platform/orgs/initials.ts';
 import { orgRepository } from '../platform/orgs/org.repository.ts';
 import { orgService } from '../platform/orgs/org.service.ts';
 import { settingRepository } from '../platform/settings.repository.ts';
+import { jobQueue } from '../platform/jobs/job.queue.ts';
 import { userRepository } from '../platform/users/user.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { modules } from '../modules/index.ts';
@@ -156,4 +157,14 @@ export async function loadDemo(db: Kysely<Database>, progress: DemoProgress = ()
     await settingRepository.set(trx, 'demo', true);
   });
   progress('完成', steps, steps);
+}
+
+/**
+ * Queues the modules' demo jobs (`demoJobs`): the large rest of the demo city, which the started server
+ * loads in the background. Returns the queued jobs' ids.
+ */
+export async function queueDemoJobs(db: Kysely<Database>): Promise<number[]> {
+  const ids: number[] = [];
+  for (const kind of modules.flatMap((m) => m.demoJobs ?? [])) ids.push(await jobQueue.enqueue(db, kind, {}));
+  return ids;
 }

@@ -44,4 +44,9 @@ export interface GonghuiModule {
   counters?: WorkbenchCounterSource[];
   /** Adds its part of the demo city, after the union tree and the modules listed before it. */
   demo?: (db: Kysely<Database>) => Promise<unknown>;
+  /**
+   * Job kinds (among its `jobs`) that `npm start` queues once it has loaded the demo city: the large rest of
+   * the module's demo, loaded by the started server, so the first start stays quick. Tests never queue them.
+   */
+  demoJobs?: readonly string[];
 }

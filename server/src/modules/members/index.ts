@@ -7,6 +7,7 @@ import * as m20261201T1621 from './migrations/20261201T1621_member_exports_to_pl
 import * as m20261201T1710 from './migrations/20261201T1710_member_name_in_union.ts';
 import * as m20261201T2200 from './migrations/20261201T2200_member_list_orders.ts';
 import { loadMembersDemo } from './registry/member.demo.ts';
+import { DEMO_ROSTERS_JOB, loadRemainingRosters } from './registry/member-roster.demo.ts';
 import { memberExport } from './export/member-export.job.ts';
 import { MEMBER_IMPORT_JOB, runMemberImport } from './import/member-import.job.ts';
 import { memberImportRoutes } from './import/member-import.routes.ts';
@@ -25,7 +26,7 @@ export const membersModule: GonghuiModule = {
     'transfer:write': ['admin', 'cadre'],
   },
   contract: memberContract,
-  jobs: { [MEMBER_IMPORT_JOB]: runMemberImport },
+  jobs: { [MEMBER_IMPORT_JOB]: runMemberImport, [DEMO_ROSTERS_JOB]: loadRemainingRosters },
   exports: [memberExport.registration],
   migrations: {
     '0003_members': m0003,
@@ -49,6 +50,7 @@ export const membersModule: GonghuiModule = {
     },
   ],
   demo: (db) => loadMembersDemo(db),
+  demoJobs: [DEMO_ROSTERS_JOB],
 };
 
 // What other modules and the command line use of it.

@@ -91,6 +91,20 @@ export const jobQueue = {
       .execute();
   },
 
+  /** Puts a job that stopped between steps back in the queue as it was, the attempt not counted. */
+  async release(db: Kysely<Database>, id: number) {
+    await db
+      .updateTable('job')
+      .set({
+        status: 'queued',
+        locked_by: null,
+        locked_at: null,
+        attempts: sql<number>`greatest(attempts - 1, 0)`,
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+
   /** Returns jobs whose worker vanished (no word for `minutes`) to the queue. */
   async requeueStale(db: Kysely<Database>, minutes: number): Promise<number> {
     const r = await db

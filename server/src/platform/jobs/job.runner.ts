@@ -9,6 +9,18 @@ export interface JobContext {
   db: Kysely<Database>;
   /** Reports how far the job has come; the web app and the CLI show it as a progress bar. */
   progress(done: number, total: number | null): Promise<void>;
+  /**
+   * Whether the server is shutting down. A long job that can pick up where it stopped checks it between
+   * steps and throws `JobInterrupted`: it goes back to the queue untouched, and the server stops at once.
+   */
+  readonly stopping?: boolean;
+}
+
+/** Thrown by a job that stopped between two steps because the server is shutting down. */
+export class JobInterrupted extends Error {
+  constructor() {
+    super('服务正在停止，任务稍后继续');
+  }
 }
 export type JobHandler = (job: JobRow, ctx: JobContext) => Promise<unknown>;
 
@@ -50,8 +62,12 @@ export class JobRunner {
       const job = await jobQueue.claim(this.db, this.workerId, Object.keys(this.handlers));
       if (!job) return;
       try {
+        const isStopping = () => this.#stopped;
         const result = await this.handlers[job.kind](job, {
           db: this.db,
+          get stopping() {
+            return isStopping();
+          },
           progress: async (done, total) => {
             // Jobs report progress between steps of their work: the server's other requests get their turn
             // here. The embedded database answers without ever leaving the microtask queue, so without
@@ -62,7 +78,8 @@ export class JobRunner {
         });
         await jobQueue.complete(this.db, job.id, result);
       } catch (e) {
-        await jobQueue.fail(this.db, job, e instanceof Error ? e.message : String(e));
+        if (e instanceof JobInterrupted) await jobQueue.release(this.db, job.id);
+        else await jobQueue.fail(this.db, job, e instanceof Error ? e.message : String(e));
       }
     }
   }

