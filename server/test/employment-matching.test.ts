@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../src/db/database.ts';
 import { employmentBench } from '../src/modules/employment/index.ts';
 import { scopeOf, type Scope } from '../src/platform/scope.ts';
 import { createTestDatabase } from './database.ts';
-import { buildDistricts } from './factories.ts';
+import { buildOrgUnit } from './factories.ts';
 
 // The ranked matching first ranks the candidates an index narrows down (the wished trade, then a skill)
 // and answers from them only when nothing outside could rank among them; its answers must be exactly
@@ -37,8 +37,13 @@ function generator(seed: number) {
 beforeAll(async () => {
   handle = await createTestDatabase('empty');
   const db = handle.db;
-  const w = await buildDistricts(db);
-  const units = [w.a.id, w.a2.id, w.b.id, w.b1.id, w.city.id];
+  // A city with two districts, each with a town: fairs and seekers at every level.
+  const city = await buildOrgUnit(db);
+  const a = await buildOrgUnit(db, { parent: city });
+  const a1 = await buildOrgUnit(db, { parent: a });
+  const b = await buildOrgUnit(db, { parent: city });
+  const b1 = await buildOrgUnit(db, { parent: b });
+  const units = [a.id, a1.id, b.id, b1.id, city.id];
   await sql`select setseed(0.25)`.execute(db);
   await sql`
     insert into job_fair (title, category, held_on, venue, org_unit_id)
@@ -53,8 +58,7 @@ beforeAll(async () => {
     insert into job_position (fair_id, fair_employer_id, title, job_category, openings, pay_min_fen, pay_max_fen, skills, suitability)
     select fe.fair_id, fe.id, '岗位', (${CATEGORIES}::text[])[1 + floor(random() * 6)::int],
       1 + floor(random() * 2)::int, m, m + 100000 * floor(random() * 3)::int,
-      (select coalesce(array_agg(distinct (${SKILLS}::text[])[1 + floor(random() * 8)::int]), '{}')
-         from generate_series(1, floor(random() * 3)::int + (k * 0)) g),
+      (array[(${SKILLS}::text[])[1 + floor(random() * 8)::int], (${SKILLS}::text[])[1 + floor(random() * 8)::int]])[1:floor(random() * 3)::int],
       case when random() < 0.5 then array[(${GROUPS}::text[])[1 + floor(random() * 6)::int]] else '{}' end
     from job_fair_employer fe cross join generate_series(1, 8) k
     cross join lateral (select 300000 + 100000 * floor(random() * 4)::int as m) pay`.execute(db);
@@ -64,10 +68,8 @@ beforeAll(async () => {
     select '求职者' || i, case when i % 2 = 0 then 'female' else 'male' end, date '1965-01-01' + (i % 12000),
       decode(md5('c' || i), 'hex'), decode(md5('h' || i), 'hex'), lpad((i % 10000)::text, 4, '0'), false,
       (${SITUATIONS}::text[])[1 + i % 6],
-      (select coalesce(array_agg(distinct (${SKILLS}::text[])[1 + floor(random() * 8)::int]), '{}')
-         from generate_series(1, floor(random() * 3)::int + (i * 0)) g),
-      (select coalesce(array_agg(distinct (${CATEGORIES}::text[])[1 + floor(random() * 6)::int]), '{}')
-         from generate_series(1, floor(random() * 3)::int + (i * 0)) g),
+      (array[(${SKILLS}::text[])[1 + floor(random() * 8)::int], (${SKILLS}::text[])[1 + floor(random() * 8)::int]])[1:floor(random() * 3)::int],
+      (array[(${CATEGORIES}::text[])[1 + floor(random() * 6)::int], (${CATEGORIES}::text[])[1 + floor(random() * 6)::int]])[1:floor(random() * 3)::int],
       case when random() < 0.6 then 300000 + 100000 * floor(random() * 4)::int end,
       (${units}::int[])[1 + i % 5], 'office', current_date - (i % 40),
       (array['registered','recommended','placed','left','withdrawn'])[1 + i % 5], current_date - (i % 40)
@@ -84,7 +86,7 @@ beforeAll(async () => {
     db,
   );
   await sql`analyze`.execute(db);
-  scopes = [await scopeOf(db, { orgUnitId: w.city.id }), await scopeOf(db, { orgUnitId: w.a.id })];
+  scopes = [await scopeOf(db, { orgUnitId: city.id }), await scopeOf(db, { orgUnitId: a.id })];
 }, 120_000);
 afterAll(() => handle?.close());
 
