@@ -54,7 +54,7 @@ const SUITS = ['disabled', 'women', 'migrant', 'laid_off', 'graduate', 'older'];
 const SITUATIONS = ['laid_off', 'unemployed', 'migrant', 'disabled', 'graduate', 'other'];
 
 /** Fairs over the last half year in every county, 10 employers each, and positions spread over them, in SQL. */
-async function loadScale(db: Kysely<Database>, n: { seekers: number; positions: number }) {
+export async function loadScale(db: Kysely<Database>, n: { seekers: number; positions: number }) {
   const fairs = Math.max(10, Math.round(n.positions / 100));
   await sql`select setseed(0.42)`.execute(db);
   await sql`
@@ -123,17 +123,16 @@ export async function benchEmployment(db: Kysely<Database>, kind: DatabaseKind) 
     wished_pay_min_fen: number | null;
     situation: string;
     gender: string;
-  }>`select id, skills, wished_categories, wished_pay_min_fen, situation, gender from job_seeker
+    birth_date: string;
+  }>`select id, skills, wished_categories, wished_pay_min_fen, situation, gender, birth_date::text from job_seeker
      where name like '基准求职者%' order by md5(id::text) limit 50`.execute(db);
   const profiles = sample.map((s) => ({
     id: s.id,
     skills: s.skills,
     wishedCategories: s.wished_categories as string[],
     wishedPayMinFen: s.wished_pay_min_fen,
-    groups: [
-      s.situation === 'unemployed' ? 'laid_off' : s.situation,
-      ...(s.gender === 'female' ? ['women'] : []),
-    ],
+    // The groups the service reads off the seeker (situation, gender, age), as a cadre's match has them.
+    groups: employmentBench.seekerGroups(s.situation, s.gender, s.birth_date),
   }));
   let k = 0;
   const next = () => profiles[k++ % profiles.length];

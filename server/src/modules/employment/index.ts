@@ -1,4 +1,4 @@
-import { employmentContract } from '@gonghui/contracts';
+import { employmentContract, type Seeker } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import { loadEmploymentDemo } from './employment.demo.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_employment.ts';
@@ -8,6 +8,7 @@ import { fairRepository } from './fairs/fair.repository.ts';
 import { figuresRepository } from './figures/figures.repository.ts';
 import { matchRepository, type SeekerProfile } from './matching/match.repository.ts';
 import { naiveMatchRepository } from './matching/naive-match.repository.ts';
+import { seekerGroups } from './matching/match.service.ts';
 import { employmentDb } from './employment.definitions.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -21,6 +22,7 @@ import { followUpExport } from './seekers/follow-up.export.ts';
 import { followUpService } from './seekers/follow-up.service.ts';
 import { seekerExport } from './seekers/seeker.export.ts';
 import * as m20261201T2230 from './migrations/20261201T2230_placement_follow_up.ts';
+import * as m20261202T0030 from './migrations/20261202T0030_matching_indexes.ts';
 import { seekerRoutes } from './seekers/seeker.routes.ts';
 import { fairService } from './fairs/fair.service.ts';
 import { seekerService } from './seekers/seeker.service.ts';
@@ -43,6 +45,7 @@ export const employmentModule: GonghuiModule = {
     '20261201T2130_employment': m20261201T2130,
     '20261201T2200_employment_courses': m20261201T2200,
     '20261201T2230_placement_follow_up': m20261201T2230,
+    '20261202T0030_matching_indexes': m20261202T0030,
   },
   counters: [
     {
@@ -64,8 +67,20 @@ export { loadEmploymentDemo } from './employment.demo.ts';
 
 /** The benchmark's entry points: the ranked matching and the yearly figures, and their naive baselines. */
 export const employmentBench = {
-  positionsFor: (db: Kysely<Database>, scope: Scope, s: SeekerProfile, since: string, limit: number) =>
-    matchRepository.positionsFor(employmentDb(db), scope, s, since, limit),
+  seekerGroups: (situation: string, gender: string, birthDate: string): string[] =>
+    seekerGroups({
+      situation: situation as Seeker['situation'],
+      gender: gender as Seeker['gender'],
+      birthDate,
+    }),
+  positionsFor: (
+    db: Kysely<Database>,
+    scope: Scope,
+    s: SeekerProfile,
+    since: string,
+    limit: number,
+    narrow = true,
+  ) => matchRepository.positionsFor(employmentDb(db), scope, s, since, limit, narrow),
   positionsForNaive: (db: Kysely<Database>, scope: Scope, s: SeekerProfile, since: string, limit: number) =>
     naiveMatchRepository.positionsFor(employmentDb(db), scope, s, since, limit),
   async positionProfile(db: Kysely<Database>, id: number) {
@@ -79,7 +94,8 @@ export const employmentBench = {
     scope: Scope,
     p: Parameters<typeof matchRepository.seekersFor>[2],
     limit: number,
-  ) => matchRepository.seekersFor(employmentDb(db), scope, p, limit),
+    narrow = true,
+  ) => matchRepository.seekersFor(employmentDb(db), scope, p, limit, narrow),
   seekersForNaive: (
     db: Kysely<Database>,
     scope: Scope,

@@ -24,7 +24,7 @@ export function cityPathOf(scope: Scope): string {
  * Fairs the caller sees: those organised in their scope (the organiser where it stands today), and, when
  * `withCityFairs`, the fairs of the city federation above them, which every unit of the city sees.
  */
-function visibleFairs(db: Db, scope: Scope, withCityFairs: boolean) {
+export function visibleFairs(db: Db, scope: Scope, withCityFairs: boolean) {
   return db
     .selectFrom('job_fair as f')
     .innerJoin('org_unit_version as v', (j) =>
