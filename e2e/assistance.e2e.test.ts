@@ -153,8 +153,13 @@ describe('a hardship archive', () => {
 });
 
 describe('mutual insurance', () => {
-  test('the city sees its plan and its members, takes a claim, approves and pays it', async () => {
+  test('the city sees its figures and its plan, takes a claim, approves and pays it', async () => {
     await login(page, server.baseUrl, 'admin');
+    await page.getByTestId('menu-assistance-dashboard').click();
+    await page.getByTestId('assistance-chart-type').locator('canvas').waitFor();
+    await expect
+      .poll(() => page.getByTestId('assistance-dashboard-overdue').textContent())
+      .toMatch(/[1-9][\d,]*件/);
     await page.getByTestId('menu-insurance').click();
     await page.getByTestId('insurance-page').waitFor();
     await expect

@@ -17,6 +17,7 @@ export * from './assistance-hardship.ts';
 export * from './assistance-types.ts';
 export * from './assistance-handling.ts';
 export * from './assistance-specifics.ts';
+export * from './assistance-dashboard.ts';
 export * from './assistance-insurance.ts';
 
 export const caseStatuses = [

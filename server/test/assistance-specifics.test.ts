@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseDetail } from '@gonghui/contracts';
+import type { AssistanceDashboard, CaseDetail } from '@gonghui/contracts';
+import { median, workingDaysBetween } from '../src/modules/assistance/dashboard/dashboard.service.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, TEST_PASSWORD } from './factories.ts';
@@ -178,5 +179,34 @@ describe('mediation', () => {
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(['assistance_case.mediation_party', 'assistance_case.mediation_sign']),
     );
+  });
+});
+
+describe('the dashboard', () => {
+  it('counts working days on the State Council calendar, make-up Sundays included', () => {
+    // 2024: 29 September (a Sunday) was worked, 1–7 October were the National Day holiday.
+    expect(workingDaysBetween('2024-09-28', '2024-10-08')).toBe(3);
+    expect(workingDaysBetween('2024-10-08', '2024-10-08')).toBe(0);
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([1, 2, 3, 4])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+
+  it('gives the year’s figures within the caller’s territory only', async () => {
+    const before = json<AssistanceDashboard>(await districtA.get('/api/assistance/dashboard'));
+    const c = await buildCase(t.handle.db, { unitId: world.aVillages[0].id, type: 'petition' });
+    const after = json<AssistanceDashboard>(await districtA.get('/api/assistance/dashboard'));
+    const petitions = (d: AssistanceDashboard) => d.byType.find((x) => x.type === 'petition')?.open ?? 0;
+    expect(petitions(after)).toBe(petitions(before) + 1);
+    expect(after.byLevel.find((l) => l.level === 'village')?.n).toBeGreaterThan(0);
+    expect(after.byStatus.find((s) => s.status === 'received')?.n).toBeGreaterThan(0);
+    expect(after.archivesByCategory.map((a) => a.category)).toEqual(['deep', 'relative', 'sudden', 'none']);
+    const other = json<AssistanceDashboard>(await districtB.get('/api/assistance/dashboard'));
+    expect(other.byType.every((x) => x.open + x.closed === 0)).toBe(true);
+    expect(other.overdue).toBe(0);
+    const bad = await districtA.get('/api/assistance/dashboard?year=20x1');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('年度');
+    expect(c.number).toContain('信访');
   });
 });

@@ -12,6 +12,7 @@ import { caseRoutes } from './cases/case.routes.ts';
 import { caseSpecificsRoutes } from './cases/case-specifics.routes.ts';
 import { caseService } from './cases/case.service.ts';
 import { clockRoutes } from './clocks/clock.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { handlerExport } from './handlers/handler.export.ts';
 import { handlerRoutes } from './handlers/handler.routes.ts';
 import { loadHardshipDemo } from './hardship/hardship.demo.ts';
@@ -27,7 +28,15 @@ import { insuranceRoutes } from './insurance/insurance.routes.ts';
  */
 export const assistanceModule: GonghuiModule = {
   name: 'assistance',
-  routes: [caseRoutes, caseSpecificsRoutes, handlerRoutes, clockRoutes, hardshipRoutes, insuranceRoutes],
+  routes: [
+    caseRoutes,
+    caseSpecificsRoutes,
+    handlerRoutes,
+    clockRoutes,
+    hardshipRoutes,
+    insuranceRoutes,
+    dashboardRoutes,
+  ],
   grants: {
     'assistance:read': ['admin', 'cadre', 'viewer'],
     'assistance:write': ['admin', 'cadre'],

@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   ClockCircleOutlined,
   CustomerServiceOutlined,
   HomeOutlined,
@@ -20,6 +21,12 @@ export const assistanceModule: WebModule = {
       path: 'assistance/cases/:id',
       page: lazyPage(() => import('./pages/CasePage.tsx'), 'CasePage'),
       title: '案件详情',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/dashboard',
+      page: lazyPage(() => import('./pages/AssistanceDashboardPage.tsx'), 'AssistanceDashboardPage'),
+      title: '一站式服务中心统计',
       permission: 'assistance:read',
     },
     {
@@ -73,6 +80,7 @@ export const assistanceModule: WebModule = {
   ],
   menu: [
     { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
+    { key: 'assistance-dashboard', path: '/assistance/dashboard', label: '帮扶统计', icon: BarChartOutlined },
     { key: 'handlers', path: '/assistance/handlers', label: '经办人名录', icon: TeamOutlined },
     { key: 'clock-rules', path: '/assistance/clock-rules', label: '办理时限', icon: ClockCircleOutlined },
     { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },

@@ -451,3 +451,6 @@ export const caseRepository = {
       .execute();
   },
 };
+
+/** The cases a scope sees (a unit of their handling chain in it), for the figures' own queries. */
+export const scopedCases = scoped;

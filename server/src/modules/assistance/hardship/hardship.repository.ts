@@ -296,3 +296,6 @@ export const hardshipRepository = {
 };
 
 export type ArchiveRow = Awaited<ReturnType<typeof hardshipRepository.reload>>;
+
+/** The archives a scope keeps, for the figures' own queries. */
+export const scopedArchives = scoped;
