@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { HardshipArchive, HardshipArchiveDetail, Page, WorkerTimeline } from '@gonghui/contracts';
+import type {
+  AssistanceDashboard,
+  HardshipArchive,
+  HardshipArchiveDetail,
+  Page,
+  WorkerTimeline,
+} from '@gonghui/contracts';
 import { hardshipCategory } from '../src/modules/assistance/hardship/hardship.definitions.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
@@ -211,6 +217,15 @@ describe('hardship archives', () => {
       ['service', null, `${year}-05-10`],
       ['money', 150_050, `${year}-03-01`],
     ]);
+    const figures = json<AssistanceDashboard>(await districtA.get('/api/assistance/dashboard'));
+    expect(figures.paidByFundMonth).toContainEqual({
+      fund: '帮扶资金',
+      month: `${year}-03`,
+      amountFen: 150_050,
+    });
+    expect(
+      json<AssistanceDashboard>(await districtB.get('/api/assistance/dashboard')).paidByFundMonth,
+    ).toEqual([]);
     const stillNever = json<Page<HardshipArchive>>(
       await districtA.get('/api/hardship/archives?neverAssisted=true'),
     );
