@@ -75,10 +75,28 @@ describe('a case through the three-level network', () => {
     await screenshot(page, 'assistance-case');
   });
 
-  test('the district resolves it and the village sees the outcome', async () => {
+  test('the district gives it to a lawyer it registers, adds a file, resolves it; the village sees the outcome', async () => {
     await login(page, server.baseUrl, 'changshu');
+    await page.getByTestId('menu-handlers').click();
+    await page.getByTestId('handlers-page').waitFor();
+    await page.getByTestId('handler-create-open').click();
+    await fill('handler-create-name', '浏览器测试律师');
+    await fill('handler-create-organisation', '常熟市法律援助中心');
+    await page.getByTestId('handler-create-ok').click();
+    await expect.poll(() => page.getByTestId('handlers-table').textContent()).toContain('浏览器测试律师');
+
     await page.goto(`${server.baseUrl}${caseUrl}`);
     await page.getByTestId('case-page').waitFor();
+    await page.getByTestId('case-assign-open').click();
+    await pickOption(page, 'case-assign-handler', '浏览器测试', '浏览器测试律师');
+    await page.getByTestId('case-assign-ok').click();
+    await expect.poll(() => page.getByTestId('case-handler').textContent()).toBe('浏览器测试律师');
+    await page.getByTestId('case-attach-input').setInputFiles({
+      name: '仲裁申请书.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n'),
+    });
+    await expect.poll(() => page.getByTestId('case-attachment').first().textContent()).toBe('仲裁申请书.pdf');
     await page.getByTestId('case-to-accepted').click();
     await page.getByTestId('case-to-resolved').click();
     await write('case-outcome-text', '律师代理仲裁，企业已补发全部工资');
@@ -122,22 +140,51 @@ describe('a hardship archive', () => {
     await fill('archive-give-fund', '帮扶资金');
     await page.getByTestId('archive-give-ok').click();
     await expect.poll(() => page.getByTestId('archive-assistance').textContent()).toContain('1,500.50');
+    const due = await page.getByTestId('archive-review-due').textContent();
+    await page.getByTestId('archive-review-open').click();
+    await page.getByTestId('archive-review-ok').click();
+    await expect.poll(() => page.getByTestId('archive-review-due').textContent()).not.toBe(due);
+    await page.getByTestId('archive-exit-open').click();
+    await write('archive-status-reason', '户主再就业，家庭收入已超过标准');
+    await page.getByTestId('archive-status-ok').click();
+    await expect.poll(() => page.getByTestId('archive-status-tag').textContent()).toBe('已脱困');
     await screenshot(page, 'hardship-archive');
   });
 });
 
 describe('mutual insurance', () => {
-  test('the city sees its plan, the members enrolled in it, and the claims', async () => {
+  test('the city sees its figures and its plan, takes a claim, approves and pays it', async () => {
     await login(page, server.baseUrl, 'admin');
+    await page.getByTestId('menu-assistance-dashboard').click();
+    await page.getByTestId('assistance-chart-type').locator('canvas').waitFor();
+    await expect
+      .poll(() => page.getByTestId('assistance-dashboard-overdue').textContent())
+      .toMatch(/[1-9][\d,]*件/);
     await page.getByTestId('menu-insurance').click();
     await page.getByTestId('insurance-page').waitFor();
     await expect
       .poll(() => page.getByTestId('insurance-enrolled-total').textContent())
       .toMatch(/共 [1-9][\d,]* 人/);
+    await page.getByTestId('claim-submit-open').first().click();
+    await (await inputOf(page, 'claim-submit-amount')).fill('800');
+    await write('claim-submit-reason', '住院治疗，申请互助保障');
+    await page.getByTestId('claim-submit-ok').click();
+    await page.getByTestId('claim-submit').waitFor({ state: 'detached' });
     await page.getByTestId('menu-claims').click();
     await page.getByTestId('insurance-claims').waitFor();
     await expect
       .poll(() => page.getByTestId('insurance-claims-total').textContent())
       .toMatch(/共 [1-9]\d* 件/);
+    // The newest claim comes first: approve it for less than asked, then pay it.
+    await page.getByTestId('claim-decide-open').first().click();
+    await (await inputOf(page, 'claim-decide-amount')).fill('600');
+    await write('claim-decide-note', '材料齐全，按规定标准赔付');
+    await page.getByTestId('claim-decide-ok').click();
+    await page.getByTestId('claim-decide').waitFor({ state: 'detached' });
+    await page.getByTestId('claim-pay-open').first().click();
+    await page.getByTestId('claim-pay-ok').click();
+    await expect
+      .poll(() => page.getByTestId('insurance-claims-table').locator('.ant-table-row').first().textContent())
+      .toContain('已赔付');
   });
 });

@@ -2,37 +2,23 @@ import { z } from 'zod';
 import type { AuditLabels, ModuleContract } from './module.ts';
 import { pageQuery } from './common.ts';
 import { date, id, optionalText, queryId, requiredText } from './assistance-fields.ts';
+import { caseTypeLabels, caseTypes } from './assistance-types.ts';
+import { dayKindLabels, handlerAssignment } from './assistance-handling.ts';
+import { assistanceGiven } from './assistance-hardship.ts';
+import {
+  legalAidDetail,
+  legalAidOutcomeLabels,
+  mediationDetail,
+  partySideLabels,
+  signerLabels,
+} from './assistance-specifics.ts';
 
 export * from './assistance-hardship.ts';
+export * from './assistance-types.ts';
+export * from './assistance-handling.ts';
+export * from './assistance-specifics.ts';
+export * from './assistance-dashboard.ts';
 export * from './assistance-insurance.ts';
-
-/** The six kinds of case the one-stop centre takes: its five functions and dispute mediation. */
-export const caseTypes = [
-  'legal_aid',
-  'petition',
-  'living_aid',
-  'mutual_insurance',
-  'employment',
-  'mediation',
-] as const;
-export type CaseType = (typeof caseTypes)[number];
-export const caseTypeLabels: Record<CaseType, string> = {
-  legal_aid: '法律援助',
-  petition: '信访接待',
-  living_aid: '生活救助',
-  mutual_insurance: '互助保险',
-  employment: '职业介绍和培训',
-  mediation: '劳资纠纷调处',
-};
-/** The type's part of a case number, e.g. 2011-董浜-调解-0007. */
-export const caseTypeShort: Record<CaseType, string> = {
-  legal_aid: '法援',
-  petition: '信访',
-  living_aid: '救助',
-  mutual_insurance: '互助',
-  employment: '就业',
-  mediation: '调解',
-};
 
 export const caseStatuses = [
   'received',
@@ -71,10 +57,6 @@ export const handlerKindLabels: Record<HandlerKind, string> = {
   volunteer: '志愿者',
 };
 
-export const dayKinds = ['calendar', 'working'] as const;
-export type DayKind = (typeof dayKinds)[number];
-export const dayKindLabels: Record<DayKind, string> = { calendar: '自然日', working: '工作日' };
-
 /** Which limit a case's clock is running against. */
 export const deadlineKinds = ['accept', 'handle', 'arbitration'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
@@ -95,6 +77,8 @@ export const caseEventKinds = [
   'extend',
   'note',
   'attachment',
+  'legal_aid',
+  'mediation',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 export const caseEventKindLabels: Record<CaseEventKind, string> = {
@@ -108,6 +92,8 @@ export const caseEventKindLabels: Record<CaseEventKind, string> = {
   extend: '延长办理期限',
   note: '备注',
   attachment: '上传附件',
+  legal_aid: '法律援助',
+  mediation: '调解',
 };
 
 export const caseClockFilters = ['overdue', 'dueSoon', 'paused'] as const;
@@ -312,6 +298,10 @@ export const caseDetail = assistanceCase.extend({
   nextStatuses: z.array(z.enum(caseStatuses)),
   /** The unit an escalation would go to; null at the top of the network or when the caller may not act. */
   escalatesTo: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** Legal aid: the assigned lawyer and the outcome; null for other types or before a lawyer is named. */
+  legalAid: legalAidDetail.nullable(),
+  /** Mediation: its parties, sessions and agreement; null for other types. */
+  mediation: mediationDetail.nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 
@@ -350,6 +340,9 @@ export const caseHandler = z.object({
   openCases: z.number().int(),
 });
 export type CaseHandler = z.infer<typeof caseHandler>;
+/** A handler's register entry with every case given to them that the caller sees, newest first. */
+export const handlerDetail = caseHandler.extend({ assignments: z.array(handlerAssignment) });
+export type HandlerDetail = z.infer<typeof handlerDetail>;
 
 export const reassignBody = z.object({
   toHandlerId: id('接手经办人编号'),
@@ -371,41 +364,10 @@ export const workerTimeline = z.object({
   workerId: z.number().int(),
   workerName: z.string(),
   cases: z.array(assistanceCase),
+  /** Help recorded against these cases (money, goods, services), newest first. */
+  assistance: z.array(assistanceGiven),
 });
 export type WorkerTimeline = z.infer<typeof workerTimeline>;
-
-export const clockRule = z.object({
-  type: z.enum(caseTypes),
-  dayKind: z.enum(dayKinds),
-  /** Days from receipt to the decision to accept; null: no such limit. */
-  acceptDays: z.number().int().nullable(),
-  /** Days to handle the case, from acceptance (or from receipt when `handleFromReceipt`). */
-  handleDays: z.number().int().nullable(),
-  handleFromReceipt: z.boolean(),
-  /** The longest single extension; 0: none allowed. */
-  extensionMaxDays: z.number().int(),
-});
-export type ClockRule = z.infer<typeof clockRule>;
-const limit = (label: string) =>
-  z
-    .number({ error: `${label}应为数字` })
-    .int(`${label}应为整数`)
-    .min(1, `${label}至少 1 天`)
-    .max(365, `${label}最多 365 天`)
-    .nullable();
-export const updateClockRuleBody = z.object({
-  dayKind: z.enum(dayKinds, { error: '请选择按自然日或工作日计算' }),
-  acceptDays: limit('受理期限'),
-  handleDays: limit('办理期限'),
-  handleFromReceipt: z.boolean({ error: '请选择办理期限起算点' }),
-  extensionMaxDays: z
-    .number({ error: '最长延期应为数字' })
-    .int('最长延期应为整数')
-    .min(0, '最长延期不能为负')
-    .max(365, '最长延期最多 365 天'),
-});
-export type UpdateClockRuleBody = z.infer<typeof updateClockRuleBody>;
-export const caseTypeParam = z.object({ type: z.enum(caseTypes, { error: '案件类型不正确' }) });
 
 const assistanceAuditLabels = {
   actions: {
@@ -422,6 +384,11 @@ const assistanceAuditLabels = {
     'assistance_case.reassign': '批量改派案件',
     'assistance_case.aid_amount': '登记救助金额',
     'assistance_case.aid_approve': '上级审批救助金额',
+    'assistance_case.legal_aid': '登记法律援助律师与结果',
+    'assistance_case.mediation_party': '登记调解当事人',
+    'assistance_case.mediation_session': '记录调解会议',
+    'assistance_case.mediation_agreement': '拟定调解协议',
+    'assistance_case.mediation_sign': '调解协议签字',
     'aid_threshold.set': '设置救助金额审批限额',
     'assistance_case.export': '导出求助案件',
     'assistance_case.export_download': '下载导出的求助案件',
@@ -562,6 +529,21 @@ const assistanceAuditLabels = {
     open: '在办',
     receivedFrom: '登记日期起',
     receivedTo: '登记日期止',
+    lawyerId: '援助律师编号',
+    lawyerName: '援助律师',
+    legalOutcome: '援助结果',
+    recoveredFen: '挽回金额（分）',
+    outcomeNote: '援助结果说明',
+    side: '当事方',
+    partyName: '当事人名称',
+    representative: '代理人或代表',
+    heldOn: '调解日期',
+    place: '调解地点',
+    terms: '协议内容',
+    signer: '签字方',
+    signedOn: '签字日期',
+    mediatorId: '调解员编号',
+    mediatorName: '调解员',
   },
   values: {
     type: caseTypeLabels,
@@ -583,6 +565,9 @@ const assistanceAuditLabels = {
     relation: { head: '户主', spouse: '配偶', child: '子女', parent: '父母', other: '其他' },
     health: { healthy: '健康', chronic: '慢性病', serious: '重病', disabled: '残疾' },
     clock: { overdue: '已超期', dueSoon: '即将到期', paused: '暂停计时' },
+    legalOutcome: legalAidOutcomeLabels,
+    side: partySideLabels,
+    signer: signerLabels,
   },
 } as const satisfies AuditLabels;
 

@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { HardshipArchive, HardshipArchiveDetail, Page } from '@gonghui/contracts';
+import type {
+  AssistanceDashboard,
+  HardshipArchive,
+  HardshipArchiveDetail,
+  Page,
+  WorkerTimeline,
+} from '@gonghui/contracts';
 import { hardshipCategory } from '../src/modules/assistance/hardship/hardship.definitions.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, TEST_PASSWORD } from './factories.ts';
+import { buildCase } from './factories/assistance.ts';
 import { nextResidentId } from './members-fixtures.ts';
 
 let t: TestApp;
@@ -210,6 +217,15 @@ describe('hardship archives', () => {
       ['service', null, `${year}-05-10`],
       ['money', 150_050, `${year}-03-01`],
     ]);
+    const figures = json<AssistanceDashboard>(await districtA.get('/api/assistance/dashboard'));
+    expect(figures.paidByFundMonth).toContainEqual({
+      fund: '帮扶资金',
+      month: `${year}-03`,
+      amountFen: 150_050,
+    });
+    expect(
+      json<AssistanceDashboard>(await districtB.get('/api/assistance/dashboard')).paidByFundMonth,
+    ).toEqual([]);
     const stillNever = json<Page<HardshipArchive>>(
       await districtA.get('/api/hardship/archives?neverAssisted=true'),
     );
@@ -224,5 +240,22 @@ describe('hardship archives', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('shows help given for a case on the worker’s timeline, with the case', async () => {
+    const a = json<HardshipArchive>(await districtA.post('/api/hardship/archives', archiveBody()));
+    const c = await buildCase(t.handle.db, { unitId: world.a2.id, type: 'living_aid' });
+    const given = await districtA.post(`/api/hardship/archives/${a.id}/assistance`, {
+      kind: 'money',
+      amountFen: 80_000,
+      fund: '帮扶资金',
+      givenOn: `${year}-02-01`,
+      caseId: c.id,
+    });
+    expect(given.statusCode).toBe(200);
+    const timeline = json<WorkerTimeline>(await districtA.get(`/api/assistance/workers/${c.workerId}/cases`));
+    expect(timeline.cases.map((x) => x.id)).toEqual([c.id]);
+    expect(timeline.assistance.map((g) => [g.amountFen, g.caseNumber])).toEqual([[80_000, c.number]]);
+    expect((await districtB.get(`/api/assistance/workers/${c.workerId}/cases`)).statusCode).toBe(404);
   });
 });

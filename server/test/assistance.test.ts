@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import type { AssistanceCase, AuditEntry, CaseDetail, Page, WorkerTimeline } from '@gonghui/contracts';
+import type {
+  AssistanceCase,
+  AuditEntry,
+  CaseDetail,
+  HandlerDetail,
+  Page,
+  WorkerTimeline,
+} from '@gonghui/contracts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, buildMember, buildUser, TEST_PASSWORD, type BuiltUnit } from './factories.ts';
@@ -262,6 +269,19 @@ describe('handlers', () => {
       await town.get('/api/assistance/handlers'),
     );
     expect(handlers.items.find((h) => h.id === staff.id)?.openCases).toBe(3);
+    const history = json<HandlerDetail>(await town.get(`/api/assistance/handlers/${lawyer.id}`));
+    expect(history.userId).toBeNull();
+    expect(history.assignments.map((a) => [a.caseNumber, a.to !== null])).toEqual(
+      [...cases].reverse().map((c) => [c.number, true]),
+    );
+    const staffHistory = json<HandlerDetail>(await town.get(`/api/assistance/handlers/${staff.id}`));
+    expect(staffHistory.userId).toBe(staffUser.id);
+    expect(staffHistory.assignments.filter((a) => a.to === null)).toHaveLength(3);
+    const hidden = await districtB.get(`/api/assistance/handlers/${staff.id}`);
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.json().error.message).toBe(
+      (await districtB.get('/api/assistance/handlers/2147483647')).json().error.message,
+    );
     expect(json<Page<unknown>>(await districtB.get('/api/assistance/handlers')).items).toEqual([]);
     const file = await town.get('/api/assistance/handlers/export?kind=lawyer');
     expect(file.statusCode).toBe(200);

@@ -629,6 +629,27 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/assistance/handlers/${taicangHandler}/reassign`,
         payload: { toHandlerId: taicangHandler, reason: '越权改派' },
       },
+      'GET /api/assistance/handlers/:id': { url: `/api/assistance/handlers/${taicangHandler}` },
+      'PUT /api/assistance/cases/:id/legal-aid': {
+        url: `/api/assistance/cases/${taicangCase.id}/legal-aid`,
+        payload: { lawyerId: taicangHandler, legalOutcome: 'won' },
+      },
+      'POST /api/assistance/cases/:id/mediation/parties': {
+        url: `/api/assistance/cases/${taicangCase.id}/mediation/parties`,
+        payload: { side: 'respondent', partyName: '渗透公司' },
+      },
+      'POST /api/assistance/cases/:id/mediation/sessions': {
+        url: `/api/assistance/cases/${taicangCase.id}/mediation/sessions`,
+        payload: { heldOn: date, place: '越权地点', note: '越权调解' },
+      },
+      'PUT /api/assistance/cases/:id/mediation/agreement': {
+        url: `/api/assistance/cases/${taicangCase.id}/mediation/agreement`,
+        payload: { terms: '越权拟定的调解协议内容。' },
+      },
+      'POST /api/assistance/cases/:id/mediation/agreement/sign': {
+        url: `/api/assistance/cases/${taicangCase.id}/mediation/agreement/sign`,
+        payload: { signer: 'applicant', signedOn: date },
+      },
       'GET /api/hardship/archives/:id': { url: `/api/hardship/archives/${taicangArchive.id}` },
       'POST /api/hardship/archives': {
         url: '/api/hardship/archives',
@@ -748,6 +769,8 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/insurance/claims',
     'GET /api/insurance/claims/export',
     'GET /api/assistance/handlers/export',
+    // The centre's figures, counted in the caller's own territory.
+    'GET /api/assistance/dashboard',
     // The clocks are city-wide settings, not a record of any area: a district is refused with 403.
     'PUT /api/assistance/clock-rules/:type',
     'GET /api/members',

@@ -5,11 +5,14 @@ import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts
 import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
 import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
 import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts';
+import * as m20261202T0100 from './migrations/20261202T0100_case_specifics.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
+import { caseSpecificsRoutes } from './cases/case-specifics.routes.ts';
 import { caseService } from './cases/case.service.ts';
 import { clockRoutes } from './clocks/clock.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { handlerExport } from './handlers/handler.export.ts';
 import { handlerRoutes } from './handlers/handler.routes.ts';
 import { loadHardshipDemo } from './hardship/hardship.demo.ts';
@@ -25,7 +28,15 @@ import { insuranceRoutes } from './insurance/insurance.routes.ts';
  */
 export const assistanceModule: GonghuiModule = {
   name: 'assistance',
-  routes: [caseRoutes, handlerRoutes, clockRoutes, hardshipRoutes, insuranceRoutes],
+  routes: [
+    caseRoutes,
+    caseSpecificsRoutes,
+    handlerRoutes,
+    clockRoutes,
+    hardshipRoutes,
+    insuranceRoutes,
+    dashboardRoutes,
+  ],
   grants: {
     'assistance:read': ['admin', 'cadre', 'viewer'],
     'assistance:write': ['admin', 'cadre'],
@@ -46,6 +57,7 @@ export const assistanceModule: GonghuiModule = {
     '20261201T2310_assistance_given': m20261201T2310,
     '20261201T2330_mutual_insurance': m20261201T2330,
     '20261201T2345_living_aid_amount': m20261201T2345,
+    '20261202T0100_case_specifics': m20261202T0100,
   },
   counters: [
     {

@@ -1,4 +1,11 @@
-import { CustomerServiceOutlined, HomeOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  ClockCircleOutlined,
+  CustomerServiceOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const assistanceModule: WebModule = {
@@ -14,6 +21,36 @@ export const assistanceModule: WebModule = {
       path: 'assistance/cases/:id',
       page: lazyPage(() => import('./pages/CasePage.tsx'), 'CasePage'),
       title: '案件详情',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/dashboard',
+      page: lazyPage(() => import('./pages/AssistanceDashboardPage.tsx'), 'AssistanceDashboardPage'),
+      title: '一站式服务中心统计',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/handlers',
+      page: lazyPage(() => import('./pages/HandlersPage.tsx'), 'HandlersPage'),
+      title: '经办人名录',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/handlers/:id',
+      page: lazyPage(() => import('./pages/HandlerPage.tsx'), 'HandlerPage'),
+      title: '经办人',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/workers/:id',
+      page: lazyPage(() => import('./pages/WorkerTimelinePage.tsx'), 'WorkerTimelinePage'),
+      title: '职工求助记录',
+      permission: 'assistance:read',
+    },
+    {
+      path: 'assistance/clock-rules',
+      page: lazyPage(() => import('./pages/ClockRulesPage.tsx'), 'ClockRulesPage'),
+      title: '办理时限设置',
       permission: 'assistance:read',
     },
     {
@@ -43,6 +80,9 @@ export const assistanceModule: WebModule = {
   ],
   menu: [
     { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
+    { key: 'assistance-dashboard', path: '/assistance/dashboard', label: '帮扶统计', icon: BarChartOutlined },
+    { key: 'handlers', path: '/assistance/handlers', label: '经办人名录', icon: TeamOutlined },
+    { key: 'clock-rules', path: '/assistance/clock-rules', label: '办理时限', icon: ClockCircleOutlined },
     { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },
     { key: 'insurance', path: '/assistance/insurance', label: '职工互助保障', icon: SafetyOutlined },
     { key: 'claims', path: '/assistance/claims', label: '互助保障理赔', icon: SafetyOutlined },

@@ -55,7 +55,7 @@ async function aidThresholdOf(db: AppDb, handlingPath: string): Promise<number> 
 
 const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
-function mustBeOpen(row: CaseRow) {
+export function mustBeOpen(row: CaseRow) {
   if (row.closedOn !== null) throw conflict(`本案件已${caseStatusLabels[row.status]}，不能再办理`);
 }
 
@@ -63,7 +63,7 @@ function mustBeOpen(row: CaseRow) {
  * Runs a change on one case the caller may act on: locked in their scope (404 outside), checked, written
  * with its timeline entry, its clock recomputed, and audited before and after.
  */
-async function act(
+export async function act(
   db: Db,
   actor: Actor,
   id: number,

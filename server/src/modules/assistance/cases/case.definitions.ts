@@ -11,6 +11,8 @@ import type {
   HardshipStatus,
   HealthState,
   HouseholdRelation,
+  LegalAidOutcome,
+  PartySide,
   SuddenCause,
 } from '@gonghui/contracts';
 import type { Database, OrgUnitVersionTable } from '../../../db/schema.ts';
@@ -219,6 +221,40 @@ export interface LivingAidThresholdTable {
   threshold_fen: number;
 }
 
+export interface LegalAidDetailTable {
+  case_id: number;
+  lawyer_id: number;
+  legal_outcome: LegalAidOutcome | null;
+  recovered_fen: number | null;
+  outcome_note: string | null;
+}
+
+export interface MediationPartyTable {
+  id: Generated<number>;
+  case_id: number;
+  side: PartySide;
+  party_name: string;
+  representative: string | null;
+}
+
+export interface MediationSessionTable {
+  id: Generated<number>;
+  case_id: number;
+  held_on: DateColumn;
+  place: string;
+  note: string;
+  actor_name: string;
+}
+
+export interface MediationAgreementTable {
+  case_id: number;
+  terms: string;
+  applicant_signed_on: DateColumn | null;
+  respondent_signed_on: DateColumn | null;
+  mediator_id: number | null;
+  mediator_signed_on: DateColumn | null;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -239,6 +275,10 @@ export type AssistanceTables = {
   insurance_enrolment: InsuranceEnrolmentTable;
   insurance_claim: InsuranceClaimTable;
   living_aid_threshold: LivingAidThresholdTable;
+  legal_aid_detail: LegalAidDetailTable;
+  mediation_party: MediationPartyTable;
+  mediation_session: MediationSessionTable;
+  mediation_agreement: MediationAgreementTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;

@@ -361,6 +361,25 @@ export const caseRepository = {
       .execute();
   },
 
+  /** Every assignment of a handler to a case the scope sees, newest first. */
+  async assignmentsOfHandler(db: AppDb, scope: Scope, handlerId: number) {
+    return scoped(db, scope)
+      .innerJoin('case_assignment as a', 'a.case_id', 'c.id')
+      .select([
+        'c.id as caseId',
+        'c.number as caseNumber',
+        'c.case_type as caseType',
+        'c.subject',
+        'c.closed_on as closedOn',
+        'a.assigned_at as from',
+        'a.ended_at as to',
+      ])
+      .where('a.handler_id', '=', handlerId)
+      .orderBy('a.id', 'desc')
+      .limit(500)
+      .execute();
+  },
+
   /** Ends the case's current assignment, if any, and starts one to `handlerId` (none: unassigned). */
   async assign(db: AppDb, caseId: number, handlerId: number | null, by: number | null) {
     const adb = withAssistance(db);
@@ -432,3 +451,6 @@ export const caseRepository = {
       .execute();
   },
 };
+
+/** The cases a scope sees (a unit of their handling chain in it), for the figures' own queries. */
+export const scopedCases = scoped;

@@ -29,8 +29,10 @@ import { clockOf } from '../clocks/clock.definitions.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { refreshProvisionalClocks } from '../clocks/clock.service.ts';
 import { visibleHandler } from '../handlers/handler.service.ts';
+import { hardshipRepository } from '../hardship/hardship.repository.ts';
 import type { AppDb } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
+import { caseSpecifics } from './case-specifics.presenter.ts';
 import { presentCase, revealCase } from './case.presenter.ts';
 import { caseRepository, type CaseListFilter, type CaseRow } from './case.repository.ts';
 import { workerRepository } from './worker.repository.ts';
@@ -152,13 +154,14 @@ export const caseService = {
     const { row, scope } = await visible(db, actor, id);
     const now = today();
     const canAct = scopeContains(scope, row.handlingUnitPath);
-    const [events, assignments, chain, attachments, handling] = await Promise.all([
+    const [events, assignments, chain, attachments, handling, specifics] = await Promise.all([
       caseRepository.events(db, id),
       caseRepository.assignments(db, id),
       caseRepository.chain(db, id),
       // The case is visible to the caller (checked above), and so are its files, wherever they were added.
       attachmentRepository.listOf(db, Scope.everywhere, 'assistance_case', id),
       orgRepository.currentVersion(db, row.handlingUnitId),
+      caseSpecifics(db, row),
     ]);
     const parentId = handling?.parent_id ?? null;
     const parentName = parentId ? await orgRepository.nameAt(db, parentId, now) : undefined;
@@ -190,6 +193,7 @@ export const caseService = {
       canAct,
       nextStatuses: canAct ? [...caseTransitions[row.status]] : [],
       escalatesTo: canAct && !final && parentId && parentName ? { id: parentId, name: parentName } : null,
+      ...specifics,
     };
   },
 
@@ -249,6 +253,10 @@ export const caseService = {
       workerId: personId,
       workerName: all[0].workerName ?? '',
       cases: rows.map((r) => presentCase(r, now)),
+      assistance: await hardshipRepository.givenForCases(
+        db,
+        rows.map((r) => r.id),
+      ),
     };
   },
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   caseHandler,
   exportStarted,
+  handlerDetail,
   handlerFilterQuery,
   createHandlerBody,
   idParam,
@@ -45,6 +46,19 @@ export const handlerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => sendExport(reply, await handlerExport.answer(db, actorOf(req), req.query)),
+  );
+  app.get(
+    '/api/assistance/handlers/:id',
+    {
+      config: { access: 'assistance:read' },
+      schema: {
+        tags,
+        summary: '经办人详情与指派记录',
+        params: idParam,
+        response: { 200: handlerDetail },
+      },
+    },
+    async (req) => handlerService.get(db, actorOf(req), req.params.id),
   );
   app.post(
     '/api/assistance/handlers',

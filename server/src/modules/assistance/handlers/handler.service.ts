@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { CaseHandler, CreateHandlerBody, ListHandlersQuery, Page } from '@gonghui/contracts';
+import type {
+  CaseHandler,
+  CreateHandlerBody,
+  HandlerDetail,
+  ListHandlersQuery,
+  Page,
+} from '@gonghui/contracts';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { audit } from '../../../platform/audit/audit.ts';
@@ -8,6 +14,7 @@ import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import type { AppDb } from '../cases/case.definitions.ts';
+import { caseRepository } from '../cases/case.repository.ts';
 import { handlerRepository, type HandlerRow } from './handler.repository.ts';
 
 /** A handler as the API shows it. */
@@ -36,6 +43,26 @@ export const handlerService = {
   async list(db: Kysely<Database>, actor: Actor, q: ListHandlersQuery): Promise<Page<CaseHandler>> {
     const page = await handlerRepository.list(db, await scopeOf(db, actor), q, q);
     return { ...page, items: page.items.map(presentHandler) };
+  },
+
+  /** One handler with the cases given to them; outside the caller's territory it is "not found". */
+  async get(db: Kysely<Database>, actor: Actor, id: number): Promise<HandlerDetail> {
+    const scope = await scopeOf(db, actor);
+    const h = await handlerRepository.find(db, id, scope);
+    if (!h) throw notFound('经办人');
+    const rows = await caseRepository.assignmentsOfHandler(db, scope, id);
+    return {
+      ...presentHandler(h),
+      assignments: rows.map((r) => ({
+        caseId: r.caseId,
+        caseNumber: r.caseNumber,
+        caseType: r.caseType,
+        subject: r.subject,
+        closed: r.closedOn !== null,
+        from: new Date(r.from).toISOString(),
+        to: r.to === null ? null : new Date(r.to).toISOString(),
+      })),
+    };
   },
 
   async create(db: Kysely<Database>, actor: Actor, body: CreateHandlerBody): Promise<CaseHandler> {

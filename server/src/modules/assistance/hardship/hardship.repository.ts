@@ -105,6 +105,24 @@ function filterWhere(f: ArchiveListFilter) {
   };
 }
 
+function givenRows(db: AppDb) {
+  return withAssistance(db)
+    .selectFrom('assistance_given as g')
+    .leftJoin('assistance_case as c', 'c.id', 'g.case_id')
+    .select([
+      'g.id',
+      'g.kind',
+      'g.amount_fen as amountFen',
+      'g.description',
+      'g.fund',
+      'g.given_on as givenOn',
+      'g.case_id as caseId',
+      'c.number as caseNumber',
+    ])
+    .orderBy('g.given_on', 'desc')
+    .orderBy('g.id', 'desc');
+}
+
 export const hardshipRepository = {
   async find(db: AppDb, id: number, scope: Scope) {
     return scoped(db, scope).select(columns).where('a.id', '=', id).executeTakeFirst();
@@ -218,23 +236,13 @@ export const hardshipRepository = {
 
   /** The help given to a household, newest first, with the number of the case it answered. */
   async given(db: AppDb, archiveId: number) {
-    return withAssistance(db)
-      .selectFrom('assistance_given as g')
-      .leftJoin('assistance_case as c', 'c.id', 'g.case_id')
-      .select([
-        'g.id',
-        'g.kind',
-        'g.amount_fen as amountFen',
-        'g.description',
-        'g.fund',
-        'g.given_on as givenOn',
-        'g.case_id as caseId',
-        'c.number as caseNumber',
-      ])
-      .where('g.archive_id', '=', archiveId)
-      .orderBy('g.given_on', 'desc')
-      .orderBy('g.id', 'desc')
-      .execute();
+    return givenRows(db).where('g.archive_id', '=', archiveId).execute();
+  },
+
+  /** The help recorded against any of these cases, newest first. */
+  async givenForCases(db: AppDb, caseIds: number[]) {
+    if (caseIds.length === 0) return [];
+    return givenRows(db).where('g.case_id', 'in', caseIds).execute();
   },
 
   /** The district (county-level unit) above or at a unit path, whose minimum-living line applies. */
@@ -288,3 +296,6 @@ export const hardshipRepository = {
 };
 
 export type ArchiveRow = Awaited<ReturnType<typeof hardshipRepository.reload>>;
+
+/** The archives a scope keeps, for the figures' own queries. */
+export const scopedArchives = scoped;

@@ -1,11 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ArchiveStatusBody,
+  CreateArchiveBody,
   GiveAssistanceBody,
   HardshipArchive,
   HardshipArchiveDetail,
   HardshipCategory,
   HardshipStatus,
   Page,
+  UpdateArchiveBody,
   UpdateHouseholdMemberBody,
 } from '@gonghui/contracts';
 import { apiGet, apiPatch, apiPost } from '../../../api/client.ts';
@@ -85,4 +88,35 @@ export function useGiveAssistance(archiveId: number) {
       );
     },
   });
+}
+
+/** An archive write refreshes the archives and the log. */
+function useArchiveWrite<TInput, TResult>(write: (input: TInput) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async () => {
+      await Promise.all(
+        [archiveKeys.all, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}
+
+export function useCreateArchive() {
+  return useArchiveWrite((body: CreateArchiveBody) => apiPost<HardshipArchive>('/hardship/archives', body));
+}
+
+/** 脱困, 注销 or back to 在档, each with its reason. */
+export function useArchiveStatus(archiveId: number) {
+  return useArchiveWrite((body: ArchiveStatusBody) =>
+    apiPost<HardshipArchive>(`/hardship/archives/${archiveId}/status`, body),
+  );
+}
+
+/** The yearly review: expenses, the cause of sudden hardship and the next review date. */
+export function useUpdateArchive(archiveId: number) {
+  return useArchiveWrite((body: UpdateArchiveBody) =>
+    apiPatch<HardshipArchive>(`/hardship/archives/${archiveId}`, body),
+  );
 }

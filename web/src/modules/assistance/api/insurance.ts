@@ -1,6 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ClaimStatus,
+  DecideClaimBody,
+  PayClaimBody,
+  SubmitClaimBody,
   InsuranceEnrolResult,
   InsuranceClaim,
   InsuranceEnrolment,
@@ -61,4 +64,33 @@ export function useEnrolUnion(planId: number) {
       await queryClient.invalidateQueries({ queryKey: insuranceKeys.all });
     },
   });
+}
+
+/** A claim write refreshes the plans, enrolments and claims, and the log. */
+function useClaimWrite<TInput>(write: (input: TInput) => Promise<InsuranceClaim>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: async () => {
+      await Promise.all(
+        [insuranceKeys.all, ['audit']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      );
+    },
+  });
+}
+
+export function useSubmitClaim() {
+  return useClaimWrite((body: SubmitClaimBody) => apiPost<InsuranceClaim>('/insurance/claims', body));
+}
+
+export function useDecideClaim(claimId: number) {
+  return useClaimWrite((body: DecideClaimBody) =>
+    apiPost<InsuranceClaim>(`/insurance/claims/${claimId}/decide`, body),
+  );
+}
+
+export function usePayClaim(claimId: number) {
+  return useClaimWrite((body: PayClaimBody) =>
+    apiPost<InsuranceClaim>(`/insurance/claims/${claimId}/pay`, body),
+  );
 }

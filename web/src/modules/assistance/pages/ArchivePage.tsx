@@ -24,6 +24,7 @@ import {
   suddenCauseLabels,
   type AssistanceGiven,
   type HardshipArchiveDetail,
+  type HardshipStatus,
   type HouseholdMember,
 } from '@gonghui/contracts';
 import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
@@ -31,6 +32,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useArchive, useUpdateHouseholdMember } from '../api/archives.ts';
+import { ArchiveReviewModal, ArchiveStatusModal } from '../components/ArchiveLifecycleModals.tsx';
 import { CategoryTag } from '../components/CategoryTag.tsx';
 import { GiveAssistanceModal } from '../components/GiveAssistanceModal.tsx';
 import { yuan } from '../components/money.ts';
@@ -137,6 +139,8 @@ export function ArchivePage() {
   const found = useArchive(id);
   const [editing, setEditing] = useState<HouseholdMember | null>(null);
   const [giving, setGiving] = useState(false);
+  const [closing, setClosing] = useState<HardshipStatus | null>(null);
+  const [reviewing, setReviewing] = useState(false);
   if (!Number.isInteger(id) || id < 1 || isNotFound(found.error))
     return (
       <NotFoundResult
@@ -197,15 +201,38 @@ export function ArchivePage() {
           <Space>
             <span>{a.headName} 户</span>
             <CategoryTag category={a.category} />
-            <Tag>{hardshipStatusLabels[a.status]}</Tag>
+            <Tag data-testid="archive-status-tag">{hardshipStatusLabels[a.status]}</Tag>
           </Space>
         }
         extra={<Link to="/assistance/archives">返回列表</Link>}
       >
+        {canWrite && a.status !== 'cancelled' ? (
+          <Space wrap style={{ marginBottom: 12 }} data-testid="archive-actions">
+            {a.status === 'active' ? (
+              <>
+                <Button type="primary" onClick={() => setReviewing(true)} data-testid="archive-review-open">
+                  年度复核
+                </Button>
+                <Button onClick={() => setClosing('exited')} data-testid="archive-exit-open">
+                  脱困
+                </Button>
+              </>
+            ) : (
+              <Button onClick={() => setClosing('active')} data-testid="archive-reactivate-open">
+                恢复在档
+              </Button>
+            )}
+            <Button danger onClick={() => setClosing('cancelled')} data-testid="archive-cancel-open">
+              注销
+            </Button>
+          </Space>
+        ) : null}
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label="户主身份证号">{a.headResidentIdMasked}</Descriptions.Item>
           <Descriptions.Item label="建档单位">{a.orgUnitName}</Descriptions.Item>
-          <Descriptions.Item label="下次复核">{formatDate(a.reviewDueOn)}</Descriptions.Item>
+          <Descriptions.Item label="下次复核">
+            <span data-testid="archive-review-due">{formatDate(a.reviewDueOn)}</span>
+          </Descriptions.Item>
           <Descriptions.Item label="致困原因">
             {a.suddenCause ? suddenCauseLabels[a.suddenCause] : '—'}
           </Descriptions.Item>
@@ -263,6 +290,8 @@ export function ArchivePage() {
           ]}
         />
       </Card>
+      {closing ? <ArchiveStatusModal a={a} status={closing} onClose={() => setClosing(null)} /> : null}
+      {reviewing ? <ArchiveReviewModal a={a} onClose={() => setReviewing(false)} /> : null}
       {giving ? <GiveAssistanceModal archiveId={a.id} onClose={() => setGiving(false)} /> : null}
       {editing ? <IncomeModal archiveId={a.id} member={editing} onClose={() => setEditing(null)} /> : null}
     </Space>

@@ -1,5 +1,7 @@
-import { Link } from 'react-router';
-import { Form, Tag } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { App as AntApp, Button, Form, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import {
   hardshipCategories,
   hardshipCategoryLabels,
@@ -16,7 +18,9 @@ import { YesNoFilter } from '../../../shared/list/filterInputs.tsx';
 import { booleanFilter, oneOfFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { archiveQuery, useArchiveList, type ArchiveFilters } from '../api/archives.ts';
+import { useCan } from '../../auth/session.tsx';
 import { CategoryTag } from '../components/CategoryTag.tsx';
+import { CreateArchiveModal } from '../components/CreateArchiveModal.tsx';
 import { yuan } from '../components/money.ts';
 
 const listSpec = {
@@ -34,6 +38,10 @@ const listSpec = {
 
 /** The hardship archives kept in the user's territory, with their computed category. */
 export function ArchivesPage() {
+  const canWrite = useCan('assistance:write');
+  const { message } = AntApp.useApp();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const state = useListState(listSpec);
   const filters: ArchiveFilters = { q: '', ...state.filters };
   const list = useArchiveList({ ...filters, page: state.page, pageSize: state.pageSize });
@@ -90,6 +98,18 @@ export function ArchivesPage() {
       id="hardship-archives"
       title="困难职工档案"
       cardTestId="archives-page"
+      extra={
+        canWrite ? (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="archive-create-open"
+          >
+            建立档案
+          </Button>
+        ) : null
+      }
       list={state}
       filters={
         <>
@@ -145,6 +165,17 @@ export function ArchivesPage() {
         testId: 'archives-export',
       }}
       tableTestId="archives-table"
-    />
+    >
+      {creating ? (
+        <CreateArchiveModal
+          onClose={() => setCreating(false)}
+          onDone={(a) => {
+            setCreating(false);
+            void message.success(`已建立「${a.headName}」户档案`);
+            void navigate(`/assistance/archives/${a.id}`);
+          }}
+        />
+      ) : null}
+    </DataList>
   );
 }

@@ -10,11 +10,15 @@ import {
   type CaseStatus,
 } from '@gonghui/contracts';
 import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
-import { apiUrl, errorMessage } from '../../../api/client.ts';
+import { errorMessage } from '../../../api/client.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useCase, useCaseAction } from '../api/cases.ts';
 import { AidAmountModal } from '../components/AidAmountModal.tsx';
+import { CaseAttachments } from '../components/CaseAttachments.tsx';
+import { LegalAidCard } from '../components/LegalAidCard.tsx';
+import { MediationCard } from '../components/MediationCard.tsx';
+import { AssignModal, ReferModal } from '../components/CaseHandlingModals.tsx';
 import { CaseActionModal, type CaseAction } from '../components/CaseActionModal.tsx';
 import { yuan } from '../components/money.ts';
 import { CaseReveal } from '../components/CaseReveal.tsx';
@@ -38,6 +42,7 @@ export function CasePage() {
   const run = useCaseAction(id);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [aidOpen, setAidOpen] = useState(false);
+  const [handling, setHandling] = useState<'assign' | 'refer' | null>(null);
 
   if (!Number.isInteger(id) || id < 1 || isNotFound(found.error)) {
     return (
@@ -96,7 +101,9 @@ export function CasePage() {
           <Descriptions.Item label="案件类型">{caseTypeLabels[c.type]}</Descriptions.Item>
           <Descriptions.Item label="事由">{c.subject}</Descriptions.Item>
           <Descriptions.Item label="职工">
-            {c.workerName}
+            <Link to={`/assistance/workers/${c.workerId}`} data-testid="case-worker-link">
+              {c.workerName}
+            </Link>
             {c.workerIsMember ? '（会员）' : ''}
           </Descriptions.Item>
           <Descriptions.Item label="所在单位">{c.employerName ?? '—'}</Descriptions.Item>
@@ -104,7 +111,15 @@ export function CasePage() {
           <Descriptions.Item label="办理单位">
             <span data-testid="case-handling-unit">{c.handlingUnitName}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="经办人">{c.handlerName ?? '未指派'}</Descriptions.Item>
+          <Descriptions.Item label="经办人">
+            {c.handlerId ? (
+              <Link to={`/assistance/handlers/${c.handlerId}`} data-testid="case-handler">
+                {c.handlerName}
+              </Link>
+            ) : (
+              <span data-testid="case-handler">未指派</span>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label="登记日期">{formatDate(c.receivedOn)}</Descriptions.Item>
           <Descriptions.Item label="受理日期">{formatDate(c.acceptedOn)}</Descriptions.Item>
           <Descriptions.Item label={c.deadlineKind ? deadlineKindLabels[c.deadlineKind] : '期限'}>
@@ -149,6 +164,38 @@ export function CasePage() {
                 {statusVerbs[s]}
               </Button>
             ))}
+            {c.closedOn === null ? (
+              <Button onClick={() => setHandling('assign')} data-testid="case-assign-open">
+                {c.handlerId ? '改派经办人' : '指派经办人'}
+              </Button>
+            ) : null}
+            {c.closedOn === null ? (
+              <Button onClick={() => setHandling('refer')} data-testid="case-refer-open">
+                转交下级
+              </Button>
+            ) : null}
+            {c.type === 'living_aid' && c.closedOn === null && c.aidApprovedOn === null ? (
+              <Button onClick={() => setAidOpen(true)} data-testid="case-aid-open">
+                登记救助金额
+              </Button>
+            ) : null}
+            {c.type === 'living_aid' && c.closedOn === null && c.aidAmountFen !== null && !c.aidApprovedOn ? (
+              <Button
+                onClick={() =>
+                  setAction({
+                    action: 'aid/approve',
+                    title: `审批救助金额 ${yuan(c.aidAmountFen ?? 0)} 元`,
+                    okText: '批准',
+                    field: 'note',
+                    label: '审批意见',
+                    testId: 'case-aid-approve',
+                  })
+                }
+                data-testid="case-aid-approve-open"
+              >
+                上级审批
+              </Button>
+            ) : null}
             {c.escalatesTo ? (
               <Button
                 onClick={() =>
@@ -212,6 +259,8 @@ export function CasePage() {
           </Space>
         ) : null}
       </Card>
+      {c.type === 'legal_aid' ? <LegalAidCard c={c} mayAct={mayAct} /> : null}
+      {c.type === 'mediation' ? <MediationCard c={c} mayAct={mayAct} /> : null}
       <Card title="办理经过">
         <Timeline
           data-testid="case-timeline"
@@ -237,14 +286,26 @@ export function CasePage() {
           locale={{ emptyText: '尚未指派经办人' }}
         />
       </Card>
-      {c.attachments.length > 0 ? (
-        <Card title="附件">
-          {c.attachments.map((a) => (
-            <div key={a.id}>
-              <a href={apiUrl(`/assistance/cases/${c.id}/attachments/${a.id}`)}>{a.fileName}</a>
-            </div>
-          ))}
-        </Card>
+      <CaseAttachments c={c} mayAdd={mayAct} />
+      {handling === 'assign' ? (
+        <AssignModal
+          c={c}
+          onClose={() => setHandling(null)}
+          onDone={() => {
+            setHandling(null);
+            void message.success('已指派经办人');
+          }}
+        />
+      ) : null}
+      {handling === 'refer' ? (
+        <ReferModal
+          c={c}
+          onClose={() => setHandling(null)}
+          onDone={() => {
+            setHandling(null);
+            void message.success('已转交下级办理');
+          }}
+        />
       ) : null}
       {aidOpen ? <AidAmountModal caseId={c.id} onClose={() => setAidOpen(false)} /> : null}
       {action ? (

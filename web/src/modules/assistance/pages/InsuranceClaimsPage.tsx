@@ -1,11 +1,14 @@
-import { Form, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Form, Space, Tag } from 'antd';
 import { claimStatusLabels, claimStatuses, type ClaimStatus, type InsuranceClaim } from '@gonghui/contracts';
+import { ACTIONS, DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { FilterSelect } from '../../../shared/FilterSelect.tsx';
 import { formatDate } from '../../../shared/format.ts';
-import { DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { oneOfFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { useClaims } from '../api/insurance.ts';
+import { useCan } from '../../auth/session.tsx';
+import { DecideClaimModal, PayClaimModal } from '../components/ClaimModals.tsx';
 import { yuan } from '../components/money.ts';
 
 const claimSpec = {
@@ -17,6 +20,9 @@ const claimSpec = {
 
 /** The mutual-insurance claims of members in the user's territory. */
 export function InsuranceClaimsPage() {
+  const canWrite = useCan('assistance:write');
+  const [deciding, setDeciding] = useState<InsuranceClaim | null>(null);
+  const [paying, setPaying] = useState<InsuranceClaim | null>(null);
   const state = useListState(claimSpec);
   const list = useClaims({ status: state.filters.status, page: state.page, pageSize: state.pageSize });
   const columns: ListColumn<InsuranceClaim>[] = [
@@ -44,6 +50,48 @@ export function InsuranceClaimsPage() {
       align: 'right',
       render: (_v, c) => (c.approvedFen === null ? '—' : yuan(c.approvedFen)),
     },
+    {
+      title: '赔付日期',
+      dataIndex: 'paidOn',
+      key: 'paidOn',
+      width: 110,
+      render: (d: string | null) => formatDate(d),
+    },
+    {
+      title: '审核意见',
+      dataIndex: 'note',
+      key: 'note',
+      ellipsis: true,
+      render: (n: string | null) => n ?? '—',
+    },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: ACTIONS,
+            width: 90,
+            render: (_v: unknown, c: InsuranceClaim) => (
+              <Space size={4}>
+                {c.status === 'submitted' ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => setDeciding(c)}
+                    data-testid="claim-decide-open"
+                  >
+                    审核
+                  </Button>
+                ) : null}
+                {c.status === 'approved' ? (
+                  <Button type="link" size="small" onClick={() => setPaying(c)} data-testid="claim-pay-open">
+                    赔付
+                  </Button>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <DataList
@@ -80,6 +128,9 @@ export function InsuranceClaimsPage() {
         testId: 'insurance-claims-export',
       }}
       tableTestId="insurance-claims-table"
-    />
+    >
+      {deciding ? <DecideClaimModal claim={deciding} onClose={() => setDeciding(null)} /> : null}
+      {paying ? <PayClaimModal claim={paying} onClose={() => setPaying(null)} /> : null}
+    </DataList>
   );
 }

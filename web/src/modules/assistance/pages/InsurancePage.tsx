@@ -3,12 +3,13 @@ import { App as AntApp, Button, Card, Form, Space, Table } from 'antd';
 import type { InsuranceEnrolment, InsurancePlan } from '@gonghui/contracts';
 import { FormModal } from '../../../shared/FormModal.tsx';
 import { formatDate, todayIso } from '../../../shared/format.ts';
-import { DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
+import { ACTIONS, DataList, SearchField, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { idFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
 import { useCan, useSession } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { useEnrolUnion, useEnrolments, usePlans } from '../api/insurance.ts';
+import { SubmitClaimModal } from '../components/ClaimModals.tsx';
 import { yuan } from '../components/money.ts';
 
 const enrolmentSpec = {
@@ -58,6 +59,9 @@ function EnrolModal({ plan, onClose }: { plan: InsurancePlan; onClose(): void })
 }
 
 function Enrolments({ plan, state }: { plan: InsurancePlan; state: ReturnType<typeof useEnrolmentState> }) {
+  const canWrite = useCan('assistance:write');
+  const { message } = AntApp.useApp();
+  const [claiming, setClaiming] = useState<InsuranceEnrolment | null>(null);
   const list = useEnrolments(plan.id, {
     q: state.filters.q ?? '',
     page: state.page,
@@ -81,6 +85,20 @@ function Enrolments({ plan, state }: { plan: InsurancePlan; state: ReturnType<ty
       width: 110,
       render: (d: string) => formatDate(d),
     },
+    ...(canWrite
+      ? [
+          {
+            title: '操作',
+            key: ACTIONS,
+            width: 90,
+            render: (_v: unknown, e: InsuranceEnrolment) => (
+              <Button type="link" size="small" onClick={() => setClaiming(e)} data-testid="claim-submit-open">
+                申请理赔
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <DataList
@@ -112,7 +130,19 @@ function Enrolments({ plan, state }: { plan: InsurancePlan; state: ReturnType<ty
         testId: 'insurance-export',
       }}
       tableTestId="insurance-enrolments-table"
-    />
+    >
+      {claiming ? (
+        <SubmitClaimModal
+          plan={plan}
+          enrolment={claiming}
+          onClose={() => setClaiming(null)}
+          onDone={() => {
+            setClaiming(null);
+            void message.success('已提交理赔申请，待审核');
+          }}
+        />
+      ) : null}
+    </DataList>
   );
 }
 
