@@ -10,6 +10,7 @@ import {
 
 export * from './model-workers-registry.ts';
 export * from './model-workers-subsidies.ts';
+export * from './model-workers-visits.ts';
 
 const modelWorkerAuditLabels = {
   actions: {
@@ -26,11 +27,16 @@ const modelWorkerAuditLabels = {
     'subsidy_roll.paid_import': '导入银行回单',
     'subsidy_roll.export': '导出劳模补助名册',
     'subsidy_roll.export_download': '下载导出的劳模补助名册',
+    'visit_cycle.create': '发起劳模慰问',
+    'visit_cycle.record_visit': '登记劳模慰问情况',
+    'visit.export': '导出劳模慰问名单',
+    'visit.export_download': '下载导出的劳模慰问名单',
   },
   entityTypes: {
     model_worker: '劳动模范',
     subsidy_rule: '劳模补助标准',
     subsidy_roll: '劳模补助名册',
+    visit_cycle: '劳模慰问活动',
   },
   fields: {
     level: '荣誉级别',
@@ -75,6 +81,19 @@ const modelWorkerAuditLabels = {
     unchanged: '未变笔数',
     lines: '发放笔数',
     fileName: '文件名',
+    occasion: '节日或事由',
+    startsOn: '开始日期',
+    endsOn: '结束日期',
+    gift: '慰问品',
+    draw: '慰问对象范围',
+    hardshipOnly: '只含困难劳模',
+    done: '已慰问',
+    visitedBy: '慰问人',
+    visitedOn: '慰问日期',
+    note: '情况记录',
+    visit: '慰问记录',
+    cycleId: '慰问活动编号',
+    rollId: '名册编号',
   },
   values: {
     level: modelWorkerLevelLabels,

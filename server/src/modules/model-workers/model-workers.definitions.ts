@@ -7,6 +7,7 @@ import type {
   RollStatus,
   SubsidyCondition,
   SubsidyPeriod,
+  VisitDraw,
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 
@@ -106,6 +107,29 @@ export interface SubsidyRollLineTable {
   paid_note: string | null;
 }
 
+export interface VisitCycleTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  title: string;
+  occasion: string;
+  starts_on: string;
+  ends_on: string;
+  gift: string | null;
+  amount_fen: number | null;
+  draw: Json<VisitDraw>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ModelWorkerVisitTable {
+  cycle_id: number;
+  worker_id: number;
+  done: Generated<boolean>;
+  visited_by: string | null;
+  visited_on: string | null;
+  note: string | null;
+}
+
 /** The module's own tables; the platform's `Database` does not list them, so they are added here. */
 export type ModelWorkerTables = {
   model_worker: ModelWorkerTable;
@@ -114,6 +138,8 @@ export type ModelWorkerTables = {
   subsidy_roll: SubsidyRollTable;
   subsidy_roll_preview: SubsidyRollPreviewTable;
   subsidy_roll_line: SubsidyRollLineTable;
+  visit_cycle: VisitCycleTable;
+  model_worker_visit: ModelWorkerVisitTable;
 };
 
 export type ModelWorkerDatabase = Database & ModelWorkerTables;

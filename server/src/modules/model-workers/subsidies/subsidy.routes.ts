@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   bankExportBody,
+  exportStarted,
   createRollBody,
   createSubsidyRuleBody,
   idParam,
@@ -13,6 +14,7 @@ import {
   paidImportResult,
   reviseSubsidyRuleBody,
   rollLine,
+  rollLineFilterQuery,
   rollTotal,
   rollTotalsQuery,
   subsidyRoll,
@@ -20,9 +22,11 @@ import {
   subsidyRuleFilterQuery,
 } from '@gonghui/contracts';
 import { actorOf } from '../../../platform/auth/actor.ts';
+import { sendExport } from '../../../platform/exports/list-export.ts';
 import { attachment, XLSX_TYPE } from '../../../platform/http/download.ts';
 import { AppError } from '../../../platform/http/errors.ts';
 import { rollBankService } from './roll-bank.service.ts';
+import { rollLineExport } from './roll.export.ts';
 import { rollService } from './roll.service.ts';
 import { ruleService } from './rule.service.ts';
 import { signOffSheet } from './roll-sign-off.presenter.ts';
@@ -152,6 +156,24 @@ export const subsidyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => rollService.lines(db, actorOf(req), req.params.id, req.query),
   );
+  app.get(
+    '/api/model-workers/rolls/:id/lines/export',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '导出名册明细（.xlsx，账号脱敏）',
+        params: idParam,
+        querystring: rollLineFilterQuery,
+        response: { 202: exportStarted },
+      },
+    },
+    async (req, reply) =>
+      sendExport(
+        reply,
+        await rollLineExport.answer(db, actorOf(req), { ...req.query, rollId: req.params.id }),
+      ),
+  );
   app.post(
     '/api/model-workers/rolls/:id/refresh',
     {
@@ -173,7 +195,7 @@ export const subsidyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => rollService.approve(db, actorOf(req), req.params.id),
   );
-  app.post(
+  app.get(
     '/api/model-workers/rolls/:id/bank-file',
     {
       config: write,
@@ -181,11 +203,11 @@ export const subsidyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导出银行代发文件（.xlsx，含完整账号，记入审计日志）',
         params: idParam,
-        body: bankExportBody,
+        querystring: bankExportBody,
       },
     },
     async (req, reply) => {
-      const file = await rollBankService.bankFile(db, actorOf(req), req.params.id, req.body.reason);
+      const file = await rollBankService.bankFile(db, actorOf(req), req.params.id, req.query.reason);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', attachment(file.fileName))
