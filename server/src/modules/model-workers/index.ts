@@ -1,5 +1,6 @@
 import { modelWorkerContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
+import { loadModelWorkersDemo } from './model-workers.demo.ts';
 import * as m20261202T0030 from './migrations/20261202T0030_model_workers.ts';
 import { modelWorkerExport } from './registry/model-worker.export.ts';
 import { modelWorkerRoutes } from './registry/model-worker.routes.ts';
@@ -25,4 +26,5 @@ export const modelWorkersModule: GonghuiModule = {
     '20261202T0030_model_workers': m20261202T0030,
     '20261202T0100_model_worker_visits': m20261202T0100,
   },
+  demo: (db) => loadModelWorkersDemo(db),
 };

@@ -227,6 +227,8 @@ export const subsidyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      // A roll outside the caller's scope answers 404 before anything is said about the upload.
+      await rollService.get(db, actorOf(req), req.params.id);
       if (!(req.body instanceof Readable))
         throw new AppError(
           'UNSUPPORTED_MEDIA_TYPE',
