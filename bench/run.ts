@@ -9,6 +9,7 @@ import { benchEmployerImport } from './employers-import.bench.ts';
 import { benchMemberCollision } from './members-collision.bench.ts';
 import { benchLists } from './lists.bench.ts';
 import { benchEmployment } from './employment.bench.ts';
+import { benchModelWorkers } from './model-workers.bench.ts';
 
 const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
   'org-tree': (db) => benchOrgTree(db),
@@ -17,6 +18,7 @@ const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => P
   'employers-import': benchEmployerImport,
   'members-collision': benchMemberCollision,
   employment: benchEmployment,
+  'model-workers': benchModelWorkers,
 };
 
 /** Benchmarks that keep their own database (a city-scale template reused between runs). */

@@ -5,6 +5,7 @@ import { employmentContract } from './employment.ts';
 import { formationCampaignContract } from './formation-campaigns.ts';
 import { indicatorContract } from './indicators.ts';
 import { memberContract } from './members.ts';
+import { modelWorkerContract } from './model-workers.ts';
 
 /** Every module's contract: one line here per module, as on the server (`server/src/modules/index.ts`). */
 export const moduleContracts = [
@@ -15,4 +16,5 @@ export const moduleContracts = [
   agreementContract,
   assistanceContract,
   employmentContract,
+  modelWorkerContract,
 ] as const;

@@ -243,6 +243,23 @@ describe('changshu cannot read or change anything of taicang, through every rout
     taicangClaim = (claim.json() as { id: number }).id;
   });
 
+  // The demo's model-worker records are 金阊区's (merged into 姑苏区): outside changshu as much as taicang's.
+  const jinchang = { worker: 0, rule: 0, roll: 0, cycle: 0 };
+  beforeAll(async () => {
+    const first = async (table: string) =>
+      (
+        (await t.handle.db
+          .selectFrom(table as never)
+          .select('id' as never)
+          .orderBy('id' as never)
+          .executeTakeFirstOrThrow()) as { id: number }
+      ).id;
+    jinchang.worker = await first('model_worker');
+    jinchang.rule = await first('subsidy_rule');
+    jinchang.roll = await first('subsidy_roll');
+    jinchang.cycle = await first('visit_cycle');
+  });
+
   /** A request per route, aimed at taicang's records; a route missing here fails the test. */
   function attacks(): Record<string, { url: string; payload?: unknown }> {
     const date = '2020-01-01';
@@ -719,6 +736,100 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: '/api/hardship/lines',
         payload: { orgUnitId: taicangUnit, year: 2020, monthlyFen: 1 },
       },
+      'GET /api/model-workers/:id': { url: `/api/model-workers/${jinchang.worker}` },
+      'PATCH /api/model-workers/:id': {
+        url: `/api/model-workers/${jinchang.worker}`,
+        payload: { status: 'deceased' },
+      },
+      'POST /api/model-workers/:id/reveal': {
+        url: `/api/model-workers/${jinchang.worker}/reveal`,
+        payload: { field: 'residentId', reason: '渗透测试' },
+      },
+      'POST /api/model-workers': {
+        url: '/api/model-workers',
+        payload: {
+          name: '渗透测试',
+          residentId: '11010519700101001X',
+          orgUnitId: taicangUnit,
+          level: 'city',
+          title: '渗透测试称号',
+          awardedYear: 2010,
+          status: 'retired',
+        },
+      },
+      'GET /api/model-workers/subsidy-rules/:id': {
+        url: `/api/model-workers/subsidy-rules/${jinchang.rule}`,
+      },
+      'POST /api/model-workers/subsidy-rules/:id/versions': {
+        url: `/api/model-workers/subsidy-rules/${jinchang.rule}/versions`,
+        payload: {
+          level: 'city',
+          condition: 'any',
+          amountFen: 100,
+          per: 'month',
+          validFrom: date,
+          reason: '渗透测试',
+        },
+      },
+      'POST /api/model-workers/subsidy-rules': {
+        url: '/api/model-workers/subsidy-rules',
+        payload: {
+          orgUnitId: taicangUnit,
+          name: '渗透标准',
+          level: 'city',
+          condition: 'any',
+          amountFen: 100,
+          per: 'month',
+          validFrom: date,
+        },
+      },
+      'POST /api/model-workers/rolls': {
+        url: '/api/model-workers/rolls',
+        payload: { orgUnitId: taicangUnit, period: '2020', title: '渗透名册' },
+      },
+      'GET /api/model-workers/rolls/:id': { url: `/api/model-workers/rolls/${jinchang.roll}` },
+      'GET /api/model-workers/rolls/:id/lines': { url: `/api/model-workers/rolls/${jinchang.roll}/lines` },
+      'GET /api/model-workers/rolls/:id/lines/export': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/lines/export`,
+      },
+      'POST /api/model-workers/rolls/:id/refresh': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/refresh`,
+      },
+      'POST /api/model-workers/rolls/:id/approve': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/approve`,
+      },
+      'GET /api/model-workers/rolls/:id/bank-file': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/bank-file?reason=${encodeURIComponent('渗透测试')}`,
+      },
+      'POST /api/model-workers/rolls/:id/bank-return': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/bank-return?fileName=x.xlsx`,
+        payload: { rows: [] },
+      },
+      'GET /api/model-workers/rolls/:id/sign-off': {
+        url: `/api/model-workers/rolls/${jinchang.roll}/sign-off`,
+      },
+      'POST /api/model-workers/visit-cycles': {
+        url: '/api/model-workers/visit-cycles',
+        payload: {
+          orgUnitId: taicangUnit,
+          title: '渗透慰问',
+          occasion: '春节',
+          startsOn: date,
+          endsOn: date,
+          gift: '渗透',
+        },
+      },
+      'GET /api/model-workers/visit-cycles/:id': { url: `/api/model-workers/visit-cycles/${jinchang.cycle}` },
+      'GET /api/model-workers/visit-cycles/:id/visits': {
+        url: `/api/model-workers/visit-cycles/${jinchang.cycle}/visits`,
+      },
+      'GET /api/model-workers/visit-cycles/:id/visits/export': {
+        url: `/api/model-workers/visit-cycles/${jinchang.cycle}/visits/export`,
+      },
+      'PUT /api/model-workers/visit-cycles/:id/visits/:workerId': {
+        url: `/api/model-workers/visit-cycles/${jinchang.cycle}/visits/${jinchang.worker}`,
+        payload: { done: false },
+      },
       'POST /api/formation-campaigns': {
         url: '/api/formation-campaigns',
         payload: { name: '渗透活动', orgUnitId: taicangUnit, startedOn: date },
@@ -785,6 +896,13 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/employment/settings',
     // One setting of the installation, set by the city federation only (403 for anyone else).
     'PUT /api/employment/settings',
+    'GET /api/model-workers',
+    'GET /api/model-workers/export',
+    'GET /api/model-workers/subsidy-rules',
+    'GET /api/model-workers/rolls',
+    'GET /api/model-workers/roll-totals',
+    'GET /api/model-workers/visit-cycles',
+    'GET /api/model-workers/visit-figures',
   ]);
 
   it('answers not found for each record route, exactly as for a missing record', async () => {

@@ -6,6 +6,7 @@ import { employmentModule } from './employment/index.ts';
 import { formationCampaignsModule } from './formation-campaigns/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { membersModule } from './members/index.ts';
+import { modelWorkersModule } from './model-workers/index.ts';
 
 /**
  * Every module of the app, in the order their demo data loads (a module's demo may use those before it).
@@ -19,4 +20,5 @@ export const modules: readonly GonghuiModule[] = [
   agreementsModule,
   assistanceModule,
   employmentModule,
+  modelWorkersModule,
 ];

@@ -6,6 +6,7 @@ import { employersModule } from '../modules/employers/index.ts';
 import { employmentModule } from '../modules/employment/index.ts';
 import { indicatorsModule } from '../modules/indicators/index.ts';
 import { membersModule } from '../modules/members/index.ts';
+import { modelWorkersModule } from '../modules/model-workers/index.ts';
 import { orgsModule } from '../modules/orgs/index.ts';
 import { usersModule } from '../modules/users/index.ts';
 import { workbenchModule } from '../modules/workbench/index.ts';
@@ -22,6 +23,7 @@ export const webModules: readonly WebModule[] = [
   membersModule,
   assistanceModule,
   employmentModule,
+  modelWorkersModule,
   usersModule,
   auditModule,
 ];
