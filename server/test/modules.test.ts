@@ -55,6 +55,7 @@ describe('the module list', () => {
       'agreement:read',
       'assistance:read',
       'employment:read',
+      'model_worker:read',
     ]);
     expect(rolePermissions('cadre')).toEqual([
       'org:read',
@@ -71,6 +72,9 @@ describe('the module list', () => {
       'assistance:reveal',
       'employment:read',
       'employment:write',
+      'model_worker:read',
+      'model_worker:write',
+      'model_worker:reveal',
     ]);
     expect(rolePermissions('admin')).toEqual(permissions);
   });

@@ -1,7 +1,8 @@
 import { sql, type Insertable } from 'kysely';
 import type { MemberTable } from '../../../db/schema.ts';
 import { JobInterrupted, type JobHandler } from '../../../platform/jobs/job.runner.ts';
-import { today } from '../../../platform/orgs/dates.ts';
+import dayjs from 'dayjs';
+import { today as currentDay } from '../../../platform/orgs/dates.ts';
 import { random } from '../../../demo/random.ts';
 import { tallyRepository } from '../../indicators/index.ts';
 import { demoEmployers, demoHomeOf, demoMemberMaker, isUnionised, type DemoEmployer } from './member.demo.ts';
@@ -17,6 +18,8 @@ export const DEMO_ROSTERS_JOB = 'members.demo_rosters';
 const EMPLOYERS_PER_STEP = 10;
 /** Members written per transaction: short enough that a page waiting on the database barely notices. */
 const ROWS_PER_STEP = 200;
+/** Years after its union's founding (or its registration) within which a firm's members joined. */
+const JOIN_YEARS = 5;
 
 /**
  * How many members a demo employer's whole roster holds: most of a unionised firm's workers, a few of
@@ -41,7 +44,7 @@ export const loadRemainingRosters: JobHandler = async (job, ctx) => {
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   const make = demoMemberMaker(random(job.id * 31 + 7), serial);
-  const latest = today();
+  const today = currentDay();
   let after = 0;
   let done = 0;
   let added = 0;
@@ -61,6 +64,9 @@ export const loadRemainingRosters: JobHandler = async (job, ctx) => {
     const rows: Array<Insertable<MemberTable>> = [];
     for (const e of employers) {
       const since = isUnionised(e) && e.unionSince ? e.unionSince : e.registeredOn;
+      // Most workers join within a few years of their union's founding.
+      const until = dayjs(since).add(JOIN_YEARS, 'year').format('YYYY-MM-DD');
+      const latest = until < today ? until : today;
       for (let i = have.get(e.id) ?? 0; i < wholeRoster(e); i++)
         rows.push(make(e, demoHomeOf(e), since, latest));
     }
