@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
   app.post(
     '/api/auth/password',
     {
-      config: { access: 'authenticated', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'authenticated', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: '修改本人密码（须输入原密码；本账号的其他登录会话随之结束）',
