@@ -6,6 +6,7 @@ import { launchBrowser, login, logout, newPage, screenshot, type BrowserSession 
 import {
   apiClient,
   detailName,
+  pickOption,
   pickOrg,
   searchAndPick,
   tree,
@@ -55,7 +56,20 @@ describe('signing in', () => {
       await page.getByTestId(item).waitFor();
     }
     expect(await page.getByTestId('header-unit').textContent()).toContain('苏州市总工会');
-    await page.getByTestId('recent-activity').waitFor();
+    const activity = page.getByTestId('recent-activity');
+    await activity.locator('.ant-list-item').first().waitFor();
+    // The feed leaves out sign-ins until asked; then admin's own sign-in is there.
+    expect(await activity.locator('.ant-tag', { hasText: /^登录$/ }).count()).toBe(0);
+    const withLogins = page.waitForResponse((r) => r.url().includes('/api/workbench?logins=true'));
+    await page.getByTestId('activity-logins').click();
+    await withLogins;
+    await activity
+      .locator('.ant-tag', { hasText: /^登录$/ })
+      .first()
+      .waitFor();
+    // The shortcuts are the role's daily tasks.
+    await page.getByTestId('shortcut-employer').waitFor();
+    await page.getByTestId('shortcut-transfers').waitFor();
     // The modules' figures, each leading to its list.
     await page.getByTestId('count-pending-transfers').waitFor();
     await page.getByTestId('count-agreements-ending').waitFor();
@@ -186,10 +200,7 @@ describe('audit log (admin)', () => {
     const table = page.getByTestId('audit-table');
     await table.getByText('组织合并').first().waitFor();
 
-    await page.getByTestId('audit-action').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '组织合并' })
-      .click();
+    await pickOption(page, 'audit-action', '合并', '组织合并');
     await page.getByTestId('audit-username').fill('admin');
     await page.getByTestId('audit-search').click();
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('org.merge');
@@ -224,6 +235,16 @@ describe('audit log (admin)', () => {
       expect(text).toContain(label);
     for (const raw of ['filters', 'rows', 'fileName']) expect(text).not.toContain(raw);
     await screenshot(page, 'admin-audit-export');
+
+    // The log itself exports with its filters, and that export is in the log.
+    const logFile = page.waitForEvent('download');
+    await page.getByTestId('audit-export').click();
+    expect((await logFile).suggestedFilename()).toMatch(/^审计日志-.*\.xlsx$/);
+    await page.goto(`${server.baseUrl}/audit`);
+    await pickOption(page, 'audit-action', '审计', '导出审计日志');
+    await page.getByTestId('audit-search').click();
+    const logged = page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first();
+    await expect.poll(() => logged.textContent()).toContain('导出审计日志');
   });
 
   test('signing out returns to the login page', async () => {
@@ -251,5 +272,31 @@ describe('a read-only account (the cadre created above)', () => {
     await page.getByText('无权访问').waitFor();
     expect(await page.getByTestId('users-table').count()).toBe(0);
     await screenshot(page, 'cadre-no-user-admin');
+  });
+
+  test('changes its own password in the personal centre and sees where it signed in', async () => {
+    await page.getByTestId('header-user').click();
+    await page.getByTestId('account-link').click();
+    await page.getByTestId('account-page').waitFor();
+    expect(await page.title()).toBe('个人中心 - 工会工作平台');
+    const logins = page.getByTestId('account-logins');
+    await expect.poll(() => logins.textContent()).toContain('登录成功');
+    expect(await logins.textContent()).toMatch(/Chrome/);
+
+    await page.getByTestId('account-old-password').fill('wrong-password-1');
+    await page.getByTestId('account-new-password').fill('Gonghui2026new');
+    await page.getByTestId('account-confirm-password').fill('Gonghui2026new');
+    await page.getByTestId('account-save-password').click();
+    await page.getByText('原密码不正确').waitFor();
+
+    await page.getByTestId('account-old-password').fill('Gonghui2026test');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/auth/password'));
+    await page.getByTestId('account-save-password').click();
+    expect((await saved).status()).toBe(200);
+    await page.getByText(/密码已修改/).waitFor();
+    await screenshot(page, 'cadre-account');
+    await logout(page);
+    await login(page, server.baseUrl, 'e2e.cadre', 'Gonghui2026new');
+    await page.getByTestId('header-user').waitFor();
   });
 });

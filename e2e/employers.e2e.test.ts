@@ -233,6 +233,11 @@ describe('the employer register (dongbang)', () => {
     await expect.poll(() => page.getByTestId('employers-total').textContent()).toContain('共 0 家');
     await page.goto(`${server.baseUrl}/employers/${theirs.id}`);
     await page.getByTestId('employer-not-found').waitFor();
+    // The one not-found page: the same words whether missing or another district's, and a way back.
+    expect(await page.getByTestId('employer-not-found').textContent()).toContain(
+      '该单位不存在或不在您的管理范围内',
+    );
+    expect(await page.title()).toMatch(/ - 工会工作平台$/);
     expect(await page.textContent('body')).not.toContain(theirs.name);
     expect((await apiFromPage(page, `/api/employers/${theirs.id}`)).status).toBe(404);
     await screenshot(page, 'dongbang-taicang-employer');
@@ -295,6 +300,33 @@ describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     expect(await table.locator('thead').textContent()).toContain('会员');
     await screenshot(page, 'dongbang-membership-rate');
+    await page.close();
+  });
+
+  test('建会率 explains itself: what its parts count, and which employers its denominator leaves out', async () => {
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'dongbang');
+    await page.goto(`${server.baseUrl}/indicators?indicator=union_formation`);
+    await page.getByTestId('indicators-page').waitFor();
+    const report = await apiFromPage<IndicatorReport>(page, '/api/indicators');
+    const figure = report.body.unit.values.find((v) => v.indicator === 'union_formation')!;
+    await page.getByTestId('indicator-hint-union_formation').hover();
+    await page.locator('.ant-tooltip:visible', { hasText: '职工 25 人及以上' }).waitFor();
+
+    const total = page.locator('[data-testid="indicator-table"] tr[data-row-kind="total"]');
+    await total.getByTestId('indicator-denominator-total').click();
+    const leftOut = page.getByTestId('employers-left-out');
+    await expect.poll(() => leftOut.textContent()).toContain(`计入分母 ${figure.denominator} 家`);
+    expect(await leftOut.textContent()).toContain('职工不足 25 人');
+    await expect
+      .poll(() => page.getByTestId('employers-behind').locator('.ant-pagination-total-text').textContent())
+      .toContain(`共 ${figure.denominator} 家单位`);
+    await screenshot(page, 'dongbang-formation-denominator');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('indicator-definitions-link').click();
+    const definitions = page.getByTestId('indicator-definitions');
+    await expect.poll(() => definitions.textContent()).toContain('分母只统计非公有制企业');
     await page.close();
   });
 

@@ -164,6 +164,21 @@ describe('member registry in the browser', () => {
     expect(history).toContain(target.name);
     expect(history).toContain('会员关系接转');
     await screenshot(page, 'member-after-transfer');
+
+    // The letter the worker takes along: both unions, the masked ID, the date and its number, on one A4 page.
+    await page.goto(`${baseUrl}/members/transfers?box=outbox&status=accepted`);
+    await page.getByTestId('transfer-letter-link').first().click();
+    const letter = page.getByTestId('transfer-letter');
+    await letter.waitFor();
+    const text = (await letter.textContent()) ?? '';
+    expect(text).toContain(target.name);
+    expect(text).toMatch(/公民身份号码 \d{4}\*+\d{3}[\dX]/);
+    expect(text).toMatch(/工会转字〔\d{4}〕第 \d{6} 号/);
+    expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(await page.title()).toMatch(/^介绍信 工会转字/);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    await screenshot(page, 'transfer-letter');
   });
 
   test('a roster import shows its progress and result, and a bad file gives an error report', async () => {

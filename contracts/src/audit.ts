@@ -13,19 +13,54 @@ export const auditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The record's name as a cadre knows it (「董浜镇工会管理员」, a member's masked name), when it still exists. */
+  entityName: z.string().nullable().optional(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   clientAddress: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-export const listAuditQuery = pageQuery.extend({
+const auditFilterShape = {
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
   username: z.string().trim().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+};
+
+export const listAuditQuery = pageQuery.extend(auditFilterShape);
+
+/** The log's filters without paging: what its export takes. */
+export const auditFilterQuery = z.object(auditFilterShape);
+export type AuditFilterQuery = z.infer<typeof auditFilterQuery>;
+
+/** The kinds of action a log holds, for its action filter: exports and downloads, reveals, then the rest. */
+export const auditActionGroups = ['export', 'reveal', 'auth', 'write'] as const;
+export type AuditActionGroup = (typeof auditActionGroups)[number];
+export const auditActionGroupLabels: Record<AuditActionGroup, string> = {
+  export: '导出与下载',
+  reveal: '查看个人敏感信息',
+  auth: '登录与账号',
+  write: '新增与修改',
+};
+
+/** The group an action is listed under in the log's action filter. */
+export function auditActionGroup(action: string): AuditActionGroup {
+  if (/(^|[._])(export|download)/.test(action)) return 'export';
+  if (action === 'personal_data.reveal') return 'reveal';
+  if (action.startsWith('auth.') || action.startsWith('user.')) return 'auth';
+  return 'write';
+}
+
+export const auditActionOption = z.object({
+  value: z.string(),
+  label: z.string(),
+  group: z.enum(auditActionGroups),
+  /** How many entries of the caller's scope hold it. */
+  count: z.number().int(),
 });
+export type AuditActionOption = z.infer<typeof auditActionOption>;
 
 /** The platform's own entries: sign-in, the union tree, accounts, unmasked personal data. */
 export const platformAuditLabels = {
@@ -41,6 +76,9 @@ export const platformAuditLabels = {
     'user.create': '新建用户',
     'user.update': '修改用户',
     'personal_data.reveal': '查看个人敏感信息',
+    'audit.export': '导出审计日志',
+    'audit.export_download': '下载导出的审计日志',
+    'user.password_change': '修改本人密码',
     'attachment.create': '上传附件',
     'attachment.download': '下载附件',
     'attachment.delete': '删除附件',
@@ -86,6 +124,8 @@ export const platformAuditLabels = {
     unlock: '解除锁定',
     password: '密码',
     passwordChanged: '修改了密码',
+    sessionsEnded: '结束的其他登录会话数',
+    browser: '浏览器',
     failures: '连续登录失败次数',
     locked: '已锁定',
     reason: '原因',
@@ -182,7 +222,17 @@ const everyAuditFieldLabel = merged([
   {
     actions: {},
     entityTypes: {},
-    fields: { kind: '类型', name: '名称', status: '状态', orgUnitId: '组织编号' },
+    fields: {
+      kind: '类型',
+      name: '名称',
+      status: '状态',
+      orgUnitId: '组织编号',
+      action: '操作',
+      entityType: '记录类型',
+      from: '起始日期',
+      to: '截止日期',
+    },
+    values: { action: auditActionLabels, entityType: auditEntityTypeLabels },
   },
   ...allAuditLabels,
 ]);

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './orgs.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './audit-snapshot.ts';
 export * from './credit-code.ts';
 export * from './industries.ts';
 export * from './employers.ts';

@@ -95,6 +95,38 @@ export const indicatorEmployersQuery = pageQuery.extend({
     .optional(),
 });
 
+/** An indicator in words, from the server's one definition of it: what it counts and its scope rule. */
+export const indicatorExplanation = z.object({
+  indicator: z.enum(indicatorKeys),
+  numerator: z.string(),
+  denominator: z.string(),
+  /** Which employers the denominator counts, and which it leaves out. */
+  scope: z.string(),
+  /** How a unit's figure sums its area's. */
+  rollUp: z.string(),
+});
+export type IndicatorExplanation = z.infer<typeof indicatorExplanation>;
+
+/** A denominator's drill-down: the area's employers it leaves out, by reason. */
+export const indicatorLeftOutQuery = z.object({
+  unitId: z.coerce.number().int().positive().max(2147483647).optional(),
+  asOf: isoDate.optional(),
+  indicator: z.enum(indicatorKeys),
+  direct: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const indicatorLeftOut = z.object({
+  /** Employers of the area registered by the date (closed ones included). */
+  areaEmployers: z.number().int(),
+  /** Of them, those the denominator counts. */
+  counted: z.number().int(),
+  /** The rest, by the first reason that leaves each out. */
+  groups: z.array(z.object({ reason: z.string(), label: z.string(), count: z.number().int() })),
+});
+export type IndicatorLeftOut = z.infer<typeof indicatorLeftOut>;
+
 export const indicatorTarget = z.object({
   orgUnitId: z.number().int(),
   indicator: z.enum(indicatorKeys),

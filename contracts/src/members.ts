@@ -271,6 +271,8 @@ export const transfer = z.object({
   decisionReason: z.string().nullable(),
   requestedOn: z.string(),
   decidedOn: z.string().nullable(),
+  /** The number of its introduction letter (会员组织关系介绍信), e.g. 工会转字〔2026〕第 000123 号. */
+  letterNo: z.string(),
 });
 export type Transfer = z.infer<typeof transfer>;
 

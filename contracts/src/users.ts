@@ -49,3 +49,31 @@ export const updateUserBody = z
   })
   .refine((b) => Object.keys(b).length > 0, '没有要修改的内容');
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
+
+/** Changing one's own password: the current one first, the new one under the rules every password keeps. */
+export const changePasswordBody = z
+  .object({
+    oldPassword: z.string({ error: '请输入原密码' }).min(1, '请输入原密码').max(256, '原密码过长'),
+    newPassword: passwordSchema,
+  })
+  .refine((b) => b.oldPassword !== b.newPassword, {
+    path: ['newPassword'],
+    message: '新密码不能与原密码相同',
+  });
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const changePasswordResponse = z.object({
+  ok: z.literal(true),
+  /** How many of the user's other sessions (other browsers, other computers) were ended. */
+  sessionsEnded: z.number().int(),
+});
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;
+
+/** One sign-in of the caller's own account: when, from which address, with which browser. */
+export const ownLogin = z.object({
+  at: z.string(),
+  succeeded: z.boolean(),
+  clientAddress: z.string().nullable(),
+  browser: z.string().nullable(),
+});
+export type OwnLogin = z.infer<typeof ownLogin>;

@@ -17,6 +17,14 @@ export const workbenchCounter = z.object({
 });
 export type WorkbenchCounter = z.infer<typeof workbenchCounter>;
 
+/** The workbench's query: its activity feed leaves out sign-ins unless `logins=true`. */
+export const workbenchQuery = z.object({
+  logins: z
+    .enum(['true', 'false'], { error: 'logins 应为 true 或 false' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
 export const workbench = z.object({
   orgUnit,
   counts: z.object({ childUnits: z.number().int(), subtreeUnits: z.number().int(), users: z.number().int() }),

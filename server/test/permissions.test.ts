@@ -331,6 +331,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
       'GET /api/indicators/employers': {
         url: `/api/indicators/employers?unitId=${taicangUnit}&indicator=union_formation&part=numerator`,
       },
+      'GET /api/indicators/left-out': {
+        url: `/api/indicators/left-out?unitId=${taicangUnit}&indicator=union_formation`,
+      },
       'GET /api/targets': { url: `/api/targets?unitId=${taicangUnit}&year=2011` },
       'PUT /api/targets': {
         url: '/api/targets',
@@ -855,12 +858,19 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'POST /api/auth/login',
     'POST /api/auth/logout',
     'GET /api/auth/me',
+    // One's own account: the caller's password and sign-ins, never another's.
+    'POST /api/auth/password',
+    'GET /api/auth/logins',
     'GET /api/workbench',
     'GET /api/orgs/tree',
     'GET /api/orgs/roots',
     'GET /api/orgs/search',
     'GET /api/users',
     'GET /api/audit',
+    'GET /api/audit/actions',
+    'GET /api/audit/export',
+    // The indicators' definitions are the same words everywhere, of no area.
+    'GET /api/indicators/definitions',
     'GET /api/employers',
     'GET /api/employers/export',
     'GET /api/employers/check-code',

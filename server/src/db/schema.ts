@@ -181,6 +181,8 @@ export interface EmployerTable {
   name_initials: string;
   /** The name's characters and neighbouring pairs, kept by a trigger for the name search's index. */
   name_grams: Generated<string[]>;
+  /** The name's pinyin, the register's default order (`nameSortKey`). */
+  name_sort: Generated<string>;
   unit_category: string;
   industry_code: string;
   employees: Generated<number>;

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { workbench } from '@gonghui/contracts';
+import { workbench, workbenchQuery } from '@gonghui/contracts';
 import type { WorkbenchCounterSource } from './module.ts';
 import { actorOf } from './auth/actor.ts';
 import { roleAllows } from './auth/permissions.ts';
 import { auditRepository } from './audit/audit.repository.ts';
 import { presentAudit } from './audit/audit.routes.ts';
+import { targetNameOf, targetNames } from './audit/audit-names.ts';
 import { today } from './orgs/dates.ts';
 import { orgRepository } from './orgs/org.repository.ts';
 import { orgService } from './orgs/org.service.ts';
@@ -20,7 +21,12 @@ export const workbenchRoutes: FastifyPluginAsyncZod<{ counters: WorkbenchCounter
     '/api/workbench',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['workbench'], summary: '工作台', response: { 200: workbench } },
+      schema: {
+        tags: ['workbench'],
+        summary: '工作台（最近动态默认不含登录、退出）',
+        querystring: workbenchQuery,
+        response: { 200: workbench },
+      },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -28,8 +34,16 @@ export const workbenchRoutes: FastifyPluginAsyncZod<{ counters: WorkbenchCounter
       const date = today();
       const scope = await scopeOf(app.db, actor, date);
       const recent = roleAllows(actor.role, 'audit:read')
-        ? (await auditRepository.list(app.db, scope, {}, { page: 1, pageSize: 8 })).items.map(presentAudit)
+        ? (
+            await auditRepository.list(
+              app.db,
+              scope,
+              { withoutLogins: !req.query.logins },
+              { page: 1, pageSize: 8 },
+            )
+          ).items
         : [];
+      const names = await targetNames(app.db, recent);
       const shown = counters.filter((c) => roleAllows(actor.role, c.permission));
       const values = await Promise.all(shown.map((c) => c.count(app.db, actor, scope)));
       return {
@@ -47,7 +61,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<{ counters: WorkbenchCounter
           note,
           value: values[i],
         })),
-        recentAudit: recent,
+        recentAudit: recent.map((r) => presentAudit(r, targetNameOf(names, r))),
       };
     },
   );

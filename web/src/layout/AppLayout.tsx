@@ -135,6 +135,12 @@ export function AppLayout() {
               menu={{
                 items: [
                   {
+                    key: 'account',
+                    icon: <UserOutlined />,
+                    label: <span data-testid="account-link">个人中心</span>,
+                    onClick: () => void navigate('/account'),
+                  },
+                  {
                     key: 'logout',
                     icon: <LogoutOutlined />,
                     label: <span data-testid="logout-button">退出登录</span>,
@@ -170,7 +176,9 @@ export function AppLayout() {
                         { title: <span data-testid="breadcrumb-page">{subTitle}</span> },
                       ]
                     : [{ title: current.label }]
-                  : [{ title: '工作台' }]),
+                  : routeTitle && location.pathname !== '/'
+                    ? [{ title: routeTitle }]
+                    : [{ title: '工作台' }]),
               ]}
             />
             <PageTitleContext value={setPageTitle}>

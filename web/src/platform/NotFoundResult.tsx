@@ -36,7 +36,7 @@ export function NotFoundResult({
     <Result
       status="404"
       title={what ? `未找到该${what}` : '页面不存在'}
-      subTitle={what ? `该${what}不存在，或不在您的管辖范围内。` : '您访问的页面不存在，请从左侧菜单进入。'}
+      subTitle={what ? `该${what}不存在或不在您的管理范围内` : '您访问的页面不存在，请从左侧菜单进入。'}
       extra={extra}
       data-testid={testId}
     />

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_employers.ts';
 import * as m20261201T1600 from './migrations/20261201T1600_employer_import_undo.ts';
 import * as m20261201T1700 from './migrations/20261201T1700_employer_name_grams.ts';
 import * as m20261201T2210 from './migrations/20261201T2210_employer_list_orders.ts';
+import * as m20261202T0100 from './migrations/20261202T0100_employer_name_sort.ts';
 import { loadEmployerDemo } from './registry/employer.demo.ts';
 import { EMPLOYER_IMPORT_JOB, runEmployerImport } from './import/employer-import.job.ts';
 import { employerImportRoutes } from './import/employer-import.routes.ts';
@@ -24,6 +25,7 @@ export const employersModule: GonghuiModule = {
     '20261201T1600_employer_import_undo': m20261201T1600,
     '20261201T1700_employer_name_grams': m20261201T1700,
     '20261201T2210_employer_list_orders': m20261201T2210,
+    '20261202T0100_employer_name_sort': m20261202T0100,
   },
   demo: (db) => loadEmployerDemo(db),
 };

@@ -91,6 +91,85 @@ export const indicatorDefinitions: Record<IndicatorKey, IndicatorDefinition> = {
   wage_covered_workers: { numerator: 'wage_covered_employees', denominator: 'unionised_employees' },
 };
 
+/** What each counted fact counts, in a cadre's words: the one text the indicators' explanations use. */
+export const factDescriptions: Record<FactKey, string> = {
+  in_scope: `纳入统计的单位：非公有制企业，职工 ${SCOPE_MIN_EMPLOYEES} 人及以上，截至该日已登记且未注销`,
+  unionised: '其中已建会的单位（单独建会或加入联合工会）',
+  own_union: '其中单独建立工会的单位',
+  above_scale: '规模以上非公有制企业（截至该日已登记且未注销）',
+  above_scale_independent: '其中单独组建党组织的企业',
+  party_org: '其中建有党组织的单位（单独组建或联合组建）',
+  party_work: '其中建有党组织或派有党建工作指导员的单位',
+  unionised_employees: '已建会单位（纳入统计范围内）的职工人数',
+  unionised_members: '这些单位在册的在会会员人数',
+  wage_covered: '其中签有在有效期内的工资专项集体合同的单位',
+  wage_covered_employees: '签有在有效期内的工资专项集体合同的已建会单位的职工人数',
+};
+
+/**
+ * Why an employer of the area is left out of a denominator, checked in this order; the first that
+ * applies is its reason.
+ */
+export interface LeftOutReason {
+  reason: string;
+  label: string;
+  /** True when the employer passes this test, over state row `s`. */
+  passes: RawBuilder<unknown>;
+}
+
+const closedReason: LeftOutReason = { reason: 'closed', label: '截至该日已注销', passes: sql`s.active` };
+const publicReason: LeftOutReason = {
+  reason: 'public',
+  label: '不是非公有制企业（机关、事业单位、国有或集体企业等）',
+  passes: nonPublic,
+};
+const scopeReasons: LeftOutReason[] = [
+  closedReason,
+  publicReason,
+  {
+    reason: 'small',
+    label: `职工不足 ${SCOPE_MIN_EMPLOYEES} 人`,
+    passes: sql`s.employees >= ${SCOPE_MIN_EMPLOYEES}`,
+  },
+];
+const unionisedReasons: LeftOutReason[] = [
+  ...scopeReasons,
+  { reason: 'no_union', label: '尚未建会', passes: unionised },
+];
+
+/** The reasons an area's employer can miss each fact that is some indicator's denominator. */
+export const leftOutReasons: Partial<Record<FactKey, LeftOutReason[]>> = {
+  in_scope: scopeReasons,
+  above_scale: [
+    closedReason,
+    publicReason,
+    { reason: 'not_above_scale', label: '不是规模以上企业', passes: sql`s.above_scale` },
+  ],
+  unionised: unionisedReasons,
+  unionised_employees: unionisedReasons,
+};
+
+/** The rule that decides which employers a denominator counts, by that denominator. */
+const scopeRules: Partial<Record<FactKey, string>> = {
+  in_scope: `分母只统计非公有制企业（私营、港澳台、外商投资等），且职工 ${SCOPE_MIN_EMPLOYEES} 人及以上；机关、事业单位、国有和集体企业，以及职工不足 ${SCOPE_MIN_EMPLOYEES} 人的小微企业，虽在单位名录中，不计入。因此单位名录的家数通常多于分母。`,
+  above_scale: '分母只统计统计部门认定的规模以上非公有制企业（如年主营业务收入 2000 万元及以上的工业企业）。',
+  unionised: `分母只统计纳入建会统计范围（非公有制、职工 ${SCOPE_MIN_EMPLOYEES} 人及以上）且已建会的单位。`,
+  unionised_employees: `只统计纳入建会统计范围（非公有制、职工 ${SCOPE_MIN_EMPLOYEES} 人及以上）且已建会的单位的职工。`,
+};
+
+/** How an indicator reads in words: what its numerator and denominator count, and its scope rule. */
+export function indicatorExplanation(indicator: IndicatorKey) {
+  const d = indicatorDefinitions[indicator];
+  return {
+    indicator,
+    numerator: factDescriptions[d.numerator],
+    denominator: factDescriptions[d.denominator],
+    scope: scopeRules[d.denominator] ?? '',
+    /** The rate is the summed numerator over the summed denominator of the area, never an average of rates. */
+    rollUp: '上级组织的数字是下辖各单位分子、分母分别相加后再相除，不是各下级比率的平均。',
+  };
+}
+
 /** Active members of employer `e` at a date, from the dated membership history. */
 export function activeMembersAt(date: RawBuilder<unknown>, employer = sql.ref('e')): RawBuilder<number> {
   return sql<number>`(select count(*) from member_history h

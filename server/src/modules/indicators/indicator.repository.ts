@@ -1,6 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { employerStateAt, factCondition, indicatorDefinitions } from './indicator.definitions.ts';
+import {
+  employerStateAt,
+  factCondition,
+  indicatorDefinitions,
+  leftOutReasons,
+} from './indicator.definitions.ts';
 import type { IndicatorKey, IndicatorPart } from '@gonghui/contracts';
 import { inScope, versionValidOn, type Scope } from '../../platform/scope.ts';
 
@@ -44,6 +49,31 @@ export const indicatorRepository = {
       where ${place} and ${factCondition(fact)}
       order by e.name, e.id
       limit ${page.limit} offset ${page.offset}`.execute(db);
+    return rows;
+  },
+
+  /**
+   * The employers of a scope registered by a date, counted by why an indicator's denominator leaves
+   * them out (the first reason that applies); `reason` null is the count the denominator holds.
+   */
+  async leftOut(db: Db, scope: Scope, date: string, indicator: IndicatorKey, direct = false) {
+    const fact = indicatorDefinitions[indicator].denominator;
+    const reasons = leftOutReasons[fact] ?? [];
+    const place = direct ? sql`v.path = ${scope}` : inScope('v.path', scope);
+    const reason = reasons.length
+      ? sql`case ${sql.join(
+          reasons.map((r) => sql`when not (${r.passes}) then ${r.reason}`),
+          sql` `,
+        )} else null end`
+      : sql`null`;
+    const { rows } = await sql<{ reason: string | null; n: number }>`
+      select ${reason} as reason, count(*)::int as n
+      from employer e
+      join org_unit_version v on v.org_unit_id = e.org_unit_id
+        and ${versionValidOn('v', date)}
+      cross join lateral (select ${employerStateAt(sql`${date}::date`, sql.ref('e'), sql<number>`0`)}) s
+      where ${place} and e.registered_on <= ${date}::date
+      group by 1`.execute(db);
     return rows;
   },
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   indicatorEmployersQuery,
+  indicatorExplanation,
+  indicatorKeys,
+  indicatorLeftOut,
+  indicatorLeftOutQuery,
   indicatorQuery,
   indicatorReport,
   indicatorTarget,
@@ -13,6 +17,7 @@ import {
 } from '@gonghui/contracts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { attachment } from '../../platform/http/download.ts';
+import { indicatorExplanation as explain } from './indicator.definitions.ts';
 import { indicatorWorkbook } from './indicator.export.ts';
 import { indicatorService } from './indicator.service.ts';
 
@@ -85,6 +90,31 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => indicatorService.employersBehind(db, actorOf(req), req.query),
+  );
+  app.get(
+    '/api/indicators/definitions',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '各指标的口径：分子、分母和统计范围',
+        response: { 200: z.array(indicatorExplanation) },
+      },
+    },
+    async () => indicatorKeys.map((key) => explain(key)),
+  );
+  app.get(
+    '/api/indicators/left-out',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '指标分母未计入的本地区单位，按原因分组',
+        querystring: indicatorLeftOutQuery,
+        response: { 200: indicatorLeftOut },
+      },
+    },
+    async (req) => indicatorService.leftOut(db, actorOf(req), req.query),
   );
   app.get(
     '/api/targets',

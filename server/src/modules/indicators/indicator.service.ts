@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import {
   indicatorKeys,
   type IndicatorKey,
+  type IndicatorLeftOut,
   type IndicatorPart,
   type IndicatorReport,
   type IndicatorTarget,
@@ -17,7 +18,7 @@ import { invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
 import { orgRepository, type OrgUnitAt } from '../../platform/orgs/org.repository.ts';
 import { narrowScope, scopeOf } from '../../platform/scope.ts';
-import { indicatorDefinitions, rateOf } from './indicator.definitions.ts';
+import { indicatorDefinitions, leftOutReasons, rateOf } from './indicator.definitions.ts';
 import { indicatorRepository } from './indicator.repository.ts';
 import { addCounts, tallyRepository, type FactCounts } from './tally.repository.ts';
 
@@ -171,6 +172,35 @@ export const indicatorService = {
       total: rows[0]?.total ?? 0,
       page: q.page,
       pageSize: q.pageSize,
+    };
+  },
+
+  /** How many of the area's employers a denominator leaves out, and why, grouped by reason. */
+  async leftOut(
+    db: Db,
+    actor: Actor,
+    q: { unitId?: number; asOf?: string; indicator: IndicatorKey; direct?: boolean },
+  ): Promise<IndicatorLeftOut> {
+    const asOf = q.asOf ?? today();
+    const unit = await unitAt(db, actor, q.unitId, asOf);
+    const rows = await indicatorRepository.leftOut(
+      db,
+      narrowScope(await scopeOf(db, actor, asOf), unit.path),
+      asOf,
+      q.indicator,
+      q.direct,
+    );
+    const labels = new Map(
+      (leftOutReasons[indicatorDefinitions[q.indicator].denominator] ?? []).map((r) => [r.reason, r.label]),
+    );
+    const groups = rows
+      .filter((r): r is { reason: string; n: number } => r.reason !== null)
+      .map((r) => ({ reason: r.reason, label: labels.get(r.reason) ?? r.reason, count: r.n }))
+      .sort((a, b) => b.count - a.count);
+    return {
+      areaEmployers: rows.reduce((sum, r) => sum + r.n, 0),
+      counted: rows.find((r) => r.reason === null)?.n ?? 0,
+      groups,
     };
   },
 

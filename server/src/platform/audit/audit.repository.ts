@@ -26,7 +26,12 @@ export interface AuditFilter {
   username?: string;
   from?: string;
   to?: string;
+  /** Leaves out sign-ins and sign-outs (the workbench's feed, unless asked). */
+  withoutLogins?: boolean;
 }
+
+/** The actions of signing in and out, which a feed of what changed leaves out by default. */
+export const LOGIN_ACTIONS = ['auth.login', 'auth.login_failed', 'auth.logout'] as const;
 
 const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 const row = (r: AuditRecord) => ({
@@ -60,31 +65,63 @@ export const auditRepository = {
 
   /** A page of entries within a scope, newest first, with the total. */
   async list(db: Kysely<Database>, scope: Scope, f: AuditFilter, page: PageRequest) {
-    return listPage(db, {
-      rows: filtered(db, scope, f)
-        .leftJoin('org_unit_version as v', (j) =>
-          j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
-        )
-        .select([
-          'a.id',
-          'a.at',
-          'a.username',
-          'v.name as orgUnitName',
-          'a.action',
-          'a.entity_type as entityType',
-          'a.entity_id as entityId',
-          'a.before',
-          'a.after',
-          'a.client_address as clientAddress',
-        ]),
-      orderBy: [
-        ['a.at', 'desc'],
-        ['a.id', 'desc'],
-      ],
-      page,
-    });
+    return listPage(db, { rows: entries(db, scope, f), orderBy: NEWEST_FIRST, page });
+  },
+
+  /** How many entries of the scope the filter matches, counting no further than `cap` + 1. */
+  async count(db: Kysely<Database>, scope: Scope, f: AuditFilter, cap: number): Promise<number> {
+    const r = await db
+      .selectFrom(
+        filtered(db, scope, f)
+          .select('a.id')
+          .limit(cap + 1)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** Every entry the filter matches, newest first, at most `limit` of them (an export's rows). */
+  async all(db: Kysely<Database>, scope: Scope, f: AuditFilter, limit: number) {
+    return entries(db, scope, f).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  },
+
+  /** The actions the entries of a scope hold, with how many entries hold each. */
+  async actionsHeld(db: Kysely<Database>, scope: Scope): Promise<Array<{ action: string; count: number }>> {
+    const rows = await db
+      .selectFrom('audit_log as a')
+      .where(inScope('a.scope_path', scope))
+      .select(['a.action', (eb) => eb.fn.countAll<number>().as('count')])
+      .groupBy('a.action')
+      .execute();
+    return rows.map((r) => ({ action: r.action, count: Number(r.count) }));
   },
 };
+
+const NEWEST_FIRST: Array<['a.at' | 'a.id', 'desc']> = [
+  ['a.at', 'desc'],
+  ['a.id', 'desc'],
+];
+
+function entries(db: Kysely<Database>, scope: Scope, f: AuditFilter) {
+  return filtered(db, scope, f)
+    .leftJoin('org_unit_version as v', (j) =>
+      j.onRef('v.org_unit_id', '=', 'a.actor_org_unit_id').on('v.valid_to', 'is', null),
+    )
+    .select([
+      'a.id',
+      'a.at',
+      'a.username',
+      'v.name as orgUnitName',
+      'a.action',
+      'a.entity_type as entityType',
+      'a.entity_id as entityId',
+      'a.before',
+      'a.after',
+      'a.client_address as clientAddress',
+    ]);
+}
 
 function filtered(db: Kysely<Database>, scope: Scope, f: AuditFilter) {
   return db
@@ -92,6 +129,7 @@ function filtered(db: Kysely<Database>, scope: Scope, f: AuditFilter) {
     .where(inScope('a.scope_path', scope))
     .$if(!!f.action, (q) => q.where('a.action', '=', f.action!))
     .$if(!!f.entityType, (q) => q.where('a.entity_type', '=', f.entityType!))
+    .$if(!!f.withoutLogins, (q) => q.where('a.action', 'not in', [...LOGIN_ACTIONS]))
     .$if(!!f.username, (q) => q.where('a.username', '=', f.username!))
     .$if(!!f.from, (q) => q.where('a.at', '>=', sql<Date>`${f.from}::date`))
     .$if(!!f.to, (q) => q.where('a.at', '<', sql<Date>`${f.to}::date + 1`));

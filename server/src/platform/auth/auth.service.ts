@@ -7,6 +7,7 @@ import { AppError } from '../http/errors.ts';
 import { hashSessionToken } from '../http/access.ts';
 import { orgRepository } from '../orgs/org.repository.ts';
 import type { Actor } from './actor.ts';
+import { browserOf } from './browser.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { rolePermissions } from './permissions.ts';
 import { sessionRepository } from './session.repository.ts';
@@ -23,7 +24,13 @@ const wrongCredentials = () => new AppError('UNAUTHENTICATED', '用户名或密�
 
 export const authService = {
   /** Checks the password, applies the lockout rule, and opens a session; returns its cookie token. */
-  async login(db: Kysely<Database>, body: LoginBody, clientAddress: string | null) {
+  async login(
+    db: Kysely<Database>,
+    body: LoginBody,
+    clientAddress: string | null,
+    userAgent: string | null = null,
+  ) {
+    const browser = browserOf(userAgent);
     const now = new Date();
     const user = await userRepository.findByUsername(db, body.username);
     if (!user) {
@@ -61,7 +68,7 @@ export const authService = {
         entityType: 'user',
         entityId: user.id,
         scopePath,
-        after: { failures, locked: lock },
+        after: { failures, locked: lock, ...(browser ? { browser } : {}) },
       });
       if (lock)
         throw new AppError(
@@ -92,7 +99,13 @@ export const authService = {
       csrfToken,
       clientAddress,
     };
-    await audit(db, actor, { action: 'auth.login', entityType: 'user', entityId: user.id, scopePath });
+    await audit(db, actor, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      scopePath,
+      ...(browser ? { after: { browser } } : {}),
+    });
     await sessionRepository.deleteExpired(db, now);
     return { token, me: await this.me(db, actor) };
   },

@@ -20,8 +20,12 @@ function nameIn(snapshot: unknown): string | null {
   return null;
 }
 
-/** Picks a readable name for the record an entry is about, from its after/before snapshot. */
+/**
+ * A readable name for the record an entry is about: its current name as the server gives it, else the
+ * one its after/before snapshot holds (a record since removed).
+ */
 export function entityName(entry: AuditEntry): string | null {
+  if (entry.entityName) return entry.entityName;
   for (const snapshot of [entry.after, entry.before]) {
     const direct = nameIn(snapshot);
     if (direct) return direct;

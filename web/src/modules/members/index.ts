@@ -17,6 +17,12 @@ export const membersModule: WebModule = {
       permission: 'member:read',
     },
     {
+      path: 'members/transfers/:id/letter',
+      page: lazyPage(() => import('./pages/TransferLetterPage.tsx'), 'TransferLetterPage'),
+      title: '会员组织关系介绍信',
+      permission: 'member:read',
+    },
+    {
       path: 'members/import',
       page: lazyPage(() => import('./pages/MemberImportPage.tsx'), 'MemberImportPage'),
       title: '导入名册',

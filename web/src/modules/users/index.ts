@@ -10,6 +10,11 @@ export const usersModule: WebModule = {
       title: '用户管理',
       permission: 'user:read',
     },
+    {
+      path: 'account',
+      page: lazyPage(() => import('./pages/AccountPage.tsx'), 'AccountPage'),
+      title: '个人中心',
+    },
   ],
   menu: [{ key: 'users', path: '/users', label: '用户管理', icon: TeamOutlined }],
 };

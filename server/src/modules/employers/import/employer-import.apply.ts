@@ -9,6 +9,7 @@ import {
   auditScopeOfUnit,
 } from '../../../platform/audit/audit.ts';
 import { nameInitials } from '../../../platform/orgs/initials.ts';
+import { nameSortKey } from '../registry/name-sort.ts';
 import { tallyRepository } from '../../indicators/index.ts';
 import type { ImportedEmployer, PlainField, RowPlan, RowProblem } from './employer-import.check.ts';
 import type { ApplyRun, Planned } from '../../../platform/imports/import.pipeline.ts';
@@ -62,6 +63,7 @@ async function create(w: Writer, rows: ImportedEmployer[]) {
         credit_code: e.creditCode,
         name: e.name,
         name_initials: nameInitials(e.name),
+        name_sort: nameSortKey(e.name),
         unit_category: e.unitCategory,
         industry_code: e.industryCode,
         employees: e.employees,
@@ -154,7 +156,10 @@ async function update(w: Writer, u: Update) {
     before[f] = s[f];
     after[f] = e[f];
   }
-  if (u.fields.includes('name')) set.name_initials = nameInitials(e.name);
+  if (u.fields.includes('name')) {
+    set.name_initials = nameInitials(e.name);
+    set.name_sort = nameSortKey(e.name);
+  }
   const by = w.actor.userId || null;
   if (u.union) {
     await repo.recordStatus(w.trx, {

@@ -7,6 +7,7 @@ import { undoImport } from '../../../platform/imports/import.undo.ts';
 import { inScope } from '../../../platform/scope.ts';
 import { tallyRepository } from '../../indicators/index.ts';
 import { statusesOf } from './employer-import.apply.ts';
+import { refreshNameSortKeys } from '../registry/name-sort.ts';
 
 type Trx = Transaction<Database>;
 
@@ -126,6 +127,14 @@ async function revert(trx: Trx, actor: Actor, id: number, auditId: number) {
       select ${values}, now() from jsonb_populate_record(null::employer, c.before) b)
     from employer_import_change c
     where c.import_id = ${id} and c.kind = 'updated' and e.id = c.employer_id`.execute(trx);
+  // The sort key follows the restored name (an import kept before the key existed holds none).
+  const renamed = await sql<{ id: number }>`
+    select employer_id as id from employer_import_change
+    where import_id = ${id} and kind = 'updated'`.execute(trx);
+  await refreshNameSortKeys(
+    trx,
+    renamed.rows.map((r) => r.id),
+  );
   await sql`
     delete from employer_status_change s using employer_import_change c
     where c.import_id = ${id} and s.employer_id = c.employer_id`.execute(trx);

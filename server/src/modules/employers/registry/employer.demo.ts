@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import { makeCreditCode, type PartyStatus, type UnionStatus } from '@gonghui/contracts';
 import type { Database, EmployerStatusChangeTable } from '../../../db/schema.ts';
 import { nameInitials } from '../../../platform/orgs/initials.ts';
+import { nameSortKey } from './name-sort.ts';
 import { tallyRepository } from '../../indicators/index.ts';
 import { random } from '../../../demo/random.ts';
 import { underPath } from '../../../platform/scope.ts';
@@ -224,6 +225,7 @@ async function insertFirms(db: Db, placed: Array<{ at: Locality; firm: Seeded }>
           credit_code: makeCreditCode('9', '1', at.divisionCode.slice(0, 6), serial0 + i + k),
           name: firm.name,
           name_initials: nameInitials(firm.name.replace(/（演示\d+）$/, '')),
+          name_sort: nameSortKey(firm.name),
           unit_category: firm.unitCategory,
           industry_code: firm.industryCode,
           employees: firm.employees,

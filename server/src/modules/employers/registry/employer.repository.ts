@@ -101,8 +101,9 @@ function filterWhere(f: Omit<EmployerFilter, 'sort' | 'order'>) {
   };
 }
 
+/** The name sorts by its pinyin (`nameSortKey`), which its index serves with the id as tie-break. */
 const sortColumns = {
-  name: 'e.name',
+  name: 'e.name_sort',
   employees: 'e.employees',
   registeredOn: 'e.registered_on',
   updatedAt: 'e.updated_at',
@@ -113,6 +114,7 @@ export interface EmployerValues {
   credit_code: string;
   name: string;
   name_initials: string;
+  name_sort?: string;
   unit_category: string;
   industry_code: string;
   employees: number;

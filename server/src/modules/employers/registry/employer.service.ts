@@ -21,6 +21,7 @@ import { changeRecord, createRecord, type ChangeableRecord } from '../../../plat
 import { conflict, invalid, notFound } from '../../../platform/http/errors.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { nameInitials } from '../../../platform/orgs/initials.ts';
+import { nameSortKey } from './name-sort.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { scopeOf, type Scope } from '../../../platform/scope.ts';
 import { scopeUnderUnit } from '../../../platform/orgs/unit-scope.ts';
@@ -146,6 +147,7 @@ export const employerService = {
         credit_code: body.creditCode,
         name: body.name,
         name_initials: nameInitials(body.name),
+        name_sort: nameSortKey(body.name),
         unit_category: body.unitCategory,
         industry_code: body.industryCode,
         employees: body.employees,
@@ -177,6 +179,7 @@ export const employerService = {
         credit_code: body.creditCode,
         name: body.name,
         name_initials: body.name ? nameInitials(body.name) : undefined,
+        name_sort: body.name ? nameSortKey(body.name) : undefined,
         unit_category: body.unitCategory,
         industry_code: body.industryCode,
         employees: body.employees,

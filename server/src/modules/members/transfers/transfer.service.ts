@@ -42,7 +42,13 @@ function presentTransfer(t: TransferRow): Transfer {
     decisionReason: t.decisionReason,
     requestedOn: t.requestedOn,
     decidedOn: t.decidedOn,
+    letterNo: transferLetterNo(t.id, t.requestedOn),
   };
+}
+
+/** The introduction letter's number: the year asked and the transfer's own number, so it never repeats. */
+export function transferLetterNo(id: number, requestedOn: string): string {
+  return `工会转字〔${requestedOn.slice(0, 4)}〕第 ${String(id).padStart(6, '0')} 号`;
 }
 
 function isPendingViolation(e: unknown): boolean {

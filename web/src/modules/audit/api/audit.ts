@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditEntry, Page } from '@gonghui/contracts';
+import type { AuditActionOption, AuditEntry, Page } from '@gonghui/contracts';
 import { apiGet } from '../../../api/client.ts';
 
 export interface AuditFilters {
@@ -31,4 +31,18 @@ export function useAuditLog(filters: AuditFilters) {
       ),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The actions the caller's log holds, for the action filter (exports and downloads first). */
+export function useAuditActions() {
+  return useQuery({
+    queryKey: ['audit', 'actions'],
+    queryFn: ({ signal }) => apiGet<AuditActionOption[]>('/audit/actions', undefined, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** The log's filters as the export takes them: the list's, without paging. */
+export function auditExportQuery(f: Omit<AuditFilters, 'page' | 'pageSize'>) {
+  return { action: f.action, entityType: f.entityType, username: f.username, from: f.from, to: f.to };
 }

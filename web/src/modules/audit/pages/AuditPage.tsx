@@ -1,11 +1,17 @@
 import { DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { auditActionLabels, type AuditEntry } from '@gonghui/contracts';
+import {
+  auditActionGroupLabels,
+  auditActionGroups,
+  auditActionLabels,
+  type AuditActionOption,
+  type AuditEntry,
+} from '@gonghui/contracts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { DataList, type ListColumn } from '../../../shared/list/DataList.tsx';
 import { dateFilter, textFilter } from '../../../shared/list/listParams.ts';
 import { useListState } from '../../../shared/list/useListState.ts';
-import { useAuditLog } from '../api/audit.ts';
+import { auditExportQuery, useAuditActions, useAuditLog } from '../api/audit.ts';
 import { AuditDiff } from '../components/AuditDiff.tsx';
 import { actionColor, actionLabel, entityLabel, entityName } from '../labels.ts';
 
@@ -21,7 +27,23 @@ const listSpec = {
   defaultOrder: 'desc' as const,
 };
 
-const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }));
+/** The action filter's choices: what the log holds, grouped, exports and downloads first. */
+function actionChoices(held: AuditActionOption[] | undefined, chosen: string | undefined) {
+  const options = [...(held ?? [])];
+  // A chosen action the log no longer shows (a link from elsewhere) still reads by its label.
+  if (chosen && !options.some((o) => o.value === chosen)) {
+    options.push({ value: chosen, label: auditActionLabels[chosen] ?? chosen, group: 'write', count: 0 });
+  }
+  return auditActionGroups
+    .map((group) => ({
+      label: auditActionGroupLabels[group],
+      title: auditActionGroupLabels[group],
+      options: options
+        .filter((o) => o.group === group)
+        .map((o) => ({ value: o.value, label: o.label, count: o.count })),
+    }))
+    .filter((g) => g.options.length > 0);
+}
 
 function hasSnapshot(entry: AuditEntry): boolean {
   return (
@@ -58,18 +80,20 @@ const columns: ListColumn<AuditEntry>[] = [
     title: '对象',
     key: 'entity',
     ellipsis: true,
-    fullText: (entry) =>
-      [entityLabel(entry.entityType), entityName(entry), entry.entityId ? `#${entry.entityId}` : null]
+    fullText: (entry) => {
+      const name = entityName(entry);
+      return [entityLabel(entry.entityType), name ?? (entry.entityId ? `编号 ${entry.entityId}` : null)]
         .filter(Boolean)
-        .join(' '),
+        .join(' ');
+    },
     render: (_value, entry) => {
       const name = entityName(entry);
       return (
-        <span>
+        <span data-testid="audit-target">
           <Typography.Text type="secondary">{entityLabel(entry.entityType)}</Typography.Text>
           {name ? ` ${name}` : ''}
-          {entry.entityId ? (
-            <Typography.Text type="secondary">{` #${entry.entityId}`}</Typography.Text>
+          {!name && entry.entityId ? (
+            <Typography.Text type="secondary">{` 编号 ${entry.entityId}`}</Typography.Text>
           ) : null}
         </span>
       );
@@ -89,6 +113,7 @@ type Range = [Dayjs | null, Dayjs | null] | null | undefined;
 export function AuditPage() {
   const state = useListState(listSpec);
   const log = useAuditLog({ ...state.filters, page: state.page, pageSize: state.pageSize });
+  const actions = useAuditActions();
 
   return (
     <DataList
@@ -116,9 +141,21 @@ export function AuditPage() {
           <Form.Item name="action" label="操作">
             <Select
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               placeholder="全部操作"
-              options={actionOptions}
-              style={{ width: 160 }}
+              loading={actions.isLoading}
+              options={actionChoices(actions.data, state.filters.action)}
+              optionRender={(option) => {
+                const count = (option.data as { count?: number }).count;
+                return (
+                  <span>
+                    {option.label}
+                    {count ? <Typography.Text type="secondary">{`（${count}）`}</Typography.Text> : null}
+                  </span>
+                );
+              }}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={260}
               data-testid="audit-action"
             />
           </Form.Item>
@@ -146,6 +183,13 @@ export function AuditPage() {
       errorTitle="审计日志载入失败"
       onRefresh={() => void log.refetch()}
       rowKey="id"
+      exporter={{
+        path: '/audit/export',
+        query: auditExportQuery(state.filters),
+        fallbackName: '审计日志.xlsx',
+        rowUnit: '条记录',
+        testId: 'audit-export',
+      }}
       expandable={{
         expandedRowRender: (entry) => <AuditDiff entry={entry} />,
         rowExpandable: hasSnapshot,

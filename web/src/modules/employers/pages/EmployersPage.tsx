@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Checkbox, Form, Space, Tag, TreeSelect } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
@@ -32,6 +32,7 @@ import { industryTree, sizeOptions } from '../components/choices.ts';
 import { EmployerFormModal } from '../components/EmployerFormModal.tsx';
 import { UnionModal } from '../components/EmployerActionModals.tsx';
 import { PartyTag, UnionTag, partyOptions, unionOptions } from '../components/StatusTags.tsx';
+import { useUrlParams } from '../../../shared/useUrlParams.ts';
 
 /** An industry section (A–T) or division (two digits). */
 const industryFilter: FilterCodec<string> = {
@@ -64,6 +65,19 @@ export function EmployersPage() {
   const { message } = AntApp.useApp();
   const state = useListState(listSpec);
   const [creating, setCreating] = useState(false);
+  const [urlParams, setUrlParams] = useUrlParams();
+  // The workbench's shortcut 登记单位 opens the form at once.
+  const createAsked = urlParams.get('create') === '1';
+  useEffect(() => {
+    if (!createAsked) return;
+    if (canWrite) setCreating(true);
+    setUrlParams(
+      (p) => {
+        p.delete('create');
+      },
+      { replace: true },
+    );
+  }, [createAsked, canWrite, setUrlParams]);
   const [editing, setEditing] = useState<Employer | null>(null);
   const [founding, setFounding] = useState<Employer | null>(null);
   const { includeClosed, ...rest } = state.filters;

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  IndicatorExplanation,
   IndicatorKey,
+  IndicatorLeftOut,
   IndicatorPart,
   IndicatorReport,
   IndicatorTarget,
@@ -88,5 +90,25 @@ export function useSetTarget() {
         ),
       );
     },
+  });
+}
+
+/** Each indicator in words (numerator, denominator, scope rule), as the server defines it. */
+export function useIndicatorExplanations() {
+  return useQuery({
+    queryKey: ['indicators', 'definitions'],
+    queryFn: ({ signal }) => apiGet<IndicatorExplanation[]>('/indicators/definitions', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** How many of an area's employers a denominator leaves out, by reason. */
+export function useLeftOut(
+  params: { unitId: number; asOf: string; indicator: IndicatorKey; direct?: boolean } | null,
+) {
+  return useQuery({
+    queryKey: ['indicators', 'left-out', params],
+    queryFn: ({ signal }) => apiGet<IndicatorLeftOut>('/indicators/left-out', { ...params }, signal),
+    enabled: params !== null,
   });
 }

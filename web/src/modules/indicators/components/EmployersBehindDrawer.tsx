@@ -6,7 +6,8 @@ import { indicatorLabels, type IndicatorKey, type IndicatorPart } from '@gonghui
 import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate } from '../../../shared/format.ts';
 import { PartyTag, UnionTag } from '../../employers/components/StatusTags.tsx';
-import { useEmployersBehind, type EmployerBehind } from '../api/indicators.ts';
+import { useEmployersBehind, useLeftOut, type EmployerBehind } from '../api/indicators.ts';
+import { useExplanation } from './IndicatorHelp.tsx';
 
 export interface EmployersBehindTarget {
   unitId: number;
@@ -58,6 +59,14 @@ export function EmployersBehindDrawer({ target, indicator, asOf, onClose }: Empl
     page,
     pageSize,
   });
+  const explanation = useExplanation(indicator);
+  const leftOut = useLeftOut(
+    target.part === 'denominator'
+      ? { unitId: target.unitId, asOf, indicator, direct: target.direct || undefined }
+      : null,
+  );
+  const left = leftOut.data;
+  const leftCount = left ? left.areaEmployers - left.counted : 0;
   return (
     <Drawer
       open
@@ -68,6 +77,32 @@ export function EmployersBehindDrawer({ target, indicator, asOf, onClose }: Empl
     >
       {list.isError ? (
         <Alert type="error" showIcon title="单位名单载入失败" description={errorMessage(list.error)} />
+      ) : null}
+      {explanation ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="employers-behind-rule"
+          title={
+            target.part === 'denominator'
+              ? `分母：${explanation.denominator}`
+              : `分子：${explanation.numerator}`
+          }
+          description={
+            target.part === 'denominator' && left ? (
+              <span data-testid="employers-left-out">
+                {`本地区截至 ${formatDate(asOf)} 登记的单位共 ${formatCount(left.areaEmployers)} 家，计入分母 ${formatCount(left.counted)} 家`}
+                {leftCount > 0
+                  ? `，未计入 ${formatCount(leftCount)} 家：${left.groups
+                      .map((g) => `${g.label} ${formatCount(g.count)} 家`)
+                      .join('；')}`
+                  : '，没有未计入的单位'}
+                。
+              </span>
+            ) : null
+          }
+        />
       ) : null}
       <Table<EmployerBehind>
         data-testid="employers-behind-table"

@@ -7,6 +7,7 @@ import {
   type UnitIndicators,
 } from '@gonghui/contracts';
 import { formatCount } from '../../../shared/format.ts';
+import { IndicatorHint } from './IndicatorHelp.tsx';
 import { valueOf } from './values.ts';
 
 interface IndicatorCardsProps {
@@ -43,6 +44,7 @@ export function IndicatorCards({ unit, selected, onSelect, keys = indicatorKeys 
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {indicatorLabels[key]}
               </Typography.Text>
+              <IndicatorHint indicator={key} testId={`indicator-hint-${key}`} />
               <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3 }} data-testid="indicator-rate">
                 {rate === null ? '—' : `${rate.toFixed(2)}%`}
               </div>

@@ -9,6 +9,7 @@ import {
   type UnitIndicators,
 } from '@gonghui/contracts';
 import { formatCount } from '../../../shared/format.ts';
+import { IndicatorHint } from './IndicatorHelp.tsx';
 import { valueOf } from './values.ts';
 
 interface Row {
@@ -76,14 +77,24 @@ export function IndicatorTable({ report, indicator, onDrill, onShowEmployers }: 
         ),
     },
     {
-      title: `分子（${indicatorCountUnits[indicator]}）`,
+      title: (
+        <span>
+          分子（{indicatorCountUnits[indicator]}）
+          <IndicatorHint indicator={indicator} part="numerator" testId="indicator-hint-numerator" />
+        </span>
+      ),
       key: 'numerator',
       align: 'right',
       width: 110,
       render: (_v, row) => count(row, 'numerator'),
     },
     {
-      title: `分母（${indicatorCountUnits[indicator]}）`,
+      title: (
+        <span>
+          分母（{indicatorCountUnits[indicator]}）
+          <IndicatorHint indicator={indicator} part="denominator" testId="indicator-hint-denominator" />
+        </span>
+      ),
       key: 'denominator',
       align: 'right',
       width: 110,

@@ -35,6 +35,7 @@ import { ChildrenChart, TrendChart } from '../components/IndicatorCharts.tsx';
 import { valueOf } from '../components/values.ts';
 import { IndicatorCards } from '../components/IndicatorCards.tsx';
 import { IndicatorTable } from '../components/IndicatorTable.tsx';
+import { IndicatorDefinitionsLink } from '../components/IndicatorHelp.tsx';
 import { TargetsModal } from '../components/TargetsModal.tsx';
 
 function parseUnit(value: string | null): number | undefined {
@@ -215,7 +216,12 @@ export function IndicatorsPage() {
             <Card
               size="small"
               title={`${indicatorLabels[indicator]} 明细`}
-              extra={<Typography.Text type="secondary">点击分子、分母查看对应单位</Typography.Text>}
+              extra={
+                <Space size={8}>
+                  <Typography.Text type="secondary">点击分子、分母查看对应单位</Typography.Text>
+                  <IndicatorDefinitionsLink current={indicator} />
+                </Space>
+              }
             >
               <IndicatorTable
                 report={data}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import type { Key } from 'react';
 import { App as AntApp, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Tabs, Tag } from 'antd';
@@ -101,46 +102,56 @@ function TransferList({ onBulk }: { onBulk?: () => void }) {
     columns.push({
       title: '操作',
       key: ACTIONS,
-      width: 136,
-      render: (_v, t) =>
-        t.status === 'pending' ? (
-          <Space size={0}>
-            {box === 'inbox' ? (
-              <>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => run([t.id], true)}
-                  data-testid="transfer-accept"
+      width: 184,
+      render: (_v, t) => (
+        <Space size={0}>
+          {t.status === 'pending' || t.status === 'accepted' ? (
+            <Link to={`/members/transfers/${t.id}/letter`} data-testid="transfer-letter-link">
+              <Button type="link" size="small">
+                介绍信
+              </Button>
+            </Link>
+          ) : null}
+          {t.status === 'pending' ? (
+            <Space size={0}>
+              {box === 'inbox' ? (
+                <>
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => run([t.id], true)}
+                    data-testid="transfer-accept"
+                  >
+                    {t.initiatedBy === 'sender' ? '接收' : '同意转出'}
+                  </Button>
+                  <Button type="link" size="small" danger onClick={() => setRejecting([t.id])}>
+                    退回
+                  </Button>
+                </>
+              ) : null}
+              {startedFrom(t, box) ? (
+                <Popconfirm
+                  title={`撤回 ${t.memberName} 的接转申请？`}
+                  description="撤回后会员留在原工会，接收工会不再看到这条申请。"
+                  okText="撤回"
+                  cancelText="不撤回"
+                  okButtonProps={{ danger: true, loading: cancel.isPending, ...testId('withdraw-ok') }}
+                  onConfirm={() =>
+                    cancel.mutateAsync(t.id).then(
+                      () => void message.success(`已撤回 ${t.memberName} 的接转申请`),
+                      (e: unknown) => void message.error(errorMessage(e)),
+                    )
+                  }
                 >
-                  {t.initiatedBy === 'sender' ? '接收' : '同意转出'}
-                </Button>
-                <Button type="link" size="small" danger onClick={() => setRejecting([t.id])}>
-                  退回
-                </Button>
-              </>
-            ) : null}
-            {startedFrom(t, box) ? (
-              <Popconfirm
-                title={`撤回 ${t.memberName} 的接转申请？`}
-                description="撤回后会员留在原工会，接收工会不再看到这条申请。"
-                okText="撤回"
-                cancelText="不撤回"
-                okButtonProps={{ danger: true, loading: cancel.isPending, ...testId('withdraw-ok') }}
-                onConfirm={() =>
-                  cancel.mutateAsync(t.id).then(
-                    () => void message.success(`已撤回 ${t.memberName} 的接转申请`),
-                    (e: unknown) => void message.error(errorMessage(e)),
-                  )
-                }
-              >
-                <Button type="link" size="small" danger data-testid="transfer-withdraw">
-                  撤回
-                </Button>
-              </Popconfirm>
-            ) : null}
-          </Space>
-        ) : null,
+                  <Button type="link" size="small" danger data-testid="transfer-withdraw">
+                    撤回
+                  </Button>
+                </Popconfirm>
+              ) : null}
+            </Space>
+          ) : null}
+        </Space>
+      ),
     });
   }
   const batch = box === 'inbox' && canWrite;

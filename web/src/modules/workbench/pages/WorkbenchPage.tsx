@@ -1,11 +1,29 @@
 import { Link, useNavigate } from 'react-router';
-import { Alert, Button, Card, Col, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
   ClusterOutlined,
   FileTextOutlined,
+  SwapOutlined,
   TeamOutlined,
+  UserAddOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import { orgKindLabels, orgLevelLabels, type AuditEntry } from '@gonghui/contracts';
 import { errorMessage } from '../../../api/client.ts';
@@ -60,6 +78,55 @@ function ActivityItem({ entry }: { entry: AuditEntry }) {
   );
 }
 
+interface Shortcut {
+  key: string;
+  label: string;
+  to: string;
+  icon: ReactNode;
+  /** How many wait there, when the workbench counts them. */
+  waiting?: number;
+}
+
+/** The daily tasks of the caller's role, only those it may do: each opens the page where it is done. */
+function Shortcuts({ pendingTransfers }: { pendingTransfers: number | undefined }) {
+  const navigate = useNavigate();
+  const canEmployers = useCan('employer:write');
+  const canMembers = useCan('member:write');
+  const canTransfers = useCan('transfer:write');
+  const shortcuts: Shortcut[] = [];
+  if (canEmployers)
+    shortcuts.push({ key: 'employer', label: '登记单位', to: '/employers?create=1', icon: <ShopOutlined /> });
+  if (canMembers)
+    shortcuts.push({ key: 'member', label: '录入会员', to: '/members', icon: <UserAddOutlined /> });
+  if (canTransfers)
+    shortcuts.push({
+      key: 'transfers',
+      label: '待接收的会员转入',
+      to: '/members/transfers?box=inbox&status=pending',
+      icon: <SwapOutlined />,
+      waiting: pendingTransfers,
+    });
+  if (shortcuts.length === 0) return null;
+  return (
+    <Card title="常用操作" size="small" data-testid="workbench-shortcuts">
+      <Space wrap size={12}>
+        {shortcuts.map((s) => (
+          <Badge key={s.key} count={s.waiting ?? 0} overflowCount={999}>
+            <Button
+              icon={s.icon}
+              onClick={() => void navigate(s.to)}
+              data-testid={`shortcut-${s.key}`}
+              size="large"
+            >
+              {s.label}
+            </Button>
+          </Badge>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
 /** The unit's coverage today against this year's targets; a card opens the dashboard at that indicator. */
 function KeyIndicators() {
   const report = useIndicatorReport(undefined, todayIso());
@@ -86,7 +153,8 @@ function KeyIndicators() {
 
 export function WorkbenchPage() {
   const me = useSession();
-  const workbench = useWorkbench();
+  const [logins, setLogins] = useState(false);
+  const workbench = useWorkbench(logins);
   const navigate = useNavigate();
   const canOrgs = useCan('org:read');
   const canUsers = useCan('user:read');
@@ -158,6 +226,8 @@ export function WorkbenchPage() {
             value={data?.counts.childUnits}
             prefix={<ClusterOutlined />}
             suffix="个"
+            note={canOrgs ? '点击查看组织架构' : undefined}
+            onClick={canOrgs && unit ? () => void navigate(`/orgs?unit=${unit.id}`) : undefined}
           />
         </Col>
         <Col flex="1 1 240px">
@@ -167,6 +237,8 @@ export function WorkbenchPage() {
             value={data?.counts.subtreeUnits}
             prefix={<ApartmentOutlined />}
             suffix="个"
+            note={canOrgs ? '点击查看组织架构' : undefined}
+            onClick={canOrgs && unit ? () => void navigate(`/orgs?unit=${unit.id}`) : undefined}
           />
         </Col>
         <Col flex="1 1 240px">
@@ -176,6 +248,8 @@ export function WorkbenchPage() {
             value={data?.counts.users}
             prefix={<TeamOutlined />}
             suffix="人"
+            note={canUsers ? '点击查看用户' : undefined}
+            onClick={canUsers ? () => void navigate('/users') : undefined}
           />
         </Col>
         {(data?.counters ?? []).map((counter) => (
@@ -193,10 +267,30 @@ export function WorkbenchPage() {
         ))}
       </Row>
 
+      <Shortcuts pendingTransfers={data?.counters.find((c) => c.key === 'pending-transfers')?.value} />
+
       {canIndicators ? <KeyIndicators /> : null}
 
       {canAudit ? (
-        <Card title="最近动态" data-testid="recent-activity" extra={<Link to="/audit">查看全部</Link>}>
+        <Card
+          title="最近动态"
+          data-testid="recent-activity"
+          extra={
+            <Space size={16}>
+              <Space size={6}>
+                <Switch
+                  size="small"
+                  checked={logins}
+                  onChange={setLogins}
+                  data-testid="activity-logins"
+                  aria-label="显示登录记录"
+                />
+                <span>显示登录记录</span>
+              </Space>
+              <Link to="/audit">查看全部</Link>
+            </Space>
+          }
+        >
           {data && data.recentAudit.length === 0 ? (
             <Empty description="暂无动态" />
           ) : (
