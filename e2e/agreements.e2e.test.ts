@@ -116,6 +116,24 @@ describe('the collective agreements register (dongbang)', () => {
     expect(terms).toContain('2025-01-01 至 2025-12-31');
     expect(terms).toContain('2,520.00 元');
     expect(await page.getByTestId('agreement-employers-table').textContent()).toContain(firm.name);
+
+    // The signed contract's scan: a Word file is refused with the reason, a PDF is kept and downloads.
+    await page.getByTestId('agreement-scan-input').setInputFiles({
+      name: '合同.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from('PK\u0003\u0004'),
+    });
+    await page.getByText('合同扫描件只能是 PDF 或图片').waitFor();
+    await page.getByTestId('agreement-scan-input').setInputFiles({
+      name: '工资专项集体合同（签字盖章页）.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    const scan = page.getByTestId('agreement-scan');
+    await expect.poll(() => scan.allTextContents()).toEqual(['工资专项集体合同（签字盖章页）.pdf']);
+    const saved = page.waitForEvent('download');
+    await scan.click();
+    expect((await saved).suggestedFilename()).toBe('工资专项集体合同（签字盖章页）.pdf');
     await screenshot(page, 'dongbang-agreement-detail');
 
     const id = Number(new URL(page.url()).pathname.split('/').pop());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditLabels, ModuleContract } from './module.ts';
 import { pageQuery } from './common.ts';
+import { attachmentInfo } from './attachments.ts';
 
 export const agreementKinds = ['enterprise', 'regional', 'industry'] as const;
 export type AgreementKind = (typeof agreementKinds)[number];
@@ -148,7 +149,17 @@ export const agreementEmployer = z.object({
 });
 export type AgreementEmployer = z.infer<typeof agreementEmployer>;
 
-export const agreementDetail = agreement.extend({ employers: z.array(agreementEmployer) });
+export const agreementDetail = agreement.extend({
+  employers: z.array(agreementEmployer),
+  /** The signed contract's scanned pages, as the caller may download them. */
+  scans: z.array(attachmentInfo),
+});
+
+/** What a signed contract's scan may be: a PDF or a photograph of its pages. */
+export const agreementScanExtensions = ['pdf', 'jpg', 'jpeg', 'png'] as const;
+export const agreementScanQuery = z.object({
+  fileName: z.string({ error: '请给出文件名' }).trim().min(1, '请给出文件名').max(200, '文件名最多 200 个字'),
+});
 export type AgreementDetail = z.infer<typeof agreementDetail>;
 
 export const agreementEmployersResult = z.object({

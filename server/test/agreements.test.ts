@@ -421,3 +421,56 @@ describe('scope', () => {
     expect(res.json().error.details[0].message).toContain('不在签约工会');
   });
 });
+
+describe('the signed contract’s scan', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+  const upload = (client: Client, id: number, fileName: string, body: Buffer, type = 'application/pdf') =>
+    client.request({
+      method: 'POST',
+      url: `/api/agreements/${id}/scans?fileName=${encodeURIComponent(fileName)}`,
+      headers: { 'content-type': type },
+      payload: body,
+    });
+
+  it('keeps a PDF with the agreement, lists it, and audits its download; a Word file or a fake is refused', async () => {
+    const mine = ((await dongbang.get('/api/agreements?pageSize=1')).json() as Page<Agreement>).items[0];
+    const res = await upload(dongbang, mine.id, '工资专项集体合同（盖章页）.pdf', pdf);
+    expect(res.statusCode).toBe(200);
+    const scan = (res.json() as AgreementDetail).scans.at(-1)!;
+    expect(scan).toMatchObject({
+      fileName: '工资专项集体合同（盖章页）.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(
+      ((await dongbang.get(`/api/agreements/${mine.id}`)).json() as AgreementDetail).scans,
+    ).toContainEqual(scan);
+    const download = await dongbang.get(`/api/attachments/${scan.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    const log = (
+      await changshu.get('/api/audit?action=attachment.download&pageSize=5')
+    ).json() as Page<AuditEntry>;
+    expect(log.items.map((e) => e.entityId)).toContain(String(scan.id));
+
+    const word = await upload(dongbang, mine.id, '合同.docx', Buffer.from('PK\u0003\u0004'));
+    expect(word.statusCode).toBe(400);
+    expect(word.json().error.message).toContain('合同扫描件只能是 PDF 或图片');
+    const fake = await upload(dongbang, mine.id, '合同.pdf', Buffer.from('not a pdf'));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.message).toContain('文件内容不是PDF');
+    const after = (await dongbang.get(`/api/agreements/${mine.id}`)).json() as AgreementDetail;
+    expect(after.scans).toHaveLength((res.json() as AgreementDetail).scans.length);
+  });
+
+  it('another district can neither add a scan nor download one, exactly as if missing', async () => {
+    const mine = ((await dongbang.get('/api/agreements?pageSize=1')).json() as Page<Agreement>).items[0];
+    const scan = ((await upload(dongbang, mine.id, '扫描件.pdf', pdf)).json() as AgreementDetail).scans.at(
+      -1,
+    )!;
+    expect((await upload(taicang, mine.id, '越权.pdf', pdf)).statusCode).toBe(404);
+    const foreign = await taicang.get(`/api/attachments/${scan.id}`);
+    const missing = await taicang.get('/api/attachments/99999999');
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error.message).toBe(missing.json().error.message);
+  });
+});

@@ -132,6 +132,7 @@ describe('route declarations', () => {
         "POST /api/agreements → agreement:write",
         "POST /api/agreements/:id/employers → agreement:write",
         "POST /api/agreements/:id/employers/remove → agreement:write",
+        "POST /api/agreements/:id/scans → agreement:write",
         "POST /api/assistance/cases → assistance:write",
         "POST /api/assistance/cases/:id/aid → assistance:write",
         "POST /api/assistance/cases/:id/aid/approve → assistance:write",

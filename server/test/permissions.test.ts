@@ -429,6 +429,10 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/agreements/${taicangAgreement}/employers`,
         payload: { employerIds: [taicangEmployer] },
       },
+      'POST /api/agreements/:id/scans': {
+        url: `/api/agreements/${taicangAgreement}/scans?fileName=${encodeURIComponent('合同.pdf')}`,
+        payload: {},
+      },
       'POST /api/agreements/:id/employers/remove': {
         url: `/api/agreements/${taicangAgreement}/employers/remove`,
         payload: { employerIds: [taicangEmployer] },

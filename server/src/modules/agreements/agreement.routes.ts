@@ -5,6 +5,9 @@ import {
   agreementEmployersBody,
   agreementEmployersResult,
   agreementFilterQuery,
+  agreementScanQuery,
+  ATTACHMENT_MAX_BYTES,
+  attachmentKinds,
   createAgreementBody,
   exportStarted,
   idParam,
@@ -21,8 +24,23 @@ const tags = ['agreements'];
 const read = { access: 'agreement:read' as const };
 const write = { access: 'agreement:write' as const };
 
+/**
+ * The web app sends a file's bytes as they are (octet-stream); every kind the file store knows is parsed
+ * too, so that a Word file sent as a scan is refused with the reason (scans are PDF or images).
+ */
+const FILE_TYPES = [
+  'application/octet-stream',
+  ...new Set(Object.values(attachmentKinds).map((k) => k.contentType)),
+];
+
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
+  // A scan's bytes are the request body; the file store checks its kind and size.
+  app.addContentTypeParser(
+    FILE_TYPES,
+    { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 },
+    (_req, body, done) => done(null, body),
+  );
 
   app.get(
     '/api/agreements',
@@ -118,5 +136,28 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => agreementService.removeEmployers(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/agreements/:id/scans',
+    {
+      config: write,
+      bodyLimit: ATTACHMENT_MAX_BYTES + 1,
+      schema: {
+        tags,
+        summary:
+          '上传集体合同文本扫描件（PDF 或图片，文件内容作为请求体，文件名在 fileName 参数中）；下载见 /api/attachments/{id}',
+        params: idParam,
+        querystring: agreementScanQuery,
+        response: { 200: agreementDetail },
+      },
+    },
+    async (req) =>
+      agreementService.attachScan(
+        db,
+        actorOf(req),
+        req.params.id,
+        req.query.fileName,
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      ),
   );
 };

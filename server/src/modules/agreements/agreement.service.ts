@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { agreementScanExtensions } from '@gonghui/contracts';
 import type {
   Agreement,
   AgreementDetail,
@@ -14,6 +15,7 @@ import type {
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { attachmentService } from '../../platform/attachments/attachment.service.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { invalid, notFound } from '../../platform/http/errors.ts';
 import { today } from '../../platform/orgs/dates.ts';
@@ -70,9 +72,15 @@ async function visible(db: Db | Trx, actor: Actor, id: number): Promise<Agreemen
   return a;
 }
 
-async function detail(db: Db | Trx, a: AgreementRow): Promise<AgreementDetail> {
-  const employers = await repo.employers(db, [a.id]);
-  return { ...presentAgreement(a), employers: employers.map(presentCoveredEmployer) };
+/** The kind of record an agreement's scans are kept with in the platform's file store. */
+const SCAN_OWNER = 'collective_agreement';
+
+async function detail(db: Db | Trx, actor: Actor, a: AgreementRow): Promise<AgreementDetail> {
+  const [employers, scans] = await Promise.all([
+    repo.employers(db, [a.id]),
+    attachmentService.list(db, actor, SCAN_OWNER, a.id),
+  ]);
+  return { ...presentAgreement(a), employers: employers.map(presentCoveredEmployer), scans };
 }
 
 interface Signer {
@@ -125,7 +133,34 @@ export const agreementService = {
   },
 
   async get(db: Db, actor: Actor, id: number): Promise<AgreementDetail> {
-    return detail(db, await visible(db, actor, id));
+    return detail(db, actor, await visible(db, actor, id));
+  },
+
+  /**
+   * Keeps a scan of the signed contract (PDF or image; the store checks its bytes and size and audits it)
+   * with the agreement, under the signing union's unit, so whoever may read the agreement may download it.
+   */
+  async attachScan(
+    db: Db,
+    actor: Actor,
+    id: number,
+    fileName: string,
+    content: Buffer,
+  ): Promise<AgreementDetail> {
+    const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+    if (!(agreementScanExtensions as readonly string[]).includes(extension))
+      throw invalid([{ field: 'fileName', message: '合同扫描件只能是 PDF 或图片（.pdf、.jpg、.png）' }]);
+    return db.transaction().execute(async (trx) => {
+      const a = await visible(trx, actor, id);
+      await attachmentService.store(
+        trx,
+        actor,
+        { type: SCAN_OWNER, id: a.id, scopePath: a.orgUnitPath },
+        fileName,
+        content,
+      );
+      return detail(trx, actor, a);
+    });
   },
 
   async create(db: Db, actor: Actor, body: CreateAgreementBody): Promise<AgreementDetail> {
@@ -161,13 +196,15 @@ export const agreementService = {
       });
       await repo.addEmployers(trx, id, employerIds);
       await tallyRepository.rebuildForEmployers(trx, employerIds);
-      const created = await detail(trx, await visible(trx, actor, id));
+      const created = await detail(trx, actor, await visible(trx, actor, id));
+      // A new agreement has no scans yet; each one added later is an entry of its own.
+      const { scans: _scans, ...recorded } = created;
       await audit(trx, actor, {
         action: 'agreement.create',
         entityType: 'collective_agreement',
         entityId: id,
         scopePath: unit.path,
-        after: created,
+        after: recorded,
       });
       return created;
     });
@@ -209,7 +246,7 @@ export const agreementService = {
         before: presentAgreement(before),
         after: presentAgreement(after),
       });
-      return detail(trx, after);
+      return detail(trx, actor, after);
     });
   },
 
@@ -246,7 +283,7 @@ export const agreementService = {
       return {
         changed: added.length,
         unchanged: ids.length - added.length,
-        agreement: await detail(trx, await visible(trx, actor, id)),
+        agreement: await detail(trx, actor, await visible(trx, actor, id)),
       };
     });
   },
@@ -285,7 +322,7 @@ export const agreementService = {
       return {
         changed: removed.length,
         unchanged: 0,
-        agreement: await detail(trx, await visible(trx, actor, id)),
+        agreement: await detail(trx, actor, await visible(trx, actor, id)),
       };
     });
   },

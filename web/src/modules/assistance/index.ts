@@ -26,7 +26,7 @@ export const assistanceModule: WebModule = {
     {
       path: 'assistance/dashboard',
       page: lazyPage(() => import('./pages/AssistanceDashboardPage.tsx'), 'AssistanceDashboardPage'),
-      title: '一站式服务中心统计',
+      title: '帮扶统计',
       permission: 'assistance:read',
     },
     {
@@ -82,7 +82,7 @@ export const assistanceModule: WebModule = {
     { key: 'assistance', path: '/assistance/cases', label: '求助案件', icon: CustomerServiceOutlined },
     { key: 'assistance-dashboard', path: '/assistance/dashboard', label: '帮扶统计', icon: BarChartOutlined },
     { key: 'handlers', path: '/assistance/handlers', label: '经办人名录', icon: TeamOutlined },
-    { key: 'clock-rules', path: '/assistance/clock-rules', label: '办理时限', icon: ClockCircleOutlined },
+    { key: 'clock-rules', path: '/assistance/clock-rules', label: '办理时限设置', icon: ClockCircleOutlined },
     { key: 'hardship', path: '/assistance/archives', label: '困难职工档案', icon: HomeOutlined },
     { key: 'insurance', path: '/assistance/insurance', label: '职工互助保障', icon: SafetyOutlined },
     { key: 'claims', path: '/assistance/claims', label: '互助保障理赔', icon: SafetyOutlined },

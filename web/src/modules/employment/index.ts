@@ -13,7 +13,7 @@ export const employmentModule: WebModule = {
     {
       path: 'employment/figures',
       page: lazyPage(() => import('./pages/FiguresPage.tsx'), 'FiguresPage'),
-      title: '就业援助数字',
+      title: '就业援助统计',
       permission: 'employment:read',
     },
     {
@@ -66,7 +66,7 @@ export const employmentModule: WebModule = {
     },
   ],
   menu: [
-    { key: 'employment-figures', path: '/employment/figures', label: '就业援助数字', icon: BarChartOutlined },
+    { key: 'employment-figures', path: '/employment/figures', label: '就业援助统计', icon: BarChartOutlined },
     { key: 'employment-fairs', path: '/employment/fairs', label: '招聘会', icon: ShopOutlined },
     { key: 'employment-seekers', path: '/employment/seekers', label: '求职人员', icon: IdcardOutlined },
     { key: 'employment-courses', path: '/employment/courses', label: '培训班', icon: ReadOutlined },

@@ -11,7 +11,7 @@ import type {
   Page,
   UpdateAgreementBody,
 } from '@gonghui/contracts';
-import { apiGet, apiPatch, apiPost } from '../../../api/client.ts';
+import { apiGet, apiPatch, apiPost, apiRequest } from '../../../api/client.ts';
 
 /** The list's filters, as sent to the list and the export. */
 export interface AgreementFilters {
@@ -104,5 +104,16 @@ export function useAddAgreementEmployers(id: number) {
 export function useRemoveAgreementEmployers(id: number) {
   return useAgreementWrite((body: AgreementEmployersBody) =>
     apiPost<AgreementEmployersResult>(`/agreements/${id}/employers/remove`, body),
+  );
+}
+
+/** Sends a scan of the signed contract: the file's bytes are the body, its name a parameter. */
+export function useAttachAgreementScan(id: number) {
+  return useAgreementWrite((file: File) =>
+    apiRequest<AgreementDetail>(`/agreements/${id}/scans`, {
+      method: 'POST',
+      query: { fileName: file.name },
+      body: file,
+    }),
   );
 }

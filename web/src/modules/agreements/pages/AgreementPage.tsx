@@ -21,6 +21,7 @@ import { errorMessage } from '../../../api/client.ts';
 import { formatCount, formatDate, todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useAgreement, useRemoveAgreementEmployers } from '../api/agreements.ts';
+import { AgreementScans } from '../components/AgreementScans.tsx';
 import { AddEmployersModal } from '../components/AddEmployersModal.tsx';
 import { raiseText, yuanText } from '../components/format.ts';
 
@@ -162,6 +163,7 @@ export function AgreementPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
         />
       </Card>
+      <AgreementScans agreement={a} mayAdd={canWrite} />
       {adding ? (
         <AddEmployersModal
           agreement={a}

@@ -94,7 +94,7 @@ export function AssistanceDashboardPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="assistance-dashboard">
       <Card
-        title="一站式服务中心统计"
+        title="帮扶统计（一站式服务中心）"
         extra={
           <Select<number>
             value={year}

@@ -9,7 +9,7 @@ import { useEmploymentFigures } from '../api/employment.ts';
 type UnitRow = EmploymentFigures['byUnit'][number];
 type ProgrammeRow = EmploymentFigures['byProgramme'][number];
 
-/** 就业援助数字: the year's trained, certified, placed and still employed, by unit and programme. */
+/** 就业援助统计: the year's trained, certified, placed and still employed, by unit and programme. */
 export function FiguresPage() {
   const thisYear = Number(todayIso().slice(0, 4));
   const [year, setYear] = useState(thisYear);
@@ -41,7 +41,7 @@ export function FiguresPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="figures-page">
       <Card
-        title={`就业援助数字${figures.data ? `：${figures.data.orgUnitName}` : ''}`}
+        title={`就业援助统计${figures.data ? `：${figures.data.orgUnitName}` : ''}`}
         extra={
           <Select
             value={year}
