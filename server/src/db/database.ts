@@ -6,7 +6,6 @@ import pg from 'pg';
 import type { Database } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { PGlitePool } from './pglite-pool.ts';
-import { preparingPool } from './prepared-pool.ts';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -41,10 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     // An idle connection the server drops (restart, failover) must not take the process down; the pool
     // opens a new one on the next query.
     pool.on('error', (err) => console.error(`PostgreSQL 连接中断：${err.message}`));
-    const prepared = process.env.GONGHUI_PG_PREPARED_READS !== '0';
-    const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: prepared ? preparingPool(pool) : pool }),
-    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   let dataPath: string | undefined;
