@@ -7,7 +7,6 @@ import {
   agreementFilterQuery,
   agreementScanQuery,
   ATTACHMENT_MAX_BYTES,
-  attachmentKinds,
   createAgreementBody,
   exportStarted,
   idParam,
@@ -15,6 +14,7 @@ import {
   pageOf,
   updateAgreementBody,
 } from '@gonghui/contracts';
+import { acceptAttachmentBodies } from '../../platform/attachments/attachment.body.ts';
 import { actorOf } from '../../platform/auth/actor.ts';
 import { sendExport } from '../../platform/exports/list-export.ts';
 import { agreementExport } from './agreement.export.ts';
@@ -24,23 +24,10 @@ const tags = ['agreements'];
 const read = { access: 'agreement:read' as const };
 const write = { access: 'agreement:write' as const };
 
-/**
- * The web app sends a file's bytes as they are (octet-stream); every kind the file store knows is parsed
- * too, so that a Word file sent as a scan is refused with the reason (scans are PDF or images).
- */
-const FILE_TYPES = [
-  'application/octet-stream',
-  ...new Set(Object.values(attachmentKinds).map((k) => k.contentType)),
-];
-
 export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
   // A scan's bytes are the request body; the file store checks its kind and size.
-  app.addContentTypeParser(
-    FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptAttachmentBodies(app);
 
   app.get(
     '/api/agreements',

@@ -25,6 +25,7 @@ import {
   workerTimeline,
   workerTimelineQuery,
 } from '@gonghui/contracts';
+import { acceptAttachmentBodies } from '../../../platform/attachments/attachment.body.ts';
 import { actorOf } from '../../../platform/auth/actor.ts';
 import { sendExport } from '../../../platform/exports/list-export.ts';
 import { attachment } from '../../../platform/http/download.ts';
@@ -35,23 +36,11 @@ import { caseService } from './case.service.ts';
 const tags = ['assistance'];
 const read = { access: 'assistance:read' as const };
 const write = { access: 'assistance:write' as const };
-const FILE_TYPES = [
-  'application/octet-stream',
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-];
 
 export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.db;
   // An attachment's bytes are the request body; the store checks its kind and size.
-  app.addContentTypeParser(
-    FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1 },
-    (_req, body, done) => done(null, body),
-  );
+  acceptAttachmentBodies(app);
 
   app.get(
     '/api/assistance/cases',
