@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OrgSearchHit, OrgUnit } from '@gonghui/contracts';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from './harness.ts';
-import { launchBrowser, login, logout, newPage, screenshot, type BrowserSession } from './browser.ts';
+import {
+  launchBrowser,
+  login,
+  loginThroughForm,
+  logout,
+  newPage,
+  screenshot,
+  type BrowserSession,
+} from './browser.ts';
 import {
   apiClient,
   detailName,
@@ -51,7 +59,7 @@ describe('signing in', () => {
   });
 
   test('admin signs in and sees every menu', async () => {
-    await login(page, server.baseUrl, 'admin');
+    await loginThroughForm(page, server.baseUrl, 'admin');
     for (const item of ['menu-workbench', 'menu-orgs', 'menu-users', 'menu-audit']) {
       await page.getByTestId(item).waitFor();
     }

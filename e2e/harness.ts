@@ -53,4 +53,12 @@ export async function startDemoServer(
 }
 
 /** The browser helpers live in browser.ts; re-exported so tests import one module. */
-export { launchBrowser, newPage, login, logout, screenshot, apiFromPage } from './browser.ts';
+export {
+  launchBrowser,
+  newPage,
+  login,
+  loginThroughForm,
+  logout,
+  screenshot,
+  apiFromPage,
+} from './browser.ts';

@@ -4,7 +4,7 @@ import { parse } from 'acorn';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from './harness.ts';
-import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { launchBrowser, loginThroughForm, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { startNginx, type Nginx } from './nginx.ts';
 
 // A host name that is not localhost: browsers treat only localhost and 127.0.0.1 as secure, so only
@@ -79,7 +79,7 @@ async function failuresOf(page: Page, watch: ReturnType<typeof watchRequests>): 
 /** Logs in at `appUrl` (ending in the base path, if any) and opens every main page, by menu and by address. */
 async function visitEveryMainPage(page: Page, appUrl: string, shotName: string): Promise<string[]> {
   const watch = watchRequests(page);
-  await login(page, appUrl, 'admin');
+  await loginThroughForm(page, appUrl, 'admin');
   // The login page asks who is logged in before anyone is: that one 401 is expected.
   const beforeLogin = (await failuresOf(page, watch)).filter((f) => !/^GET \S+\/api\/auth\/me: 401$/.test(f));
   watch.failures.splice(0);

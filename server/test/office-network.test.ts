@@ -36,6 +36,7 @@ beforeAll(async () => {
     '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>',
   );
   fs.writeFileSync(path.join(webDist, 'assets', 'app.js'), 'export {};');
+  fs.writeFileSync(path.join(webDist, 'browser-check.js'), '');
 });
 
 afterAll(async () => {
@@ -119,6 +120,12 @@ describe('the base path', () => {
     const asset = await app.inject({ method: 'GET', url: '/gonghui/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.body).toBe('export {};');
+    // Files under assets/ are named by their content's hash: kept for good. The page and the files that
+    // keep their names across builds are asked about each time.
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const check = await app.inject({ method: 'GET', url: '/gonghui/browser-check.js' });
+    expect(check.headers['cache-control']).toBe('no-cache');
+    expect((await app.inject({ method: 'GET', url: '/gonghui/' })).headers['cache-control']).toBe('no-cache');
     expect((await app.inject({ method: 'GET', url: '/gonghui/api/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/gonghui/api/nothing' })).statusCode).toBe(404);
 

@@ -56,7 +56,7 @@ async function buildDumps(): Promise<{ snapshots: TestSnapshots; remove: () => P
 }
 
 async function writeDumps(files: Record<'empty' | 'demo', string>) {
-  const handle = await openDatabase({});
+  const handle = await openDatabase({ snapshot: await smallWalDataDir() });
   try {
     await prepare(handle, 'empty');
     await dumpTo(handle, files.empty);
@@ -64,6 +64,24 @@ async function writeDumps(files: Record<'empty' | 'demo', string>) {
     await dumpTo(handle, files.demo);
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * A new data folder whose server deletes spent write-ahead log segments rather than keeping them for reuse
+ * (PostgreSQL keeps up to min_wal_size, 80 MB, of them by default). Loading the demo city writes about ten
+ * 16 MB segments; kept, they were two thirds of the demo dump, and every test file copies the dump. The
+ * settings are read at start, so the folder is dumped and started again.
+ */
+async function smallWalDataDir(): Promise<Blob> {
+  const seed = await openDatabase({});
+  try {
+    // ALTER SYSTEM writes postgresql.auto.conf in the folder; it cannot run inside a transaction.
+    await sql`alter system set wal_recycle = off`.execute(seed.db);
+    await sql`alter system set min_wal_size = '32MB'`.execute(seed.db);
+    return await seed.dumpDataDir!();
+  } finally {
+    await seed.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { systemActor } from '../platform/auth/actor.ts';
 import { hashPassword } from '../platform/auth/password.ts';
@@ -156,6 +156,9 @@ export async function loadDemo(db: Kysely<Database>, progress: DemoProgress = ()
     }
     await settingRepository.set(trx, 'demo', true);
   });
+  // The embedded database has no autovacuum: without statistics the planner takes every table the modules'
+  // demos filled for a few rows.
+  await sql`analyze`.execute(db);
   progress('完成', steps, steps);
 }
 

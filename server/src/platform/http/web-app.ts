@@ -18,6 +18,12 @@ export function pageWithBase(indexHtml: string, basePath: string): string {
   return indexHtml.replace(/<head>/i, (head) => `${head}${tag}`);
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function isHashedAsset(webDist: string, filePath: string): boolean {
+  return path.relative(webDist, filePath).split(path.sep)[0] === 'assets';
+}
+
 /** Serves the built web app (when there is one) and answers every other page with index.html. */
 export async function registerWebApp(app: FastifyInstance, webDist: string | null, basePath: string) {
   const indexFile = webDist ? path.join(webDist, 'index.html') : null;
@@ -31,6 +37,12 @@ export async function registerWebApp(app: FastifyInstance, webDist: string | nul
       prefix: '/',
       // index.html goes out only with its base tag, below.
       allowedPath: (pathName) => pathName !== '/index.html',
+      // The build names every file under assets/ by a hash of its content, so a browser keeps it for good
+      // and a page opened again loads without asking the server about each of its ~30 files. Other files
+      // (the icon, the old-browser check) keep their names across builds, so they are asked about each time.
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', isHashedAsset(webDist, filePath) ? IMMUTABLE : 'no-cache');
+      },
     });
   }
   app.setNotFoundHandler((req, reply) => {
