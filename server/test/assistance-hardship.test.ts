@@ -8,6 +8,9 @@ import type {
   WorkerTimeline,
 } from '@gonghui/contracts';
 import { hardshipCategory } from '../src/modules/assistance/hardship/hardship.definitions.ts';
+import { assistanceLookups } from '../src/modules/assistance/lookups/lookup.service.ts';
+import { systemActor } from '../src/platform/auth/actor.ts';
+import { personalData } from '../src/platform/personal-data/personal-data.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, TEST_PASSWORD } from './factories.ts';
@@ -257,5 +260,67 @@ describe('hardship archives', () => {
     expect(timeline.cases.map((x) => x.id)).toEqual([c.id]);
     expect(timeline.assistance.map((g) => [g.amountFen, g.caseNumber])).toEqual([[80_000, c.number]]);
     expect((await districtB.get(`/api/assistance/workers/${c.workerId}/cases`)).statusCode).toBe(404);
+  });
+});
+
+describe('the lookups other modules read', () => {
+  it('answers a person’s cases, help and archive by ID hash, and whether a case is visible, only in scope', async () => {
+    const residentId = nextResidentId();
+    const hash = personalData().lookupHash('resident_id', residentId);
+    const a = json<HardshipArchive>(
+      await districtA.post(
+        '/api/hardship/archives',
+        archiveBody({ members: [{ ...member('head', 0), residentId }, member('child', 0)] }),
+      ),
+    );
+    const c = await buildCase(t.handle.db, {
+      unitId: world.a2.id,
+      type: 'living_aid',
+      worker: { name: '测试户主', residentId },
+    });
+    const url = `/api/hardship/archives/${a.id}/assistance`;
+    await districtA.post(url, {
+      kind: 'money',
+      amountFen: 50_000,
+      fund: '帮扶资金',
+      givenOn: `${year}-02-01`,
+    });
+    await districtA.post(url, {
+      kind: 'money',
+      amountFen: 70_000,
+      fund: '帮扶资金',
+      givenOn: `${year}-03-01`,
+      caseId: c.id,
+    });
+    const db = t.handle.db;
+    const inA = systemActor(world.a.id, 'test');
+    const inB = systemActor(world.b.id, 'test');
+    const village = systemActor(world.aVillages[0].id, 'test');
+
+    const seen = await assistanceLookups.ofPerson(db, inA, hash);
+    expect(seen.cases.map((x) => x.id)).toEqual([c.id]);
+    expect(seen.assistance.map((g) => [g.amountFen, g.caseNumber])).toEqual([
+      [70_000, c.number],
+      [50_000, null],
+    ]);
+    expect(await assistanceLookups.ofPerson(db, inB, hash)).toEqual({ cases: [], assistance: [] });
+    // A village below the handling unit is not on the chain: it sees neither the case nor the archive.
+    expect(await assistanceLookups.ofPerson(db, village, hash)).toEqual({ cases: [], assistance: [] });
+    const unknown = personalData().lookupHash('resident_id', nextResidentId());
+    expect(await assistanceLookups.ofPerson(db, inA, unknown)).toEqual({ cases: [], assistance: [] });
+
+    expect(await assistanceLookups.caseVisible(db, inA, c.id)).toBe(true);
+    expect(await assistanceLookups.caseVisible(db, systemActor(world.a2.id, 'test'), c.id)).toBe(true);
+    expect(await assistanceLookups.caseVisible(db, inB, c.id)).toBe(false);
+    expect(await assistanceLookups.caseVisible(db, village, c.id)).toBe(false);
+    expect(await assistanceLookups.caseVisible(db, inA, 987_654)).toBe(false);
+
+    expect(await assistanceLookups.archiveOfPerson(db, inA, hash)).toMatchObject({
+      id: a.id,
+      category: 'deep',
+      headResidentIdMasked: expect.stringMatching(/\*/),
+    });
+    expect(await assistanceLookups.archiveOfPerson(db, inB, hash)).toBeNull();
+    expect(await assistanceLookups.archiveOfPerson(db, inA, unknown)).toBeNull();
   });
 });

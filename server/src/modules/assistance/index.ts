@@ -6,6 +6,7 @@ import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts'
 import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
 import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts';
 import * as m20261202T0100 from './migrations/20261202T0100_case_specifics.ts';
+import * as m20261202T0400 from './migrations/20261202T0400_handling_time.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -58,6 +59,7 @@ export const assistanceModule: GonghuiModule = {
     '20261201T2330_mutual_insurance': m20261201T2330,
     '20261201T2345_living_aid_amount': m20261201T2345,
     '20261202T0100_case_specifics': m20261202T0100,
+    '20261202T0400_handling_time': m20261202T0400,
   },
   counters: [
     {
@@ -78,3 +80,4 @@ export const assistanceModule: GonghuiModule = {
 };
 
 export { loadAssistanceDemo } from './cases/case.demo.ts';
+export { assistanceLookups, type PersonAssistance } from './lookups/lookup.service.ts';

@@ -92,6 +92,8 @@ export interface AssistanceCaseTable {
   aid_amount_fen: number | null;
   aid_approved_by: number | null;
   aid_approved_on: DateColumn | null;
+  /** Working days from receipt to closing on the State Council calendar, set when the case closes. */
+  handling_working_days: number | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;

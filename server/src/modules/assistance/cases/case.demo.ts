@@ -4,7 +4,7 @@ import type { Database } from '../../../db/schema.ts';
 import { fromDay, random, toDay, type Rnd } from '../../../demo/random.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { personalData } from '../../../platform/personal-data/personal-data.ts';
-import { clockOf } from '../clocks/clock.definitions.ts';
+import { clockOf, workingDaysBetween } from '../clocks/clock.definitions.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { withAssistance } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
@@ -115,6 +115,7 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
         received_on: receivedOn,
         accepted_on: acceptedOn,
         closed_on: closedOn,
+        handling_working_days: closedOn ? workingDaysBetween(receivedOn, closedOn) : null,
         outcome: closedOn ? pick(rnd, outcomes) : null,
         deadline_kind: clock.deadlineKind,
         due_on: clock.dueOn,
