@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
+import { archiveColumns } from '../server/src/modules/assistance/hardship/archive-import.sheet.ts';
 import { userService } from '../server/src/platform/users/user.service.ts';
 import { nextResidentId } from '../server/test/members-fixtures.ts';
 import { startDemoServer } from './harness.ts';
@@ -162,6 +164,39 @@ describe('a hardship archive', () => {
     await page.getByTestId('archive-status-ok').click();
     await expect.poll(() => page.getByTestId('archive-status-tag').textContent()).toBe('已脱困');
     await screenshot(page, 'hardship-archive');
+
+    // Households come in from .xlsx too: the good one becomes an archive, the faulty one is in the report.
+    await page.goto(`${server.baseUrl}/assistance/archives`);
+    await page.getByTestId('archive-import-open').click();
+    await page.getByTestId('archive-import-page').waitFor();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('困难职工家庭');
+    const row = (o: Record<string, string>) => archiveColumns.map((c) => o[c.key] ?? '');
+    const head = { unit: archive.orgUnitName, relation: '户主', health: '重病', reviewDueOn: '2099-01-15' };
+    ws.addRow(archiveColumns.map((c) => c.header));
+    ws.addRow(row({ ...head, name: '浏览器导入户主', residentId: nextResidentId(), income: '6000' }));
+    ws.addRow(
+      row({ relation: '子女', name: '浏览器导入子女', residentId: nextResidentId(), health: '健康' }),
+    );
+    ws.addRow(row({ ...head, name: '浏览器错误户主', residentId: '123', income: '0' }));
+    await page
+      .getByTestId('archive-import-page')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '困难职工家庭.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+    await page.getByText('困难职工家庭.xlsx').waitFor();
+    await page.getByTestId('archive-import-start').click();
+    await page
+      .locator('[data-testid="archive-import-status"][data-status="done"]')
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('archive-import-created').textContent()).toBe('1');
+    expect(await page.getByTestId('archive-import-invalid').textContent()).toBe('1');
+    const report = page.waitForEvent('download');
+    await page.getByTestId('archive-import-report').click();
+    expect((await report).suggestedFilename()).toMatch(/^困难职工档案导入错误报告-\d+\.xlsx$/);
   });
 });
 

@@ -11,6 +11,7 @@ import type {
   HardshipStatus,
   HealthState,
   HouseholdRelation,
+  ImportMode,
   LegalAidOutcome,
   PartySide,
   SuddenCause,
@@ -257,6 +258,22 @@ export interface MediationAgreementTable {
   mediator_signed_on: DateColumn | null;
 }
 
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface HardshipImportTable {
+  id: Generated<number>;
+  job_id: number | null;
+  file_name: string;
+  content: Buffer;
+  mode: ImportMode;
+  scope_path: string;
+  report: Buffer | null;
+  /** What the applied import did, so a rerun of its job answers the same. */
+  result: Json | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -281,6 +298,7 @@ export type AssistanceTables = {
   mediation_party: MediationPartyTable;
   mediation_session: MediationSessionTable;
   mediation_agreement: MediationAgreementTable;
+  hardship_import: HardshipImportTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;
