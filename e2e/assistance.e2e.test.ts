@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
 import { archiveColumns } from '../server/src/modules/assistance/hardship/archive-import.sheet.ts';
@@ -42,6 +43,39 @@ async function fill(testId: string, text: string) {
 /** A text area carries its test id itself. */
 async function write(testId: string, text: string) {
   await page.getByTestId(testId).fill(text);
+}
+
+/** 碧溪 (常熟) runs all six kinds of case through its three levels in the demo: escalated, referred, up to the city. */
+async function expectBixiNetwork() {
+  const { rows } = await sql<{
+    type: string;
+    atVillage: boolean;
+    escalated: boolean;
+    referred: boolean;
+    toCity: boolean;
+  }>`
+    select c.case_type as type, iu.level = 'village' as "atVillage",
+      exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'escalate') as escalated,
+      exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'refer') as referred,
+      c.handling_unit_id = s.parent_id as "toCity"
+    from assistance_case c
+    join org_unit_version iv on iv.org_unit_id = c.intake_unit_id and iv.valid_to is null
+    join org_unit iu on iu.id = c.intake_unit_id
+    join org_unit su on su.division_code = '320581005'
+    join org_unit_version s on s.org_unit_id = su.id and s.valid_to is null
+    where iv.path like s.path || '%'`.execute(server.handle.db);
+  expect(new Set(rows.map((r) => r.type)).size).toBe(6);
+  for (const type of new Set(rows.map((r) => r.type))) {
+    const own = rows.filter((r) => r.type === type);
+    const seen = (k: 'atVillage' | 'escalated' | 'referred' | 'toCity') => own.some((r) => r[k]);
+    expect([type, seen('atVillage'), seen('escalated'), seen('referred'), seen('toCity')]).toEqual([
+      type,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  }
 }
 
 describe('a case through the three-level network', () => {
@@ -202,6 +236,7 @@ describe('a hardship archive', () => {
 
 describe('mutual insurance', () => {
   test('the city sees its figures and its plan, takes a claim, approves and pays it', async () => {
+    await expectBixiNetwork();
     await login(page, server.baseUrl, 'admin');
     await page.getByTestId('menu-assistance-dashboard').click();
     await page.getByTestId('assistance-chart-type').locator('canvas').waitFor();

@@ -8,6 +8,7 @@ import { clockOf, workingDaysBetween } from '../clocks/clock.definitions.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { withAssistance } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
+import { loadBixiNetwork } from './bixi.demo.ts';
 import { caseRepository } from './case.repository.ts';
 import { workerRepository } from './worker.repository.ts';
 
@@ -139,6 +140,6 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
       if (acceptedOn) await event('status', '已登记 → 已受理', handling);
       if (closedOn) await event('status', '办理完毕', handling);
     }
-    return total;
+    return total + (await loadBixiNetwork(trx, rules, people));
   });
 }
