@@ -8,6 +8,7 @@ import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts
 import * as m20261202T0100 from './migrations/20261202T0100_case_specifics.ts';
 import * as m20261202T0400 from './migrations/20261202T0400_handling_time.ts';
 import * as m20261202T0430 from './migrations/20261202T0430_archive_imports.ts';
+import * as m20261202T0500 from './migrations/20261202T0500_case_clock_reach.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -65,6 +66,7 @@ export const assistanceModule: GonghuiModule = {
     '20261202T0100_case_specifics': m20261202T0100,
     '20261202T0400_handling_time': m20261202T0400,
     '20261202T0430_archive_imports': m20261202T0430,
+    '20261202T0500_case_clock_reach': m20261202T0500,
   },
   jobs: { [ARCHIVE_IMPORT_JOB]: runArchiveImport },
   counters: [

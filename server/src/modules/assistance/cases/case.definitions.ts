@@ -258,6 +258,13 @@ export interface MediationAgreementTable {
   mediator_signed_on: DateColumn | null;
 }
 
+/** A running clock as each unit that sees the case finds it (kept by `syncCaseClocks`). */
+export interface CaseClockTable {
+  org_unit_id: number;
+  due_on: DateColumn;
+  case_id: number;
+}
+
 type Json = ColumnType<unknown, string | undefined, string>;
 
 export interface HardshipImportTable {
@@ -299,6 +306,7 @@ export type AssistanceTables = {
   mediation_session: MediationSessionTable;
   mediation_agreement: MediationAgreementTable;
   hardship_import: HardshipImportTable;
+  case_clock: CaseClockTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;

@@ -5,6 +5,7 @@ import { fromDay, random, toDay, type Rnd } from '../../../demo/random.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { personalData } from '../../../platform/personal-data/personal-data.ts';
 import { clockOf, workingDaysBetween } from '../clocks/clock.definitions.ts';
+import { syncCaseClocks } from '../clocks/clock-reach.repository.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { withAssistance } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
@@ -140,6 +141,8 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
       if (acceptedOn) await event('status', '已登记 → 已受理', handling);
       if (closedOn) await event('status', '办理完毕', handling);
     }
-    return total + (await loadBixiNetwork(trx, rules, people));
+    const bixi = await loadBixiNetwork(trx, rules, people);
+    await syncCaseClocks(trx, null);
+    return total + bixi;
   });
 }
