@@ -206,7 +206,11 @@ describe('a hardship archive', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('困难职工家庭');
     const row = (o: Record<string, string>) => archiveColumns.map((c) => o[c.key] ?? '');
-    const head = { unit: archive.orgUnitName, relation: '户主', health: '重病', reviewDueOn: '2099-01-15' };
+    // The archive's unit by its statistical code when it has one: villages of one name are told apart by it.
+    const { rows: units } = await sql<{ code: string | null }>`
+      select division_code as code from org_unit where id = ${archive.orgUnitId}`.execute(server.handle.db);
+    const unitText = units[0]?.code ?? archive.orgUnitName;
+    const head = { unit: unitText, relation: '户主', health: '重病', reviewDueOn: '2099-01-15' };
     ws.addRow(archiveColumns.map((c) => c.header));
     ws.addRow(row({ ...head, name: '浏览器导入户主', residentId: nextResidentId(), income: '6000' }));
     ws.addRow(
