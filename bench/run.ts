@@ -10,6 +10,7 @@ import { benchMemberCollision } from './members-collision.bench.ts';
 import { benchLists } from './lists.bench.ts';
 import { benchEmployment } from './employment.bench.ts';
 import { benchModelWorkers } from './model-workers.bench.ts';
+import { benchAssistance } from './assistance.bench.ts';
 
 const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => Promise<void>> = {
   'org-tree': (db) => benchOrgTree(db),
@@ -24,6 +25,7 @@ const benchmarks: Record<string, (db: Kysely<Database>, kind: DatabaseKind) => P
 /** Benchmarks that keep their own database (a city-scale template reused between runs). */
 const ownDatabase: Record<string, () => Promise<void>> = {
   lists: benchLists,
+  assistance: benchAssistance,
 };
 
 // Each benchmark runs on a fresh database: in-memory PGlite, or, when DATABASE_URL is set, a new

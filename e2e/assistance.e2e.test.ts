@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
+import { archiveColumns } from '../server/src/modules/assistance/hardship/archive-import.sheet.ts';
 import { userService } from '../server/src/platform/users/user.service.ts';
 import { nextResidentId } from '../server/test/members-fixtures.ts';
 import { startDemoServer } from './harness.ts';
@@ -40,6 +43,39 @@ async function fill(testId: string, text: string) {
 /** A text area carries its test id itself. */
 async function write(testId: string, text: string) {
   await page.getByTestId(testId).fill(text);
+}
+
+/** 碧溪 (常熟) runs all six kinds of case through its three levels in the demo: escalated, referred, up to the city. */
+async function expectBixiNetwork() {
+  const { rows } = await sql<{
+    type: string;
+    atVillage: boolean;
+    escalated: boolean;
+    referred: boolean;
+    toCity: boolean;
+  }>`
+    select c.case_type as type, iu.level = 'village' as "atVillage",
+      exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'escalate') as escalated,
+      exists (select 1 from case_event e where e.case_id = c.id and e.kind = 'refer') as referred,
+      c.handling_unit_id = s.parent_id as "toCity"
+    from assistance_case c
+    join org_unit_version iv on iv.org_unit_id = c.intake_unit_id and iv.valid_to is null
+    join org_unit iu on iu.id = c.intake_unit_id
+    join org_unit su on su.division_code = '320581005'
+    join org_unit_version s on s.org_unit_id = su.id and s.valid_to is null
+    where iv.path like s.path || '%'`.execute(server.handle.db);
+  expect(new Set(rows.map((r) => r.type)).size).toBe(6);
+  for (const type of new Set(rows.map((r) => r.type))) {
+    const own = rows.filter((r) => r.type === type);
+    const seen = (k: 'atVillage' | 'escalated' | 'referred' | 'toCity') => own.some((r) => r[k]);
+    expect([type, seen('atVillage'), seen('escalated'), seen('referred'), seen('toCity')]).toEqual([
+      type,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  }
 }
 
 describe('a case through the three-level network', () => {
@@ -162,11 +198,49 @@ describe('a hardship archive', () => {
     await page.getByTestId('archive-status-ok').click();
     await expect.poll(() => page.getByTestId('archive-status-tag').textContent()).toBe('已脱困');
     await screenshot(page, 'hardship-archive');
+
+    // Households come in from .xlsx too: the good one becomes an archive, the faulty one is in the report.
+    await page.goto(`${server.baseUrl}/assistance/archives`);
+    await page.getByTestId('archive-import-open').click();
+    await page.getByTestId('archive-import-page').waitFor();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('困难职工家庭');
+    const row = (o: Record<string, string>) => archiveColumns.map((c) => o[c.key] ?? '');
+    // The archive's unit by its statistical code when it has one: villages of one name are told apart by it.
+    const { rows: units } = await sql<{ code: string | null }>`
+      select division_code as code from org_unit where id = ${archive.orgUnitId}`.execute(server.handle.db);
+    const unitText = units[0]?.code ?? archive.orgUnitName;
+    const head = { unit: unitText, relation: '户主', health: '重病', reviewDueOn: '2099-01-15' };
+    ws.addRow(archiveColumns.map((c) => c.header));
+    ws.addRow(row({ ...head, name: '浏览器导入户主', residentId: nextResidentId(), income: '6000' }));
+    ws.addRow(
+      row({ relation: '子女', name: '浏览器导入子女', residentId: nextResidentId(), health: '健康' }),
+    );
+    ws.addRow(row({ ...head, name: '浏览器错误户主', residentId: '123', income: '0' }));
+    await page
+      .getByTestId('archive-import-page')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '困难职工家庭.xlsx',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+    await page.getByText('困难职工家庭.xlsx').waitFor();
+    await page.getByTestId('archive-import-start').click();
+    await page
+      .locator('[data-testid="archive-import-status"][data-status="done"]')
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('archive-import-created').textContent()).toBe('1');
+    expect(await page.getByTestId('archive-import-invalid').textContent()).toBe('1');
+    const report = page.waitForEvent('download');
+    await page.getByTestId('archive-import-report').click();
+    expect((await report).suggestedFilename()).toMatch(/^困难职工档案导入错误报告-\d+\.xlsx$/);
   });
 });
 
 describe('mutual insurance', () => {
   test('the city sees its figures and its plan, takes a claim, approves and pays it', async () => {
+    await expectBixiNetwork();
     await login(page, server.baseUrl, 'admin');
     await page.getByTestId('menu-assistance-dashboard').click();
     await page.getByTestId('assistance-chart-type').locator('canvas').waitFor();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssistanceDashboard, CaseDetail } from '@gonghui/contracts';
-import { median, workingDaysBetween } from '../src/modules/assistance/dashboard/dashboard.service.ts';
+import type { AssistanceCase, AssistanceDashboard, CaseDetail, Page } from '@gonghui/contracts';
+import { workingDaysBetween } from '../src/modules/assistance/clocks/clock.definitions.ts';
 import { today } from '../src/platform/orgs/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, TEST_PASSWORD } from './factories.ts';
@@ -13,6 +13,14 @@ let districtB: Client;
 /** A PUT with the session's CSRF token. */
 const put = (c: Client, url: string, payload: object) => c.request({ method: 'PUT', url, payload });
 const json = <T>(r: { json(): unknown }) => r.json() as T;
+const year = Number(today().slice(0, 4));
+/** The median as the app computed it before the figure moved into SQL: the reference the SQL must match. */
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
 const count = async (table: string) =>
   Number(
     (
@@ -208,5 +216,31 @@ describe('the dashboard', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('年度');
     expect(c.number).toContain('信访');
+  });
+
+  it('reads the median handling time in working days from the stored durations, as the app computed it', async () => {
+    const received = ['2024-09-28', '2024-12-30', '2025-01-05', '2025-05-06', '2025-10-09'];
+    for (const [i, receivedOn] of received.entries()) {
+      const c = await buildCase(t.handle.db, { unitId: world.a2.id, type: 'employment' });
+      await t.handle.db
+        .updateTable('assistance_case' as 'org_unit')
+        .set({ received_on: receivedOn } as never)
+        .where('id', '=', c.id)
+        .execute();
+      const status = i % 2 === 0 ? 'closed' : 'rejected';
+      const res = await districtA.post(`/api/assistance/cases/${c.id}/status`, { status, outcome: '已办结' });
+      expect(res.statusCode).toBe(200);
+    }
+    const closed = json<Page<AssistanceCase>>(
+      await districtA.get('/api/assistance/cases?open=false&pageSize=200'),
+    ).items.filter((x) => x.closedOn!.startsWith(String(year)));
+    const expected = median(closed.map((x) => workingDaysBetween(x.receivedOn, x.closedOn!)));
+    const figures = json<AssistanceDashboard>(await districtA.get('/api/assistance/dashboard'));
+    expect(closed.length).toBeGreaterThanOrEqual(received.length);
+    expect(figures.closedCount).toBe(closed.length);
+    expect(figures.medianWorkingDays).toBe(expected);
+    expect(figures.medianWorkingDays).toBeGreaterThan(0);
+    const other = json<AssistanceDashboard>(await districtB.get('/api/assistance/dashboard'));
+    expect([other.closedCount, other.medianWorkingDays]).toEqual([0, null]);
   });
 });

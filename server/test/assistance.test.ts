@@ -1,3 +1,4 @@
+import { syncCaseClocks } from '../src/modules/assistance/clocks/clock-reach.repository.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
@@ -374,6 +375,7 @@ describe('clocks, the overdue list and the workbench', () => {
     // Dated back 30 days: its 5 working days to accept ran out long ago.
     await sql`update assistance_case set received_on = received_on - 30,
       due_on = due_on - 30, warn_on = warn_on - 30 where id = ${c.id}`.execute(t.handle.db);
+    await syncCaseClocks(t.handle.db, c.id);
     const overdue = json<Page<AssistanceCase>>(
       await otherVillageUser.get('/api/assistance/cases?clock=overdue'),
     );

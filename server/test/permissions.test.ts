@@ -54,6 +54,7 @@ describe('changshu cannot read or change anything of taicang, through every rout
   let taicangTransfer: number;
   let taicangImport: number;
   let taicangEmployerImport: number;
+  let taicangArchiveImport: number;
   let taicangExport: number;
   let taicangTask: number;
   let taicangAgreement: number;
@@ -215,6 +216,14 @@ describe('changshu cannot read or change anything of taicang, through every rout
       members: Array<{ id: number }>;
     };
     taicangArchive = { id: archiveId, memberId: archiveDetail.members[0].id };
+    const archiveImport = await taicang.request({
+      method: 'POST',
+      url: '/api/hardship/archive-imports?fileName=a.xlsx&mode=valid_only',
+      payload: Buffer.from('not a workbook'),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
+    expect(archiveImport.statusCode, archiveImport.body).toBe(200);
+    taicangArchiveImport = (archiveImport.json() as { id: number }).id;
     const plan = await taicang.post('/api/insurance/plans', {
       name: '太仓职工互助保障',
       year: 2026,
@@ -675,6 +684,12 @@ describe('changshu cannot read or change anything of taicang, through every rout
         payload: { signer: 'applicant', signedOn: date },
       },
       'GET /api/hardship/archives/:id': { url: `/api/hardship/archives/${taicangArchive.id}` },
+      'GET /api/hardship/archive-imports/:id': {
+        url: `/api/hardship/archive-imports/${taicangArchiveImport}`,
+      },
+      'GET /api/hardship/archive-imports/:id/report': {
+        url: `/api/hardship/archive-imports/${taicangArchiveImport}/report`,
+      },
       'POST /api/hardship/archives': {
         url: '/api/hardship/archives',
         payload: {
@@ -890,6 +905,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'GET /api/hardship/archives',
     'GET /api/hardship/archives/export',
     'GET /api/hardship/lines',
+    // The archive import's template is the same everywhere; an upload's rows may touch only the caller's scope.
+    'GET /api/hardship/archive-template',
+    'POST /api/hardship/archive-imports',
     'GET /api/insurance/plans',
     'GET /api/insurance/claims',
     'GET /api/insurance/claims/export',

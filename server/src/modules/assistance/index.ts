@@ -6,7 +6,10 @@ import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts'
 import * as m20261201T2330 from './migrations/20261201T2330_mutual_insurance.ts';
 import * as m20261201T2345 from './migrations/20261201T2345_living_aid_amount.ts';
 import * as m20261202T0100 from './migrations/20261202T0100_case_specifics.ts';
+import * as m20261202T0400 from './migrations/20261202T0400_handling_time.ts';
 import * as m20261202T0410 from './migrations/20261202T0410_member_link_indexes.ts';
+import * as m20261202T0430 from './migrations/20261202T0430_archive_imports.ts';
+import * as m20261202T0500 from './migrations/20261202T0500_case_clock_reach.ts';
 import { loadAssistanceDemo } from './cases/case.demo.ts';
 import { caseExport } from './cases/case.export.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -16,6 +19,8 @@ import { clockRoutes } from './clocks/clock.routes.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { handlerExport } from './handlers/handler.export.ts';
 import { handlerRoutes } from './handlers/handler.routes.ts';
+import { ARCHIVE_IMPORT_JOB, runArchiveImport } from './hardship/archive-import.job.ts';
+import { archiveImportRoutes } from './hardship/archive-import.routes.ts';
 import { loadHardshipDemo } from './hardship/hardship.demo.ts';
 import { archiveExport } from './hardship/hardship.export.ts';
 import { hardshipRoutes } from './hardship/hardship.routes.ts';
@@ -35,6 +40,7 @@ export const assistanceModule: GonghuiModule = {
     handlerRoutes,
     clockRoutes,
     hardshipRoutes,
+    archiveImportRoutes,
     insuranceRoutes,
     dashboardRoutes,
   ],
@@ -59,8 +65,12 @@ export const assistanceModule: GonghuiModule = {
     '20261201T2330_mutual_insurance': m20261201T2330,
     '20261201T2345_living_aid_amount': m20261201T2345,
     '20261202T0100_case_specifics': m20261202T0100,
+    '20261202T0400_handling_time': m20261202T0400,
     '20261202T0410_member_link_indexes': m20261202T0410,
+    '20261202T0430_archive_imports': m20261202T0430,
+    '20261202T0500_case_clock_reach': m20261202T0500,
   },
+  jobs: { [ARCHIVE_IMPORT_JOB]: runArchiveImport },
   counters: [
     {
       key: 'assistance-overdue',
@@ -80,3 +90,4 @@ export const assistanceModule: GonghuiModule = {
 };
 
 export { loadAssistanceDemo } from './cases/case.demo.ts';
+export { assistanceLookups, type PersonAssistance } from './lookups/lookup.service.ts';

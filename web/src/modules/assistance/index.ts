@@ -60,6 +60,12 @@ export const assistanceModule: WebModule = {
       permission: 'assistance:read',
     },
     {
+      path: 'assistance/archives/import',
+      page: lazyPage(() => import('./pages/ArchiveImportPage.tsx'), 'ArchiveImportPage'),
+      title: '导入困难职工档案',
+      permission: 'assistance:write',
+    },
+    {
       path: 'assistance/archives/:id',
       page: lazyPage(() => import('./pages/ArchivePage.tsx'), 'ArchivePage'),
       title: '档案详情',

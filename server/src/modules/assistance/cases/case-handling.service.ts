@@ -23,6 +23,7 @@ import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { changeRecord } from '../../../platform/writes/record-change.ts';
 import { narrowScope, scopeContains, scopeOf, type Scope } from '../../../platform/scope.ts';
+import { workingDaysBetween } from '../clocks/clock.definitions.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { recomputeClock } from '../clocks/clock.service.ts';
 import { visibleHandler } from '../handlers/handler.service.ts';
@@ -117,7 +118,14 @@ export const caseHandlingService = {
       await caseRepository.update(trx, id, {
         status: body.status,
         ...(body.status === 'accepted' ? { accepted_on: now } : {}),
-        ...(final ? { closed_on: now, outcome, paused_since: null } : {}),
+        ...(final
+          ? {
+              closed_on: now,
+              outcome,
+              paused_since: null,
+              handling_working_days: workingDaysBetween(row.receivedOn, now),
+            }
+          : {}),
       });
       const text = [`${caseStatusLabels[row.status]} → ${caseStatusLabels[body.status]}`, outcome, body.note]
         .filter(Boolean)

@@ -11,6 +11,7 @@ import type {
   HardshipStatus,
   HealthState,
   HouseholdRelation,
+  ImportMode,
   LegalAidOutcome,
   PartySide,
   SuddenCause,
@@ -92,6 +93,8 @@ export interface AssistanceCaseTable {
   aid_amount_fen: number | null;
   aid_approved_by: number | null;
   aid_approved_on: DateColumn | null;
+  /** Working days from receipt to closing on the State Council calendar, set when the case closes. */
+  handling_working_days: number | null;
   created_by: number | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
@@ -255,6 +258,29 @@ export interface MediationAgreementTable {
   mediator_signed_on: DateColumn | null;
 }
 
+/** A running clock as each unit that sees the case finds it (kept by `syncCaseClocks`). */
+export interface CaseClockTable {
+  org_unit_id: number;
+  due_on: DateColumn;
+  case_id: number;
+}
+
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface HardshipImportTable {
+  id: Generated<number>;
+  job_id: number | null;
+  file_name: string;
+  content: Buffer;
+  mode: ImportMode;
+  scope_path: string;
+  report: Buffer | null;
+  /** What the applied import did, so a rerun of its job answers the same. */
+  result: Json | null;
+  created_by: number | null;
+  created_at: Generated<Date>;
+}
+
 // A type alias, not an interface: `withTables` asks for a record type with an index signature.
 export type AssistanceTables = {
   assistance_person: AssistancePersonTable;
@@ -279,6 +305,8 @@ export type AssistanceTables = {
   mediation_party: MediationPartyTable;
   mediation_session: MediationSessionTable;
   mediation_agreement: MediationAgreementTable;
+  hardship_import: HardshipImportTable;
+  case_clock: CaseClockTable;
 };
 
 export type AssistanceDatabase = Database & AssistanceTables;

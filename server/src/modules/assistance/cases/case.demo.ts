@@ -4,10 +4,12 @@ import type { Database } from '../../../db/schema.ts';
 import { fromDay, random, toDay, type Rnd } from '../../../demo/random.ts';
 import { today } from '../../../platform/orgs/dates.ts';
 import { personalData } from '../../../platform/personal-data/personal-data.ts';
-import { clockOf } from '../clocks/clock.definitions.ts';
+import { clockOf, workingDaysBetween } from '../clocks/clock.definitions.ts';
+import { syncCaseClocks } from '../clocks/clock-reach.repository.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { withAssistance } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
+import { loadBixiNetwork } from './bixi.demo.ts';
 import { caseRepository } from './case.repository.ts';
 import { workerRepository } from './worker.repository.ts';
 
@@ -115,6 +117,7 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
         received_on: receivedOn,
         accepted_on: acceptedOn,
         closed_on: closedOn,
+        handling_working_days: closedOn ? workingDaysBetween(receivedOn, closedOn) : null,
         outcome: closedOn ? pick(rnd, outcomes) : null,
         deadline_kind: clock.deadlineKind,
         due_on: clock.dueOn,
@@ -138,6 +141,8 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
       if (acceptedOn) await event('status', '已登记 → 已受理', handling);
       if (closedOn) await event('status', '办理完毕', handling);
     }
-    return total;
+    const bixi = await loadBixiNetwork(trx, rules, people);
+    await syncCaseClocks(trx, null);
+    return total + bixi;
   });
 }

@@ -46,6 +46,32 @@ function scoped(db: AppDb, scope: Scope) {
     );
 }
 
+/** The unit a scope is the subtree of (its path's last segment), or null for the whole tree or none. */
+function unitOfScope(scope: Scope): number | null {
+  const m = /\/(\d+)\/$/.exec(scope);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The cases a list reads from: for the overdue list of a unit's scope, the running clocks that unit sees
+ * (one index range of `case_clock`); otherwise every case whose handling chain reaches into the scope.
+ */
+function visibleFor(db: AppDb, scope: Scope, f: Pick<CaseListFilter, 'clock' | 'today'>) {
+  const unit = unitOfScope(scope);
+  if (f.clock !== 'overdue' || unit === null) return scoped(db, scope);
+  return withAssistance(db)
+    .selectFrom('assistance_case as c')
+    .where(
+      'c.id',
+      'in',
+      withAssistance(db)
+        .selectFrom('case_clock as k')
+        .select('k.case_id')
+        .where('k.org_unit_id', '=', unit)
+        .where('k.due_on', '<', f.today),
+    );
+}
+
 const columns = [
   'c.id',
   'c.number',
@@ -197,14 +223,14 @@ export const caseRepository = {
 
   async list(db: AppDb, scope: Scope, f: CaseListFilter, page: PageRequest) {
     return listPage(db, {
-      rows: scoped(db, scope).where(filterWhere(f)).select(columns),
+      rows: visibleFor(db, scope, f).where(filterWhere(f)).select(columns),
       orderBy: sortTerms({ columns: sortColumns, key: f.sort, order: f.order, tieBreak: 'c.id' }),
       page,
     });
   },
 
   async count(db: AppDb, scope: Scope, f: CaseListFilter): Promise<number> {
-    const r = await scoped(db, scope)
+    const r = await visibleFor(db, scope, f)
       .where(filterWhere(f))
       .select(sql<number>`count(*)::int`.as('n'))
       .executeTakeFirstOrThrow();
@@ -213,12 +239,33 @@ export const caseRepository = {
 
   /** Every row of the filtered list in the list's order, for an export. */
   async all(db: AppDb, scope: Scope, f: CaseListFilter) {
-    return scoped(db, scope)
+    return visibleFor(db, scope, f)
       .where(filterWhere(f))
       .select(columns)
       .orderBy(sortColumns[f.sort], f.order)
       .orderBy('c.id', f.order)
       .execute();
+  },
+
+  /** Open, unpaused cases past their due date that the scope's unit sees: the workbench figure. */
+  async countOverdue(db: AppDb, scope: Scope, today: string): Promise<number> {
+    const unit = unitOfScope(scope);
+    if (unit === null)
+      return this.count(db, scope, {
+        clock: 'overdue',
+        open: true,
+        handlingScope: null,
+        today,
+        sort: 'dueOn',
+        order: 'asc',
+      });
+    const r = await withAssistance(db)
+      .selectFrom('case_clock')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('org_unit_id', '=', unit)
+      .where('due_on', '<', today)
+      .executeTakeFirstOrThrow();
+    return r.n;
   },
 
   /** The visible cases of one worker, oldest first. */

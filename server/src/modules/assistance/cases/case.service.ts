@@ -26,6 +26,7 @@ import { createRecord, type ChangeableRecord } from '../../../platform/writes/re
 import { Scope, scopeContains, scopeOf } from '../../../platform/scope.ts';
 import { memberRepository } from '../../members/index.ts';
 import { clockOf } from '../clocks/clock.definitions.ts';
+import { syncCaseClocks } from '../clocks/clock-reach.repository.ts';
 import { clockRuleRepository } from '../clocks/clock.repository.ts';
 import { refreshProvisionalClocks } from '../clocks/clock.service.ts';
 import { visibleHandler } from '../handlers/handler.service.ts';
@@ -140,14 +141,7 @@ export const caseService = {
   /** Open cases past their due date, in the caller's scope: the workbench figure. */
   async countOverdue(db: Db, scope: Scope): Promise<number> {
     await refreshProvisionalClocks(db);
-    return caseRepository.count(db, scope, {
-      clock: 'overdue',
-      open: true,
-      handlingScope: null,
-      today: today(),
-      sort: 'dueOn',
-      order: 'asc',
-    });
+    return caseRepository.countOverdue(db, scope, today());
   },
 
   async get(db: Db, actor: Actor, id: number): Promise<CaseDetail> {
@@ -309,6 +303,7 @@ export const caseService = {
         updated_at: new Date(),
       });
       await caseRepository.addToChain(trx, id, unit.id);
+      await syncCaseClocks(trx, id);
       await addEvent(trx, actor, id, 'intake', body.subject);
       if (handlerId !== null) {
         await caseRepository.assign(trx, id, handlerId, actor.userId > 0 ? actor.userId : null);

@@ -51,4 +51,13 @@ export const workerRepository = {
       .where('id', '=', id)
       .executeTakeFirst();
   },
+
+  /** The person with this resident-ID lookup hash, if a case was ever taken in for them. */
+  async findByHash(db: AppDb, residentIdHash: Buffer) {
+    return withAssistance(db)
+      .selectFrom('assistance_person')
+      .select(['id', 'name'])
+      .where('resident_id_hash', '=', residentIdHash)
+      .executeTakeFirst();
+  },
 };

@@ -9,6 +9,7 @@ import { scopeOf } from '../../../platform/scope.ts';
 import { caseRepository } from '../cases/case.repository.ts';
 import type { AppDb } from '../cases/case.definitions.ts';
 import { clockOf, publishedThrough } from './clock.definitions.ts';
+import { syncCaseClocks } from './clock-reach.repository.ts';
 import { clockRuleRepository } from './clock.repository.ts';
 
 /** Sets the case's stored clock from its type's rule, its dates and its pauses. */
@@ -29,6 +30,7 @@ export async function recomputeClock(db: AppDb, id: number): Promise<void> {
     warn_on: state.warnOn,
     due_provisional: state.provisional,
   });
+  await syncCaseClocks(db, id);
 }
 
 const CALENDAR_SETTING = 'assistance.holiday_calendar_through';

@@ -234,6 +234,32 @@ export const hardshipRepository = {
     return id;
   },
 
+  /**
+   * The archives the scope keeps of households with a member of this resident-ID lookup hash: those in
+   * force first, then the newest.
+   */
+  async ofPerson(db: AppDb, scope: Scope, residentIdHash: Buffer) {
+    return scoped(db, scope)
+      .select(columns)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('hardship_member as hm')
+            .select('hm.id')
+            .whereRef('hm.archive_id', '=', 'a.id')
+            .where('hm.resident_id_hash', '=', residentIdHash),
+        ),
+      )
+      .orderBy(sql`a.status = 'active'`, 'desc')
+      .orderBy('a.id', 'desc')
+      .execute();
+  },
+
+  /** The help given to any of these households, newest first. */
+  async givenForArchives(db: AppDb, archiveIds: number[]) {
+    if (archiveIds.length === 0) return [];
+    return givenRows(db).where('g.archive_id', 'in', archiveIds).execute();
+  },
+
   /** The help given to a household, newest first, with the number of the case it answered. */
   async given(db: AppDb, archiveId: number) {
     return givenRows(db).where('g.archive_id', '=', archiveId).execute();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Form, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   hardshipCategories,
   hardshipCategoryLabels,
@@ -100,14 +100,23 @@ export function ArchivesPage() {
       cardTestId="archives-page"
       extra={
         canWrite ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="archive-create-open"
-          >
-            建立档案
-          </Button>
+          <>
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => void navigate('/assistance/archives/import')}
+              data-testid="archive-import-open"
+            >
+              从 Excel 导入
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="archive-create-open"
+            >
+              建立档案
+            </Button>
+          </>
         ) : null
       }
       list={state}
