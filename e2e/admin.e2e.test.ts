@@ -89,6 +89,60 @@ describe('signing in', () => {
   });
 });
 
+/**
+ * The main pages with a list, and the name of each one's screenshot. At 1366 px none may hide a column
+ * behind sideways scrolling: the tests check the lists of the pages marked `checked` (the rest take too long
+ * for every run); with `GONGHUI_SCREENSHOTS=1` every page is opened, pictured, and a wide one named.
+ */
+const LIST_PAGES: ReadonlyArray<readonly [path: string, name: string, checked?: 'checked']> = [
+  ['/members', 'members', 'checked'],
+  ['/members/transfers', 'transfers', 'checked'],
+  ['/users', 'users', 'checked'],
+  ['/audit', 'audit', 'checked'],
+  ['/employers', 'employers'],
+  ['/formation-campaigns', 'formation-campaigns'],
+  ['/agreements', 'agreements'],
+  ['/assistance/cases', 'assistance-cases'],
+  ['/assistance/handlers', 'assistance-handlers'],
+  ['/assistance/clock-rules', 'assistance-clock-rules'],
+  ['/assistance/archives', 'assistance-archives'],
+  ['/assistance/insurance', 'assistance-insurance'],
+  ['/assistance/claims', 'assistance-claims'],
+  ['/employment/fairs', 'employment-fairs'],
+  ['/employment/seekers', 'employment-seekers'],
+  ['/employment/courses', 'employment-courses'],
+  ['/employment/follow-ups', 'employment-follow-ups'],
+  ['/model-workers/registry', 'model-workers-registry'],
+  ['/model-workers/rules', 'model-workers-rules'],
+  ['/model-workers/rolls', 'model-workers-rolls'],
+  ['/model-workers/visits', 'model-workers-visits'],
+];
+
+describe('the main pages on a 1366 × 768 screen (admin)', () => {
+  test('a list shows all its columns without sideways scrolling', async () => {
+    const pictured = process.env.GONGHUI_SCREENSHOTS === '1';
+    const wide: string[] = [];
+    for (const [path, name, checked] of LIST_PAGES) {
+      if (!checked && !pictured) continue;
+      await page.goto(`${server.baseUrl}${path}`);
+      // A row, or the placeholder of an empty list (the body's first row only measures the columns).
+      await page
+        .locator('.ant-table-tbody tr.ant-table-row, .ant-table-tbody tr.ant-table-placeholder')
+        .first()
+        .waitFor();
+      await page.waitForLoadState('networkidle');
+      const scrolls = await page
+        .locator('.ant-table-content, .ant-table-body')
+        .evaluateAll((tables) => tables.some((t) => t.scrollWidth > t.clientWidth + 1));
+      await screenshot(page, `admin-1366-${name}`);
+      if (!scrolls) continue;
+      if (checked) wide.push(path);
+      else console.warn(`[1366 px] ${path}: the list scrolls sideways, a column is hidden`);
+    }
+    expect(wide).toEqual([]);
+  });
+});
+
 describe('merging two units through the UI (admin)', () => {
   let town: OrgSearchHit;
   let first: OrgUnit;
