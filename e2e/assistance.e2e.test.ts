@@ -6,6 +6,7 @@ import type { HardshipArchive, Page as ListPage } from '@gonghui/contracts';
 import { archiveColumns } from '../server/src/modules/assistance/hardship/archive-import.sheet.ts';
 import { userService } from '../server/src/platform/users/user.service.ts';
 import { nextResidentId } from '../server/test/members-fixtures.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { apiClient, inputOf, pickOption, villagesIn } from './helpers.ts';
@@ -84,7 +85,7 @@ describe('a case through the three-level network', () => {
 
   test('a village joint union takes a case in and escalates it to its town', async () => {
     await login(page, server.baseUrl, VILLAGE_USER, VILLAGE_PASSWORD);
-    await page.getByTestId('menu-assistance').click();
+    await clickMenuEntry(page, 'assistance', 'assistance');
     await page.getByTestId('cases-page').waitFor();
     await page.getByTestId('case-create').click();
     await page.getByTestId('case-intake').waitFor();
@@ -113,7 +114,7 @@ describe('a case through the three-level network', () => {
 
   test('the district gives it to a lawyer it registers, adds a file, resolves it; the village sees the outcome', async () => {
     await login(page, server.baseUrl, 'changshu');
-    await page.getByTestId('menu-handlers').click();
+    await clickMenuEntry(page, 'assistance', 'handlers');
     await page.getByTestId('handlers-page').waitFor();
     await page.getByTestId('handler-create-open').click();
     await fill('handler-create-name', '浏览器测试律师');
@@ -242,12 +243,12 @@ describe('mutual insurance', () => {
   test('the city sees its figures and its plan, takes a claim, approves and pays it', async () => {
     await expectBixiNetwork();
     await login(page, server.baseUrl, 'admin');
-    await page.getByTestId('menu-assistance-dashboard').click();
+    await clickMenuEntry(page, 'assistance', 'assistance-dashboard');
     await page.getByTestId('assistance-chart-type').locator('canvas').waitFor();
     await expect
       .poll(() => page.getByTestId('assistance-dashboard-overdue').textContent())
       .toMatch(/[1-9][\d,]*件/);
-    await page.getByTestId('menu-insurance').click();
+    await clickMenuEntry(page, 'assistance', 'insurance');
     await page.getByTestId('insurance-page').waitFor();
     await expect
       .poll(() => page.getByTestId('insurance-enrolled-total').textContent())
@@ -257,7 +258,7 @@ describe('mutual insurance', () => {
     await write('claim-submit-reason', '住院治疗，申请互助保障');
     await page.getByTestId('claim-submit-ok').click();
     await page.getByTestId('claim-submit').waitFor({ state: 'detached' });
-    await page.getByTestId('menu-claims').click();
+    await clickMenuEntry(page, 'assistance', 'claims');
     await page.getByTestId('insurance-claims').waitFor();
     await expect
       .poll(() => page.getByTestId('insurance-claims-total').textContent())

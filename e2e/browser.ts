@@ -36,7 +36,7 @@ export async function launchBrowser(options: { args?: string[] } = {}): Promise<
     executablePath: CHROMIUM_PATH,
     args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Download } from 'playwright-core';
 import { makeCreditCode, type Employer, type Page as ListPage } from '@gonghui/contracts';
 import { sheetColumns } from '../server/src/modules/employers/import/employer.sheet.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { apiClient } from './helpers.ts';
@@ -54,7 +55,7 @@ describe('employer import in the browser (dongbang)', () => {
 
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-employers').click();
+    await clickMenuEntry(page, 'formation', 'employers');
     await page.getByTestId('employers-import').click();
     await page.getByTestId('employer-import-page').waitFor();
     await expect

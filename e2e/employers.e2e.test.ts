@@ -13,6 +13,7 @@ import {
   type Page as ListPage,
 } from '@gonghui/contracts';
 import { nameInitials } from '../server/src/platform/orgs/initials.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { apiClient, pickOption, pickOrg, setAsOf } from './helpers.ts';
@@ -56,7 +57,7 @@ describe('the employer register (dongbang)', () => {
 
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-employers').click();
+    await clickMenuEntry(page, 'formation', 'employers');
     await page.getByTestId('employers-table').locator('tbody tr.ant-table-row').first().waitFor();
     await expect.poll(() => page.getByTestId('employers-total').textContent()).toContain(String(all.total));
 
@@ -249,7 +250,7 @@ describe('organisation indicators as of 2011-09-30 (dongbang)', () => {
   test('the dashboard shows 100% above-scale independent party formation against its target', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-indicators').click();
+    await clickMenuEntry(page, 'org', 'indicators');
     await page.getByTestId('indicators-page').waitFor();
     await setAsOf(page, '2011-09-30');
     const report = await apiFromPage<IndicatorReport>(page, '/api/indicators?asOf=2011-09-30');
@@ -355,7 +356,7 @@ describe('campaign work and the 直属 row (dongbang)', () => {
   test('adds a task and a target employer to a campaign and marks the task done', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-formation-campaigns').click();
+    await clickMenuEntry(page, 'formation', 'formation-campaigns');
     await page
       .getByTestId('formation-campaigns-table')
       .getByTestId('formation-campaign-link')
@@ -412,7 +413,7 @@ describe('campaign work and the 直属 row (dongbang)', () => {
   test('the 直属 row lists the employers placed at the town itself', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'dongbang');
-    await page.getByTestId('menu-indicators').click();
+    await clickMenuEntry(page, 'org', 'indicators');
     await page.getByTestId('indicators-page').waitFor();
     const report = await apiFromPage<IndicatorReport>(page, '/api/indicators');
     const direct = report.body.direct!.values.find((v) => v.indicator === 'union_formation')!;

@@ -7,6 +7,7 @@ import {
   type Seeker,
   type SeekerDetail,
 } from '@gonghui/contracts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { apiClient, inputOf, pickFromSelect, today } from './helpers.ts';
@@ -57,7 +58,7 @@ describe('employment assistance (changshu)', () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'changshu');
 
-    await page.getByTestId('menu-employment-fairs').click();
+    await clickMenuEntry(page, 'employment', 'employment-fairs');
     await page.getByTestId('fairs-page').waitFor();
     await page.getByTestId('fair-create').click();
     await page.getByTestId('fair-form').waitFor();
@@ -116,7 +117,7 @@ describe('employment assistance (changshu)', () => {
     );
     await screenshot(page, 'changshu-fair-booths');
 
-    await page.getByTestId('menu-employment-seekers').click();
+    await clickMenuEntry(page, 'employment', 'employment-seekers');
     await page.getByTestId('seekers-page').waitFor();
     await page.getByTestId('seeker-create').click();
     await page.getByTestId('seeker-form').waitFor();
@@ -156,7 +157,7 @@ describe('employment assistance (changshu)', () => {
     expect(stored.body.history.map((h) => h.toStatus)).toEqual(['registered', 'recommended', 'placed']);
     await page.goto(fairUrl);
     await expect.poll(() => page.getByTestId('fair-outcome').textContent()).toContain('达成就业1人');
-    await page.getByTestId('menu-employment-figures').click();
+    await clickMenuEntry(page, 'employment', 'employment-figures');
     await expect.poll(() => page.getByTestId('figures-sentences').textContent()).toContain('全年推荐就业');
     await screenshot(page, 'changshu-employment-figures');
     await page.close();
@@ -168,7 +169,7 @@ describe('employment assistance (changshu)', () => {
       .items[0];
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'changshu');
-    await page.getByTestId('menu-employment-courses').click();
+    await clickMenuEntry(page, 'employment', 'employment-courses');
     await page.getByTestId('courses-page').waitFor();
     await page.getByTestId('course-create').click();
     await page.getByTestId('course-form').waitFor();

@@ -91,7 +91,12 @@ describe('member registry in the browser', () => {
   });
 
   test('enrol form derives gender and birth date as the ID is typed, marks what is required, and records the employer', async () => {
-    await page.getByTestId('members-enrol').click();
+    // The workbench's shortcut opens the form itself.
+    await page.getByTestId('menu-workbench').click();
+    await page.getByTestId('shortcut-member').click();
+    await page.getByTestId('enrol-id').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/members');
+    expect(new URL(page.url()).searchParams.has('enrol')).toBe(false);
     await page.getByTestId('enrol-id').fill('11010519491231002X');
     await page.getByTestId('enrol-derived').waitFor();
     expect(await page.getByTestId('enrol-derived').textContent()).toContain('1949-12-31');
@@ -154,7 +159,15 @@ describe('member registry in the browser', () => {
     // The person who asked for a transfer never decides it: the city federation's account accepts.
     const other = await newPage(browser);
     await login(other, baseUrl, 'admin');
-    await other.goto(`${baseUrl}/members/transfers`);
+    // The workbench's figure opens the list of those waiting for this side.
+    await other.getByTestId('count-pending-transfers').click();
+    await other.waitForURL(
+      (url) =>
+        url.pathname === '/members/transfers' &&
+        url.searchParams.get('box') === 'inbox' &&
+        url.searchParams.get('status') === 'pending',
+    );
+    await other.getByTestId('transfers-inbox').waitFor();
     await other.getByTestId('transfer-accept').first().click();
     await other.getByText(/已接收 1 名会员/).waitFor();
     await other.close();

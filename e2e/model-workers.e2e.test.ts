@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ruleService } from '../server/src/modules/model-workers/subsidies/rule.service.ts';
 import { systemActor } from '../server/src/platform/auth/actor.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import { inputOf, today } from './helpers.ts';
@@ -46,7 +47,7 @@ describe('model workers (admin, the city)', () => {
     });
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'admin');
-    await page.getByTestId('menu-model-workers-rolls').click();
+    await clickMenuEntry(page, 'model-worker', 'model-workers-rolls');
     await page.getByTestId('rolls-page').waitFor();
     await page.getByTestId('roll-create').click();
     await page.getByTestId('roll-form').waitFor();
@@ -78,7 +79,7 @@ describe('model workers (admin, the city)', () => {
   test('starts a visit cycle from the registry and records a visit', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'admin');
-    await page.getByTestId('menu-model-workers-visits').click();
+    await clickMenuEntry(page, 'model-worker', 'model-workers-visits');
     await page.getByTestId('cycles-page').waitFor();
     await page.getByTestId('cycle-create').click();
     await page.getByTestId('cycle-form').waitFor();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, loginThroughForm, newPage, screenshot, type BrowserSession } from './browser.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { startNginx, type Nginx } from './nginx.ts';
 
 // A host name that is not localhost: browsers treat only localhost and 127.0.0.1 as secure, so only
@@ -14,14 +15,14 @@ const HOST_ARGS = [`--host-resolver-rules=MAP ${HOST} 127.0.0.1`];
 
 /** The main pages of an administrator, as the menu names them (deep pages are opened by address). */
 const MENU_PAGES = [
-  ['orgs', '组织架构'],
-  ['employers', '非公企业数据库'],
-  ['indicators', '组织建设指标'],
-  ['formation-campaigns', '组建活动'],
-  ['agreements', '集体合同'],
-  ['members', '会员实名制'],
-  ['users', '用户管理'],
-  ['audit', '审计日志'],
+  ['orgs', '组织架构', 'org'],
+  ['employers', '非公企业数据库', 'formation'],
+  ['indicators', '组织建设指标', 'org'],
+  ['formation-campaigns', '组建活动', 'formation'],
+  ['agreements', '集体合同', 'agreement'],
+  ['members', '会员实名制', 'member'],
+  ['users', '用户管理', 'system'],
+  ['audit', '审计日志', 'system'],
 ] as const;
 const DEEP_PAGES = [
   ['/employers/import', '非公企业数据库'],
@@ -87,8 +88,8 @@ async function visitEveryMainPage(page: Page, appUrl: string, shotName: string):
   expect(beforeLogin).toEqual([]);
   const basePath = new URL(appUrl).pathname.replace(/\/$/, '');
 
-  for (const [key, label] of MENU_PAGES) {
-    await page.getByTestId(`menu-${key}`).click();
+  for (const [key, label, group] of MENU_PAGES) {
+    await clickMenuEntry(page, group, key);
     await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain(label);
     await page.waitForLoadState('networkidle');
     expect(new URL(page.url()).pathname).toBe(`${basePath}/${key}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OrgSearchHit, OrgUnit } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
+import { clickMenuEntry } from './side-menu.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
 import {
   apiClient,
@@ -32,7 +33,7 @@ describe('a town union (dongbang) sees its own subtree and nothing else', () => 
     await expect.poll(() => page.getByTestId('header-unit').textContent()).toContain('董浜镇');
     await screenshot(page, 'dongbang-workbench');
 
-    await page.getByTestId('menu-orgs').click();
+    await clickMenuEntry(page, 'org', 'orgs');
     await waitForTreeNode(page, '董浜镇');
 
     const roots = await apiFromPage<OrgUnit[]>(page, '/api/orgs/roots');
@@ -108,10 +109,18 @@ describe('a town union (dongbang) sees its own subtree and nothing else', () => 
     const history = await apiFromPage<{ error: { code: string } }>(page, `/api/orgs/${taicangId}/history`);
     expect(history.status).toBe(404);
 
+    // A unit outside the area gets the one not-found result of every page, naming nothing, with a way back.
     await page.goto(`${server.baseUrl}/orgs?unit=${taicangId}`);
-    await page.getByTestId('org-not-found').waitFor();
-    expect(await page.getByTestId('org-detail').textContent()).not.toContain('太仓');
+    const notFound = page.getByTestId('org-not-found');
+    await notFound.waitFor();
+    expect(await notFound.locator('.ant-result-title').textContent()).toBe('未找到该组织');
+    expect(await page.locator('main, .ant-layout-content').first().textContent()).not.toContain('太仓');
     await screenshot(page, 'dongbang-taicang-not-found');
+    await page.getByTestId('org-back').click();
+    await waitForTreeNode(page, '董浜镇');
+    // So does an id that no unit has.
+    await page.goto(`${server.baseUrl}/orgs?unit=2147483000`);
+    await page.getByTestId('org-not-found').waitFor();
     await page.close();
   });
 });
@@ -147,7 +156,7 @@ describe('the city tree (admin)', () => {
   test('2011-09-30 shows 平江区, 沧浪区, 金阊区 and 吴江市; today shows 姑苏区 and 吴江区', async () => {
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'admin');
-    await page.getByTestId('menu-orgs').click();
+    await clickMenuEntry(page, 'org', 'orgs');
     await waitForTreeNode(page, '姑苏区');
     const current = await treeNames(page);
     expect(current.some((name) => name.startsWith('姑苏区'))).toBe(true);

@@ -15,7 +15,14 @@ import { pageUrl } from '../api/client.ts';
 import { useLogout } from '../modules/auth/api/auth.ts';
 import { AsOfPicker } from './AsOfPicker.tsx';
 import { DemoBanner } from './DemoBanner.tsx';
-import { navItemForPath, navItems, permissionFor, routeTitleForPath } from './navigation.ts';
+import {
+  navGroupOf,
+  navItemForPath,
+  navTree,
+  permissionFor,
+  routeTitleForPath,
+  type NavItem,
+} from './navigation.ts';
 import { PageTitleContext } from './pageTitle.ts';
 
 const { Header, Sider, Content } = Layout;
@@ -39,14 +46,45 @@ export function AppLayout() {
   useEffect(() => {
     document.title = `${windowTitle} - 工会工作平台`;
   }, [windowTitle]);
-  const visible = navItems.filter((item) => {
+  const mayOpen = (item: NavItem) => {
     const permission = permissionFor(item);
     return !permission || me.permissions.includes(permission);
-  });
+  };
   const asOf = new URLSearchParams(location.search).get('asOf');
 
   const linkTo = (path: string, supportsAsOf?: boolean) =>
     supportsAsOf && asOf ? `${path}?asOf=${encodeURIComponent(asOf)}` : path;
+
+  // The submenu of the page shown is the one open: going to another domain's page folds the last one.
+  const currentGroup = navGroupOf(current);
+  const [openKeys, setOpenKeys] = useState<string[]>(currentGroup ? [currentGroup] : []);
+  useEffect(() => {
+    setOpenKeys(currentGroup ? [currentGroup] : []);
+  }, [currentGroup]);
+
+  const entry = (item: NavItem) => ({
+    key: item.key,
+    icon: <item.icon />,
+    label: (
+      <Link to={linkTo(item.path, item.supportsAsOf)} data-testid={`menu-${item.key}`}>
+        {item.label}
+      </Link>
+    ),
+  });
+  // A group the user may open one page of shows that page in its place, not a submenu of one.
+  const menuItems = navTree.flatMap((node) => {
+    if ('item' in node) return mayOpen(node.item) ? [entry(node.item)] : [];
+    const items = node.group.items.filter(mayOpen);
+    if (items.length <= 1) return items.map(entry);
+    return [
+      {
+        key: node.group.key,
+        icon: <node.group.icon />,
+        label: <span data-testid={`menu-group-${node.group.key}`}>{node.group.label}</span>,
+        children: items.map(entry),
+      },
+    ];
+  });
 
   const onLogout = () => {
     logout.mutate(undefined, {
@@ -92,15 +130,9 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={current ? [current.key] : []}
-            items={visible.map((item) => ({
-              key: item.key,
-              icon: <item.icon />,
-              label: (
-                <Link to={linkTo(item.path, item.supportsAsOf)} data-testid={`menu-${item.key}`}>
-                  {item.label}
-                </Link>
-              ),
-            }))}
+            // Folded, the menu shows each group's entries in a popup on hover; it keeps no open state.
+            {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+            items={menuItems}
           />
         </Sider>
         <Layout>

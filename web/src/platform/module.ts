@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import type { Permission } from '@gonghui/contracts';
+import type { MenuGroupKey } from './menuGroups.ts';
 
 /** One page of a module at an address below the app's layout. */
 export interface ModuleRoute {
@@ -28,6 +29,8 @@ export interface WebModule {
   name: string;
   routes: ModuleRoute[];
   menu: MenuEntry[];
+  /** The submenu its entries stand in; without one they stand at the menu's top level. */
+  menuGroup?: MenuGroupKey;
   /** By the key of each figure the server module counts for the workbench. */
   counterIcons?: Record<string, ComponentType>;
 }

@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { permissions } from '@gonghui/contracts';
-import { navItemForPath, navItems, permissionFor, routeTitleForPath } from '../layout/navigation.ts';
+import {
+  navGroupOf,
+  navItemForPath,
+  navItems,
+  navTree,
+  permissionFor,
+  routeTitleForPath,
+} from '../layout/navigation.ts';
 import { webModules } from './modules.ts';
 
 describe('the web modules', () => {
@@ -30,5 +37,29 @@ describe('the web modules', () => {
     expect(navItemForPath('/')?.key).toBe('workbench');
     expect(navItemForPath('/nowhere')).toBeUndefined();
     expect(routeTitleForPath('/nowhere')).toBeUndefined();
+  });
+
+  test('the side menu groups its entries by the submenu each module names', () => {
+    const top = navTree.flatMap((n) => ('item' in n ? [n.item.key] : []));
+    expect(top).toEqual(['workbench']);
+    const groups = navTree.flatMap((n) => ('group' in n ? [n.group] : []));
+    expect(groups.map((g) => g.label)).toEqual([
+      '组织',
+      '企业与建会',
+      '集体合同',
+      '会员',
+      '帮扶中心',
+      '就业援助',
+      '劳模',
+      '系统管理',
+    ]);
+    // Every entry stands once, in the group its module names.
+    expect(navTree.flatMap((n) => ('item' in n ? [n.item] : n.group.items))).toHaveLength(navItems.length);
+    for (const m of webModules)
+      for (const item of m.menu) expect(navGroupOf(item), item.key).toBe(m.menuGroup);
+    expect(navGroupOf(navItemForPath('/assistance/handlers/3'))).toBe('assistance');
+    expect(navGroupOf(navItemForPath('/members/transfers'))).toBe('member');
+    expect(navGroupOf(navItemForPath('/audit'))).toBe('system');
+    expect(navGroupOf(navItemForPath('/'))).toBeUndefined();
   });
 });

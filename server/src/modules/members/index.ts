@@ -41,7 +41,8 @@ export const membersModule: GonghuiModule = {
       key: 'pending-transfers',
       title: '待接收的会员接转',
       suffix: '件',
-      link: '/members/transfers',
+      // The list the figure counts: what waits for the caller's decision.
+      link: '/members/transfers?box=inbox&status=pending',
       note: '点击前往会员关系接转',
       permission: 'member:read',
       count: async (db, actor) =>

@@ -9,12 +9,14 @@ import {
 } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { listExport, exportInlineRows } from '../exports/list-export.ts';
-import { invalid } from '../http/errors.ts';
+import { listExport } from '../exports/list-export.ts';
 import { today } from '../orgs/dates.ts';
 import { scopeOf } from '../scope.ts';
-import { auditRepository } from './audit.repository.ts';
+import { auditRepository, type AuditLogRow } from './audit.repository.ts';
 import { targetNameOf, targetNames } from './audit-names.ts';
+
+/** Entries read at a time: their targets' names are looked up together. */
+const BATCH = 1000;
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const CELL_LIMIT = 32000;
@@ -31,7 +33,7 @@ const columns = [
   { header: '操作内容', key: 'details', width: 80 },
 ];
 
-type AuditRow = Awaited<ReturnType<typeof auditRepository.all>>[number] & { entityName: string | null };
+type AuditRow = AuditLogRow & { entityName: string | null };
 
 const chinaTime = (d: Date) =>
   new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
@@ -87,41 +89,25 @@ function auditSheet(batches: AsyncIterable<AuditRow[]>): Readable {
   return out;
 }
 
-/** The log's entries the filter matches in the caller's scope, each with its target's name. */
-async function rowsOf(db: Kysely<Database>, actor: Actor, f: AuditFilterQuery) {
+/** The log's entries the filter matches in the caller's scope, a batch at a time, each with its target's name. */
+async function* rowsOf(db: Kysely<Database>, actor: Actor, f: AuditFilterQuery): AsyncIterable<AuditRow[]> {
   const scope = await scopeOf(db, actor);
-  const rows = await auditRepository.all(db, scope, f, exportInlineRows());
-  const names = await targetNames(db, rows);
-  return rows.map((r) => ({ ...r, entityName: targetNameOf(names, r) }));
+  for await (const rows of auditRepository.batches(db, scope, f, BATCH)) {
+    const names = await targetNames(db, rows);
+    yield rows.map((r) => ({ ...r, entityName: targetNameOf(names, r) }));
+  }
 }
 
-const definition = listExport<AuditFilterQuery, AuditRow>({
+/**
+ * The log's export of exactly the filtered entries: sent at once up to the inline limit, above it written
+ * by a background job with its progress, as every list's export; both audited.
+ */
+export const auditExport = listExport<AuditFilterQuery, AuditRow>({
   kind: 'audit.export',
   permission: 'audit:read',
   audit: { export: 'audit.export', download: 'audit.export_download' },
   fileName: () => `审计日志-${today()}.xlsx`,
-  count: async (db, actor, f) => auditRepository.count(db, await scopeOf(db, actor), f, exportInlineRows()),
+  count: async (db, actor, f) => auditRepository.count(db, await scopeOf(db, actor), f),
   rows: (db, actor, f) => rowsOf(db, actor, f),
   sheet: (_db, batches) => auditSheet(batches),
 });
-
-/**
- * The log's export of exactly the filtered entries, sent at once. The log is read by the few who
- * audit, a date range at a time: a filter matching more entries than one file holds is refused with
- * the count, so the caller narrows it, instead of a file cut short.
- */
-export const auditExport = {
-  async answer(db: Kysely<Database>, actor: Actor, f: AuditFilterQuery) {
-    const limit = exportInlineRows();
-    const total = await auditRepository.count(db, await scopeOf(db, actor), f, limit);
-    if (total > limit) {
-      throw invalid([
-        {
-          field: 'from',
-          message: `当前筛选的审计记录超过 ${limit.toLocaleString('en-US')} 条，一次导出不下，请缩小日期范围或按操作、操作人筛选后再导出`,
-        },
-      ]);
-    }
-    return definition.answer(db, actor, f);
-  },
-};

@@ -68,23 +68,37 @@ export const auditRepository = {
     return listPage(db, { rows: entries(db, scope, f), orderBy: NEWEST_FIRST, page });
   },
 
-  /** How many entries of the scope the filter matches, counting no further than `cap` + 1. */
-  async count(db: Kysely<Database>, scope: Scope, f: AuditFilter, cap: number): Promise<number> {
+  /** How many entries of the scope the filter matches (counting no further than `cap` + 1, when given). */
+  async count(db: Kysely<Database>, scope: Scope, f: AuditFilter, cap?: number): Promise<number> {
+    const matched = filtered(db, scope, f).select('a.id');
     const r = await db
-      .selectFrom(
-        filtered(db, scope, f)
-          .select('a.id')
-          .limit(cap + 1)
-          .as('m'),
-      )
+      .selectFrom((cap === undefined ? matched : matched.limit(cap + 1)).as('m'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 
-  /** Every entry the filter matches, newest first, at most `limit` of them (an export's rows). */
-  async all(db: Kysely<Database>, scope: Scope, f: AuditFilter, limit: number) {
-    return entries(db, scope, f).orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).execute();
+  /**
+   * Every entry the filter matches, newest first, `size` at a time. Entries written meanwhile (the
+   * export's own among them) are left out, so no page shifts under the next.
+   */
+  async *batches(db: Kysely<Database>, scope: Scope, f: AuditFilter, size: number) {
+    const newest = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    const upTo = Number(newest?.id ?? 0);
+    for (let offset = 0; ; offset += size) {
+      const rows = await entries(db, scope, f)
+        .where('a.id', '<=', upTo)
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(size)
+        .offset(offset)
+        .execute();
+      if (rows.length > 0) yield rows;
+      if (rows.length < size) return;
+    }
   },
 
   /** The actions the entries of a scope hold, with how many entries hold each. */
@@ -103,6 +117,9 @@ const NEWEST_FIRST: Array<['a.at' | 'a.id', 'desc']> = [
   ['a.at', 'desc'],
   ['a.id', 'desc'],
 ];
+
+/** An entry as the log browser and its export read it. */
+export type AuditLogRow = Awaited<ReturnType<ReturnType<typeof entries>['execute']>>[number];
 
 function entries(db: Kysely<Database>, scope: Scope, f: AuditFilter) {
   return filtered(db, scope, f)

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const agreementsModule: WebModule = {
   name: 'agreements',
+  menuGroup: 'agreement',
   routes: [
     {
       path: 'agreements',

@@ -10,6 +10,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const assistanceModule: WebModule = {
   name: 'assistance',
+  menuGroup: 'assistance',
   routes: [
     {
       path: 'assistance/cases',

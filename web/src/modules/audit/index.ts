@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const auditModule: WebModule = {
   name: 'audit',
+  menuGroup: 'system',
   routes: [
     {
       path: 'audit',

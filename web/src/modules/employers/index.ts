@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const employersModule: WebModule = {
   name: 'employers',
+  menuGroup: 'formation',
   routes: [
     {
       path: 'employers',

@@ -9,6 +9,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const employmentModule: WebModule = {
   name: 'employment',
+  menuGroup: 'employment',
   routes: [
     {
       path: 'employment/figures',

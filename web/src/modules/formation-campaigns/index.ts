@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const formationCampaignsModule: WebModule = {
   name: 'formation-campaigns',
+  menuGroup: 'formation',
   routes: [
     {
       path: 'formation-campaigns',

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const indicatorsModule: WebModule = {
   name: 'indicators',
+  menuGroup: 'org',
   routes: [
     {
       path: 'indicators',

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const membersModule: WebModule = {
   name: 'members',
+  menuGroup: 'member',
   routes: [
     {
       path: 'members',

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const modelWorkersModule: WebModule = {
   name: 'model-workers',
+  menuGroup: 'model-worker',
   routes: [
     {
       path: 'model-workers/registry',
@@ -47,7 +48,6 @@ export const modelWorkersModule: WebModule = {
       permission: 'model_worker:read',
     },
   ],
-  // The side menu has no submenus: the four entries stand together, each named for model workers.
   menu: [
     {
       key: 'model-workers-registry',

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const orgsModule: WebModule = {
   name: 'orgs',
+  menuGroup: 'org',
   routes: [
     {
       path: 'orgs',

@@ -3,6 +3,7 @@ import { lazyPage, type WebModule } from '../../platform/module.ts';
 
 export const usersModule: WebModule = {
   name: 'users',
+  menuGroup: 'system',
   routes: [
     {
       path: 'users',

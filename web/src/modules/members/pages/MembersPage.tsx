@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Form, Space, Tag } from 'antd';
 import { PlusOutlined, UploadOutlined, SwapOutlined } from '@ant-design/icons';
@@ -31,6 +31,7 @@ import { EmployerPicker } from '../components/EmployerPicker.tsx';
 import { useMemberList, type MemberListParams } from '../api/members.ts';
 import { EnrolMemberModal } from '../components/EnrolMemberModal.tsx';
 import { RevealButton } from '../components/RevealButton.tsx';
+import { useUrlParams } from '../../../shared/useUrlParams.ts';
 
 const statusColor: Record<MemberStatus, string> = {
   active: 'green',
@@ -76,6 +77,19 @@ export function MembersPage() {
   const me = useSession();
   const state = useListState(listSpec);
   const [enrolling, setEnrolling] = useState(false);
+  const [urlParams, setUrlParams] = useUrlParams();
+  // The workbench's shortcut 录入会员 opens the form at once.
+  const enrolAsked = urlParams.get('enrol') === '1';
+  useEffect(() => {
+    if (!enrolAsked) return;
+    if (canWrite) setEnrolling(true);
+    setUrlParams(
+      (p) => {
+        p.delete('enrol');
+      },
+      { replace: true },
+    );
+  }, [enrolAsked, canWrite, setUrlParams]);
   const f = state.filters;
   const union = useOrgUnit(f.orgUnitId ?? null, todayIso());
   // The filters as the list and its export both send them.

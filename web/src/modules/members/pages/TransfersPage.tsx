@@ -81,13 +81,13 @@ function TransferList({ onBulk }: { onBulk?: () => void }) {
     { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 150 },
     { title: '转出工会', dataIndex: 'fromOrgUnitName', key: 'fromOrgUnitName', ellipsis: true },
     { title: '接收工会', dataIndex: 'toOrgUnitName', key: 'toOrgUnitName', ellipsis: true },
-    { title: '原因', dataIndex: 'reason', key: 'reason', width: 120, ellipsis: true },
+    { title: '原因', dataIndex: 'reason', key: 'reason', width: 88, ellipsis: true },
     { title: '申请日期', dataIndex: 'requestedOn', key: 'requestedOn', width: 104 },
     {
       title: '状态',
       dataIndex: 'status',
       key: 'status',
-      width: 120,
+      width: 96,
       ellipsis: true,
       fullText: (t) => `${transferStatusLabels[t.status]}${t.decisionReason ? `：${t.decisionReason}` : ''}`,
       render: (s: TransferStatus, t) => (

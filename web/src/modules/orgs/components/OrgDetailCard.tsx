@@ -112,18 +112,18 @@ export function OrgDetailCard({ unitId, asOf, actions, onOpenUnit }: OrgDetailCa
     const closedOn = history.data?.unit.closedOn;
     const versions = history.data?.versions;
     const latestName = versions?.[versions.length - 1]?.name;
+    // A unit unknown altogether gets the page's not-found result; the card speaks of a date only.
+    if (notFound && !latestName) return null;
     return (
       <Card title="组织详情" data-testid="org-detail">
         <Alert
-          data-testid={notFound ? 'org-not-found' : 'org-detail-error'}
+          data-testid={notFound ? 'org-not-on-date' : 'org-detail-error'}
           type={notFound ? 'warning' : 'error'}
           showIcon
           title={notFound ? `${formatDate(asOf)} 时找不到该组织` : '组织详情载入失败'}
           description={
             notFound
-              ? latestName
-                ? `${latestName}在所选日期尚未成立或已经撤销${closedOn ? `（${formatDate(closedOn)} 撤销）` : ''}，可在下方沿革中查看它的变化，或调整页面顶部的截至日期。`
-                : '该组织不存在，或不在您的管辖范围内。'
+              ? `${latestName}在所选日期尚未成立或已经撤销${closedOn ? `（${formatDate(closedOn)} 撤销）` : ''}，可在下方沿革中查看它的变化，或调整页面顶部的截至日期。`
               : errorMessage(unit.error)
           }
         />

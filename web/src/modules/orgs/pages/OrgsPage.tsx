@@ -7,7 +7,8 @@ import { useAsOf } from '../../../layout/asOf.ts';
 import { formatDate, formatDateLong, todayIso } from '../../../shared/format.ts';
 import { useUrlParams } from '../../../shared/useUrlParams.ts';
 import { useCan } from '../../auth/session.tsx';
-import { orgKeys, rootsQuery } from '../api/orgs.ts';
+import { NotFoundResult, isNotFound } from '../../../platform/NotFoundResult.tsx';
+import { orgKeys, rootsQuery, useOrgHistory } from '../api/orgs.ts';
 import { OrgActions } from '../components/OrgActions.tsx';
 import { OrgDetailCard } from '../components/OrgDetailCard.tsx';
 import { OrgHistoryTimeline } from '../components/OrgHistoryTimeline.tsx';
@@ -34,6 +35,10 @@ export function OrgsPage() {
   const [expandedIds, setExpandedIds] = useState<number[]>([]);
 
   const urlUnit = parseId(params.get('unit'));
+  // A unit with no history at all is missing or outside the caller's area (the server does not say which);
+  // one that only did not stand on the chosen date keeps the page, and its card says so.
+  const urlHistory = useOrgHistory(urlUnit);
+  const unitUnknown = (params.has('unit') && urlUnit === null) || isNotFound(urlHistory.error);
   const rootId = roots.data?.[0]?.id ?? null;
   const selectedId = urlUnit ?? rootId;
 
@@ -101,6 +106,16 @@ export function OrgsPage() {
       void reveal(unit.id);
     }
   };
+
+  if (unitUnknown) {
+    return (
+      <NotFoundResult
+        what="组织"
+        back={{ to: '/orgs', label: '返回组织架构', testId: 'org-back' }}
+        testId="org-not-found"
+      />
+    );
+  }
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>

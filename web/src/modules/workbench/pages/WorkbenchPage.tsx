@@ -97,7 +97,7 @@ function Shortcuts({ pendingTransfers }: { pendingTransfers: number | undefined 
   if (canEmployers)
     shortcuts.push({ key: 'employer', label: '登记单位', to: '/employers?create=1', icon: <ShopOutlined /> });
   if (canMembers)
-    shortcuts.push({ key: 'member', label: '录入会员', to: '/members', icon: <UserAddOutlined /> });
+    shortcuts.push({ key: 'member', label: '录入会员', to: '/members?enrol=1', icon: <UserAddOutlined /> });
   if (canTransfers)
     shortcuts.push({
       key: 'transfers',
