@@ -61,14 +61,14 @@ export function CasesPage() {
       dataIndex: 'number',
       key: 'number',
       sortKey: 'number',
-      width: 190,
+      width: 180,
       render: (n: string, c) => (
         <Link to={`/assistance/cases/${c.id}`} data-testid="case-link">
           {n}
         </Link>
       ),
     },
-    { title: '类型', key: 'type', width: 110, render: (_v, c) => caseTypeLabels[c.type] },
+    { title: '类型', key: 'type', width: 100, render: (_v, c) => caseTypeLabels[c.type] },
     { title: '事由', dataIndex: 'subject', key: 'subject', ellipsis: true, fullText: (c) => c.subject },
     { title: '职工', dataIndex: 'workerName', key: 'workerName', width: 90, ellipsis: true },
     { title: '办理单位', dataIndex: 'handlingUnitName', key: 'handlingUnitName', width: 140, ellipsis: true },
@@ -81,7 +81,8 @@ export function CasesPage() {
       render: (d: string) => formatDate(d),
     },
     { title: '状态', key: 'status', width: 90, render: (_v, c) => <StatusTag c={c} /> },
-    { title: '期限', key: 'dueOn', width: 170, sortKey: 'dueOn', render: (_v, c) => <ClockTag c={c} /> },
+    // A date and one or two tags (已超期, 暂定): 190 px keeps them clear of the fixed 操作 column.
+    { title: '期限', key: 'dueOn', width: 190, sortKey: 'dueOn', render: (_v, c) => <ClockTag c={c} /> },
     {
       title: '操作',
       key: ACTIONS,
