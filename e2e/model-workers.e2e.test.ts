@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import { composeResidentId } from '@gonghui/contracts';
 import { ruleService } from '../server/src/modules/model-workers/subsidies/rule.service.ts';
 import { systemActor } from '../server/src/platform/auth/actor.ts';
 import { clickMenuEntry } from './side-menu.ts';
@@ -74,6 +76,82 @@ describe('model workers (admin, the city)', () => {
     await page.getByTestId('bank-file-ok').click();
     expect((await download).suggestedFilename()).toContain('银行代发');
     await screenshot(page, 'model-workers-roll');
+  });
+
+  test('imports the registry from .xlsx: a faulty file applies nothing, then only its valid row', async () => {
+    const employer = await server.handle.db
+      .selectFrom('employer')
+      .select('credit_code')
+      .where('closed_on', 'is', null)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('劳动模范名册');
+    ws.addRow([
+      '姓名',
+      '身份证号码',
+      '荣誉级别',
+      '荣誉称号',
+      '授予年份',
+      '工作单位统一社会信用代码',
+      '在职状态',
+      '生活困难',
+      '困难情况说明',
+    ]);
+    ws.addRow([
+      '浏览器导入劳模',
+      composeResidentId('320505', '1968-03-09', 731),
+      '市级',
+      '苏州市劳动模范',
+      '2012',
+      employer.credit_code,
+      '退休',
+      '否',
+      '',
+    ]);
+    ws.addRow([
+      '浏览器错误劳模',
+      '320505196803090000',
+      '区级',
+      '苏州市劳动模范',
+      '2012',
+      employer.credit_code,
+      '退休',
+      '否',
+      '',
+    ]);
+    const file = {
+      name: '劳模名册.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+    };
+
+    const page = await newPage(browser);
+    await login(page, server.baseUrl, 'admin');
+    await page.getByTestId('menu-model-workers-registry').click();
+    await page.getByTestId('workers-page').waitFor();
+    await page.getByTestId('worker-import').click();
+    const first = page.waitForResponse(
+      (r) => r.url().includes('/model-worker-imports?') && r.request().method() === 'POST',
+    );
+    await page.getByTestId('worker-import-file').setInputFiles(file);
+    expect((await first).status()).toBe(200);
+    await expect
+      .poll(() => page.getByTestId('worker-import-result').textContent())
+      .toContain('有 1 行有误，未导入任何一行');
+    await page.getByTestId('worker-import-report').waitFor();
+
+    await page.getByText('只导入正确的行').click();
+    const second = page.waitForResponse(
+      (r) => r.url().includes('/model-worker-imports?') && r.request().method() === 'POST',
+    );
+    await page.getByTestId('worker-import-file').setInputFiles(file);
+    expect((await second).status()).toBe(200);
+    await expect
+      .poll(() => page.getByTestId('worker-import-result').textContent())
+      .toContain('已导入：新增 1 人');
+    await screenshot(page, 'model-workers-import');
   });
 
   test('starts a visit cycle from the registry and records a visit', async () => {

@@ -1,4 +1,5 @@
 import type { AuditLabels, ModuleContract } from './module.ts';
+import { importModeLabels } from './employers.ts';
 import { modelWorkerLevelLabels, modelWorkerStatusLabels } from './model-workers-registry.ts';
 import {
   paidStatusLabels,
@@ -11,11 +12,13 @@ import {
 export * from './model-workers-registry.ts';
 export * from './model-workers-subsidies.ts';
 export * from './model-workers-visits.ts';
+export * from './model-workers-import.ts';
 
 const modelWorkerAuditLabels = {
   actions: {
     'model_worker.create': '登记劳动模范',
     'model_worker.update': '修改劳动模范',
+    'model_worker.import': '导入劳动模范名册',
     'model_worker.export': '导出劳动模范',
     'model_worker.export_download': '下载导出的劳动模范',
     'subsidy_rule.create': '制定劳模补助标准',
@@ -34,6 +37,7 @@ const modelWorkerAuditLabels = {
   },
   entityTypes: {
     model_worker: '劳动模范',
+    model_worker_import: '劳动模范名册导入',
     subsidy_rule: '劳模补助标准',
     subsidy_roll: '劳模补助名册',
     visit_cycle: '劳模慰问活动',
@@ -94,6 +98,8 @@ const modelWorkerAuditLabels = {
     visit: '慰问记录',
     cycleId: '慰问活动编号',
     rollId: '名册编号',
+    invalid: '有误的行数',
+    applied: '已导入',
   },
   values: {
     level: modelWorkerLevelLabels,
@@ -102,6 +108,7 @@ const modelWorkerAuditLabels = {
     per: subsidyPeriodLabels,
     paidStatus: paidStatusLabels,
     change: rollChangeLabels,
+    mode: importModeLabels,
   },
 } as const satisfies AuditLabels;
 

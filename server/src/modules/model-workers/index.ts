@@ -9,11 +9,13 @@ import { subsidyRoutes } from './subsidies/subsidy.routes.ts';
 import { visitExport } from './visits/visit.export.ts';
 import { visitRoutes } from './visits/visit.routes.ts';
 import * as m20261202T0100 from './migrations/20261202T0100_model_worker_visits.ts';
+import * as m20261202T0500 from './migrations/20261202T0500_model_worker_imports.ts';
+import { modelWorkerImportRoutes } from './import/model-worker-import.routes.ts';
 
-/** Model workers (劳动模范): the registry, the versioned subsidy rules, the subsidy rolls and the visits. */
+/** Model workers (劳动模范): the registry and its import, the versioned subsidy rules, the subsidy rolls and the visits. */
 export const modelWorkersModule: GonghuiModule = {
   name: 'model-workers',
-  routes: [modelWorkerRoutes, subsidyRoutes, visitRoutes],
+  routes: [modelWorkerRoutes, modelWorkerImportRoutes, subsidyRoutes, visitRoutes],
   grants: {
     'model_worker:read': ['admin', 'cadre', 'viewer'],
     'model_worker:write': ['admin', 'cadre'],
@@ -25,6 +27,7 @@ export const modelWorkersModule: GonghuiModule = {
   migrations: {
     '20261202T0030_model_workers': m20261202T0030,
     '20261202T0100_model_worker_visits': m20261202T0100,
+    '20261202T0500_model_worker_imports': m20261202T0500,
   },
   demo: (db) => loadModelWorkersDemo(db),
 };

@@ -1,5 +1,7 @@
 import { sql, type ColumnType, type Generated, type Kysely, type Transaction } from 'kysely';
 import type {
+  ImportMode,
+  ModelWorkerImportResult,
   ModelWorkerLevel,
   ModelWorkerStatus,
   PaidStatus,
@@ -130,6 +132,17 @@ export interface ModelWorkerVisitTable {
   note: string | null;
 }
 
+export interface ModelWorkerImportTable {
+  id: Generated<number>;
+  file_name: string;
+  mode: ImportMode;
+  scope_path: string;
+  result: Json<ModelWorkerImportResult> | null;
+  report: Buffer | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 /** The module's own tables; the platform's `Database` does not list them, so they are added here. */
 export type ModelWorkerTables = {
   model_worker: ModelWorkerTable;
@@ -140,6 +153,7 @@ export type ModelWorkerTables = {
   subsidy_roll_line: SubsidyRollLineTable;
   visit_cycle: VisitCycleTable;
   model_worker_visit: ModelWorkerVisitTable;
+  model_worker_import: ModelWorkerImportTable;
 };
 
 export type ModelWorkerDatabase = Database & ModelWorkerTables;

@@ -50,3 +50,22 @@ export async function sheetBytes<Row>(name: string, columns: readonly SheetColum
 
 /** Fen as yuan for a money cell (formatted 0.00). */
 export const yuan = (fen: number) => fen / 100;
+
+/** Text of an ExcelJS cell as read: rich text and formula results flattened, dates as YYYY-MM-DD. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return v.trim();
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown };
+    if (o.richText)
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
+    if (o.text !== undefined) return cellText(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+  }
+  return String(v).trim();
+}

@@ -11,7 +11,7 @@ import { personalData } from '../../../platform/personal-data/personal-data.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { firstSheetRows } from '../../../platform/spreadsheet/workbook-reader.ts';
 import { modelWorkerDb } from '../model-workers.definitions.ts';
-import { sheetBytes, yuan, type SheetColumn } from '../model-workers.sheet.ts';
+import { cellText, sheetBytes, yuan, type SheetColumn } from '../model-workers.sheet.ts';
 import { rollRepository as repo } from './roll.repository.ts';
 
 type Db = Kysely<Database>;
@@ -49,24 +49,6 @@ const columns: SheetColumn<BankRow>[] = [
   { header: BANK_HEADERS.result, width: 10, value: () => '' },
   { header: BANK_HEADERS.note, width: 20, value: () => '' },
 ];
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'string') return v.trim();
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown };
-    if (o.richText)
-      return o.richText
-        .map((r) => r.text)
-        .join('')
-        .trim();
-    if (o.text !== undefined) return cellText(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-  }
-  return String(v).trim();
-}
 
 async function approvedRoll(db: Db, actor: Actor, id: number) {
   const roll = await repo.find(modelWorkerDb(db), id, await scopeOf(db, actor));

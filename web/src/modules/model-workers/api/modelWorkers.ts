@@ -4,7 +4,9 @@ import type {
   CreateRollBody,
   CreateSubsidyRuleBody,
   CreateVisitCycleBody,
+  ImportMode,
   ModelWorker,
+  ModelWorkerImportResult,
   ModelWorkerLevel,
   ModelWorkerStatus,
   Page,
@@ -217,6 +219,20 @@ export function useRecordVisit(cycleId: number) {
   return useMutation({
     mutationFn: ({ workerId, body }: { workerId: number; body: RecordVisitBody }) =>
       apiRequest<Visit>(`/model-workers/visit-cycles/${cycleId}/visits/${workerId}`, { method: 'PUT', body }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Imports a registry file (.xlsx): every row checked, then applied as the chosen mode says. */
+export function useImportWorkers() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ file, mode }: { file: File; mode: ImportMode }) =>
+      apiRequest<ModelWorkerImportResult>('/model-worker-imports', {
+        method: 'POST',
+        query: { fileName: file.name, mode },
+        body: file,
+      }),
     onSuccess: invalidate,
   });
 }

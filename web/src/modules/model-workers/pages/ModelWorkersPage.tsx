@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { App as AntApp, Button, Form, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   modelWorkerLevelLabels,
   modelWorkerLevels,
@@ -21,6 +21,7 @@ import { useCan, useSession } from '../../auth/session.tsx';
 import { OrgPicker } from '../../orgs/components/OrgPicker.tsx';
 import { useWorkerList, workerQuery, type WorkerFilters } from '../api/modelWorkers.ts';
 import { CreateWorkerModal } from '../components/CreateWorkerModal.tsx';
+import { ImportWorkersModal } from '../components/ImportWorkersModal.tsx';
 
 const listSpec = {
   filters: {
@@ -42,6 +43,7 @@ export function ModelWorkersPage() {
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const state = useListState(listSpec);
   const filters: WorkerFilters = { q: '', ...state.filters, sort: state.sort, order: state.order };
   const list = useWorkerList({ ...filters, page: state.page, pageSize: state.pageSize });
@@ -87,14 +89,19 @@ export function ModelWorkersPage() {
       cardTestId="workers-page"
       extra={
         canWrite ? (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setCreating(true)}
-            data-testid="worker-create"
-          >
-            登记劳动模范
-          </Button>
+          <>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="worker-import">
+              导入名册
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="worker-create"
+            >
+              登记劳动模范
+            </Button>
+          </>
         ) : null
       }
       list={state}
@@ -160,6 +167,7 @@ export function ModelWorkersPage() {
           }}
         />
       ) : null}
+      {importing ? <ImportWorkersModal onClose={() => setImporting(false)} /> : null}
     </DataList>
   );
 }
