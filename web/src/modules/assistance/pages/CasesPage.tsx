@@ -71,7 +71,7 @@ export function CasesPage() {
     { title: '类型', key: 'type', width: 100, render: (_v, c) => caseTypeLabels[c.type] },
     { title: '事由', dataIndex: 'subject', key: 'subject', ellipsis: true, fullText: (c) => c.subject },
     { title: '职工', dataIndex: 'workerName', key: 'workerName', width: 90, ellipsis: true },
-    { title: '办理单位', dataIndex: 'handlingUnitName', key: 'handlingUnitName', width: 140, ellipsis: true },
+    { title: '办理单位', dataIndex: 'handlingUnitName', key: 'handlingUnitName', width: 106, ellipsis: true },
     {
       title: '登记日期',
       dataIndex: 'receivedOn',

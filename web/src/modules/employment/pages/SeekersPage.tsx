@@ -65,11 +65,12 @@ export function SeekersPage() {
         </Link>
       ),
     },
-    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 180 },
+    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 160 },
     {
       title: '人员类别',
       key: 'situation',
-      width: 150,
+      width: 130,
+      ellipsis: true,
       render: (_v, s) => seekerSituationLabels[s.situation],
     },
     {
@@ -78,18 +79,20 @@ export function SeekersPage() {
       ellipsis: true,
       render: (_v, s) => s.wishedCategories.map((c) => jobCategoryLabels[c]).join('、'),
     },
-    { title: '登记单位', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 150, ellipsis: true },
+    { title: '登记单位', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 130, ellipsis: true },
     {
       title: '登记渠道',
       key: 'registeredVia',
-      width: 150,
+      // Widths held down so that every column, 状态 included, fits a 1366 px screen.
+      width: 130,
+      ellipsis: true,
       render: (_v, s) => seekerChannelLabels[s.registeredVia],
     },
     {
       title: '登记日期',
       dataIndex: 'registeredOn',
       key: 'registeredOn',
-      width: 110,
+      width: 100,
       sortKey: 'registeredOn',
       render: (d: string) => formatDate(d),
     },

@@ -61,17 +61,18 @@ export function ModelWorkersPage() {
         </Link>
       ),
     },
-    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 180 },
+    { title: '身份证号码', dataIndex: 'residentIdMasked', key: 'residentIdMasked', width: 160 },
     { title: '级别', key: 'level', width: 70, render: (_v, w) => modelWorkerLevelLabels[w.level] },
     { title: '荣誉称号', dataIndex: 'title', key: 'title', ellipsis: true },
     { title: '授予年份', dataIndex: 'awardedYear', key: 'awardedYear', sortKey: 'awardedYear', width: 90 },
     { title: '工作单位', key: 'unit', ellipsis: true, render: (_v, w) => w.employerName ?? w.workUnit ?? '' },
-    { title: '所属工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 150, ellipsis: true },
-    { title: '状态', key: 'status', width: 70, render: (_v, w) => modelWorkerStatusLabels[w.status] },
+    { title: '所属工会', dataIndex: 'orgUnitName', key: 'orgUnitName', width: 130, ellipsis: true },
+    { title: '状态', key: 'status', width: 64, render: (_v, w) => modelWorkerStatusLabels[w.status] },
     {
       title: '困难',
       key: 'hardship',
-      width: 70,
+      // Wide enough for its tag beside the fixed 操作 column at 1366 px.
+      width: 84,
       render: (_v, w) => (w.hardship ? <Tag color="orange">困难</Tag> : null),
     },
     {
