@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/database.ts';
 import { attachmentRoutes } from './platform/attachments/attachment.routes.ts';
+import { useAuditTargets } from './platform/audit/audit-names.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { exportRoutes } from './platform/exports/export.routes.ts';
@@ -127,6 +128,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(orgRoutes);
   await app.register(userRoutes);
+  // The log names records of every module, whichever modules this app serves.
+  useAuditTargets(modules);
   await app.register(auditRoutes);
   await app.register(attachmentRoutes);
   const served = options.modules ?? modules;

@@ -4,6 +4,9 @@ import type { AuditActionOption, AuditEntry, Member, Page, Workbench } from '@go
 import { maskName } from '@gonghui/contracts';
 import { buildTestApp, login, type Client, type TestApp } from './app.ts';
 import { buildDistricts, buildMember, TEST_PASSWORD } from './factories.ts';
+import { buildCase } from './factories/assistance.ts';
+import { buildSeeker } from './factories/employment.ts';
+import { buildModelWorker } from './factories/model-workers.ts';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof buildDistricts>>;
@@ -52,6 +55,19 @@ describe('audit log', () => {
     const reveal = list.items.find((e) => e.action === 'personal_data.reveal')!;
     expect(reveal.entityName).toBe(maskName('周建国（演示）'));
     expect(reveal.entityName).not.toContain('建国');
+  });
+
+  it("names the modules' records too: a case by its number, a seeker and a model worker masked", async () => {
+    const unitId = world.aVillages[0].id;
+    const taken = await buildCase(t.handle.db, { unitId });
+    const seeker = await buildSeeker(t.handle.db, { orgUnitId: unitId, name: '钱秀英（演示）' });
+    const worker = await buildModelWorker(t.handle.db, { orgUnitId: unitId, name: '孙志强（演示）' });
+    const list = await entries(districtA);
+    const nameOf = (entityType: string, id: number) =>
+      list.items.find((e) => e.entityType === entityType && e.entityId === String(id))?.entityName;
+    expect(nameOf('assistance_case', taken.id)).toBe(taken.number);
+    expect(nameOf('job_seeker', seeker.id)).toBe(maskName('钱秀英（演示）'));
+    expect(nameOf('model_worker', worker.id)).toBe(maskName('孙志强（演示）'));
   });
 
   it('exports the filtered entries to .xlsx with Chinese labels, and audits the export', async () => {

@@ -10,6 +10,7 @@ import { allMigrations } from '../src/db/migrations/index.ts';
 import type { Database } from '../src/db/schema.ts';
 import { modules } from '../src/modules/index.ts';
 import { jobHandlers } from '../src/jobs.ts';
+import { platformExports } from '../src/platform/exports/platform-exports.ts';
 import { actorOf } from '../src/platform/auth/actor.ts';
 import { rolePermissions } from '../src/platform/auth/permissions.ts';
 import type { GonghuiModule } from '../src/platform/module.ts';
@@ -84,11 +85,11 @@ describe('the module list', () => {
     expect(modules.map((m) => m.contract)).toEqual([...moduleContracts]);
   });
 
-  it('takes every job kind from a manifest: its jobs and its list exports', () => {
-    const kinds = modules.flatMap((m) => [
-      ...Object.keys(m.jobs ?? {}),
-      ...(m.exports ?? []).map((e) => e.kind),
-    ]);
+  it("takes every job kind from a manifest (its jobs and its list exports) or from the platform's exports", () => {
+    const kinds = [
+      ...platformExports.map((e) => e.kind),
+      ...modules.flatMap((m) => [...Object.keys(m.jobs ?? {}), ...(m.exports ?? []).map((e) => e.kind)]),
+    ];
     expect(Object.keys(jobHandlers).sort()).toEqual(kinds.sort());
     expect(kinds).toEqual([...new Set(kinds)]);
   });

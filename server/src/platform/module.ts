@@ -6,6 +6,7 @@ import type { Actor } from './auth/actor.ts';
 import type { JobHandler } from './jobs/job.runner.ts';
 import type { ListExport } from './exports/list-export.ts';
 import type { Scope } from './scope.ts';
+import type { AuditTargetReader } from './audit/audit-names.ts';
 
 /** A figure a module shows on the workbench, counted in the caller's scope when the workbench opens. */
 export interface WorkbenchCounterSource extends Omit<WorkbenchCounter, 'value'> {
@@ -40,6 +41,11 @@ export interface GonghuiModule {
    * (`20261201T1000_what_it_does`), so two modules built side by side cannot collide.
    */
   migrations?: Record<string, Migration>;
+  /**
+   * How the audit log names its records, by kind of record (`entityType`): e.g. a case by its number, a
+   * person by the masked name. A kind without a reader reads as 「类型 #id」.
+   */
+  auditTargets?: Readonly<Record<string, AuditTargetReader>>;
   /** Its figures on the workbench; keep each one a cheap count (it runs whenever the workbench opens). */
   counters?: WorkbenchCounterSource[];
   /** Adds its part of the demo city, after the union tree and the modules listed before it. */

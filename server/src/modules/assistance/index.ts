@@ -1,5 +1,6 @@
 import { assistanceContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
+import { assistanceAuditTargets } from './assistance.names.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
 import * as m20261201T2230 from './migrations/20261201T2230_hardship_archives.ts';
 import * as m20261201T2310 from './migrations/20261201T2310_assistance_given.ts';
@@ -34,6 +35,7 @@ import { insuranceRoutes } from './insurance/insurance.routes.ts';
  */
 export const assistanceModule: GonghuiModule = {
   name: 'assistance',
+  auditTargets: assistanceAuditTargets,
   routes: [
     caseRoutes,
     caseSpecificsRoutes,

@@ -1,5 +1,6 @@
 import { employmentContract, type Seeker } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
+import { employmentAuditTargets } from './employment.names.ts';
 import { loadEmploymentDemo } from './employment.demo.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_employment.ts';
 import { boothExport, fairExport, positionExport } from './fairs/fair.export.ts';
@@ -30,6 +31,7 @@ import { seekerService } from './seekers/seeker.service.ts';
 /** Employment assistance: job fairs and their positions, job seekers, matching, recommendations and placements. */
 export const employmentModule: GonghuiModule = {
   name: 'employment',
+  auditTargets: employmentAuditTargets,
   routes: [fairRoutes, seekerRoutes, courseRoutes, figuresRoutes],
   grants: { 'employment:read': ['admin', 'cadre', 'viewer'], 'employment:write': ['admin', 'cadre'] },
   contract: employmentContract,

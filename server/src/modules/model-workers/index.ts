@@ -1,5 +1,6 @@
 import { modelWorkerContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
+import { modelWorkerAuditTargets } from './model-workers.names.ts';
 import { loadModelWorkersDemo } from './model-workers.demo.ts';
 import * as m20261202T0030 from './migrations/20261202T0030_model_workers.ts';
 import { modelWorkerExport } from './registry/model-worker.export.ts';
@@ -15,6 +16,7 @@ import { modelWorkerImportRoutes } from './import/model-worker-import.routes.ts'
 /** Model workers (劳动模范): the registry and its import, the versioned subsidy rules, the subsidy rolls and the visits. */
 export const modelWorkersModule: GonghuiModule = {
   name: 'model-workers',
+  auditTargets: modelWorkerAuditTargets,
   routes: [modelWorkerRoutes, modelWorkerImportRoutes, subsidyRoutes, visitRoutes],
   grants: {
     'model_worker:read': ['admin', 'cadre', 'viewer'],

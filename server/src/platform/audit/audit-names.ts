@@ -1,11 +1,30 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { maskName } from '@gonghui/contracts';
 import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
 
-/** The current names of records of one kind, by id; a record no longer there has none. */
-type NameReader = (db: Db, ids: number[]) => Promise<Array<{ id: number; name: string }>>;
+/**
+ * The current names of records of one kind, by id; a record no longer there has none. A person is named
+ * masked (`maskName`), as the lists show them.
+ */
+export type AuditTargetReader = (db: Db, ids: number[]) => Promise<Array<{ id: number; name: string }>>;
+type NameReader = AuditTargetReader;
+
+/** A reader of one table's names, from a column by `id`; `masked` for a person's name. */
+export function namesIn(
+  table: string,
+  column: string,
+  options: { masked?: boolean } = {},
+): AuditTargetReader {
+  return async (db, ids) => {
+    const { rows } = await sql<{ id: number; name: string }>`
+      select id, ${sql.ref(column)} as name from ${sql.table(table)} where id in (${sql.join(ids)})`.execute(
+      db,
+    );
+    return options.masked ? rows.map((r) => ({ id: r.id, name: maskName(r.name) })) : rows;
+  };
+}
 
 const orgUnitNames: NameReader = (db, ids) =>
   db
@@ -53,6 +72,24 @@ const readers: Record<string, NameReader> = {
     db.selectFrom('export_file').select(['id', 'file_name as name']).where('id', 'in', ids).execute(),
 };
 
+/** The modules' readers (`auditTargets` in their manifests), by kind of record. */
+const moduleReaders = new Map<string, NameReader>();
+
+/**
+ * Takes the modules' readers of their records' names. The app and the job runner's handler table call it
+ * with the module list, so the log and its export job name the modules' records too.
+ */
+export function useAuditTargets(
+  modules: ReadonlyArray<{ auditTargets?: Readonly<Record<string, AuditTargetReader>> }>,
+): void {
+  for (const m of modules)
+    for (const [entityType, reader] of Object.entries(m.auditTargets ?? {}))
+      moduleReaders.set(entityType, reader);
+}
+
+const readerOf = (entityType: string): NameReader | undefined =>
+  readers[entityType] ?? moduleReaders.get(entityType);
+
 const key = (entityType: string, entityId: string) => `${entityType}#${entityId}`;
 
 /**
@@ -63,16 +100,17 @@ export async function targetNames(
   db: Db,
   entries: ReadonlyArray<{ entityType: string; entityId: string | null }>,
 ): Promise<Map<string, string>> {
-  const idsByType = new Map<string, Set<number>>();
+  const idsByType = new Map<string, { read: NameReader; ids: Set<number> }>();
   for (const e of entries) {
-    if (!e.entityId || !/^\d{1,15}$/.test(e.entityId) || !readers[e.entityType]) continue;
-    const ids = idsByType.get(e.entityType) ?? new Set<number>();
-    ids.add(Number(e.entityId));
-    idsByType.set(e.entityType, ids);
+    const read = readerOf(e.entityType);
+    if (!e.entityId || !/^\d{1,15}$/.test(e.entityId) || !read) continue;
+    const kind = idsByType.get(e.entityType) ?? { read, ids: new Set<number>() };
+    kind.ids.add(Number(e.entityId));
+    idsByType.set(e.entityType, kind);
   }
   const names = new Map<string, string>();
-  for (const [entityType, ids] of idsByType) {
-    for (const r of await readers[entityType](db, [...ids])) names.set(key(entityType, String(r.id)), r.name);
+  for (const [entityType, { read, ids }] of idsByType) {
+    for (const r of await read(db, [...ids])) names.set(key(entityType, String(r.id)), r.name);
   }
   return names;
 }
