@@ -129,7 +129,7 @@ describe('model workers (admin, the city)', () => {
 
     const page = await newPage(browser);
     await login(page, server.baseUrl, 'admin');
-    await page.getByTestId('menu-model-workers-registry').click();
+    await clickMenuEntry(page, 'model-worker', 'model-workers-registry');
     await page.getByTestId('workers-page').waitFor();
     await page.getByTestId('worker-import').click();
     const first = page.waitForResponse(
