@@ -3,7 +3,9 @@ import {
   ApartmentOutlined,
   CustomerServiceOutlined,
   FileProtectOutlined,
+  FlagOutlined,
   IdcardOutlined,
+  ReadOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -19,6 +21,8 @@ export const menuGroups = {
   assistance: { label: '帮扶中心', icon: CustomerServiceOutlined },
   employment: { label: '就业援助', icon: SolutionOutlined },
   'model-worker': { label: '劳模', icon: TrophyOutlined },
+  campaign: { label: '主题活动', icon: FlagOutlined },
+  lecture: { label: '菜单式选学', icon: ReadOutlined },
   system: { label: '系统管理', icon: SettingOutlined },
 } as const satisfies Record<string, { label: string; icon: ComponentType }>;
 
