@@ -20,5 +20,6 @@ export * from './employment.ts';
 export * from './model-workers.ts';
 export * from './module.ts';
 export * from './attachments.ts';
+export * from './record-links.ts';
 export * from './modules.ts';
 export * from './workbench.ts';

@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema.ts';
 import type { DatabaseKind } from './db/database.ts';
 import { attachmentRoutes } from './platform/attachments/attachment.routes.ts';
+import { recordLinkRoutes } from './platform/links/record-link.routes.ts';
 import { useAuditTargets } from './platform/audit/audit-names.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   useAuditTargets(modules);
   await app.register(auditRoutes);
   await app.register(attachmentRoutes);
+  await app.register(recordLinkRoutes);
   const served = options.modules ?? modules;
   await app.register(exportRoutes, { exports: served.flatMap((m) => m.exports ?? []) });
   for (const m of served) {

@@ -142,4 +142,36 @@ describe('cross-references between records of two modules', () => {
     expect(actions.map((a) => a.action)).toEqual(['link.create', 'link.delete']);
     expect(taicangPath).not.toBe(dongbangPath);
   });
+
+  it("answers a record's links through the API, naming the other end as the audit log does, in scope only", async () => {
+    const employer = await t.handle.db
+      .selectFrom('employer')
+      .select(['id', 'name'])
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const from = { type: 'lecture_booking', id: 8 };
+    const to = { type: 'employer', id: employer.id };
+    const id = await recordLinkService.link(t.handle.db, dongbangActor, from, to, dongbangPath, '转介');
+    const res = await dongbang.get(`/api/record-links?type=lecture_booking&id=8`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      expect.objectContaining({
+        id,
+        other: to,
+        otherKind: '单位',
+        otherName: employer.name,
+        direction: 'outgoing',
+        note: '转介',
+      }),
+    ]);
+    const back = (await dongbang.get(`/api/record-links?type=employer&id=${employer.id}`)).json().items;
+    expect(back).toEqual([expect.objectContaining({ other: from, direction: 'incoming', otherName: null })]);
+    expect((await taicang.get(`/api/record-links?type=lecture_booking&id=8`)).json().items).toEqual([]);
+    for (const bad of ['type=Lecture&id=8', 'type=a%00b&id=8', 'type=lecture_booking&id=x', 'id=8']) {
+      const refused = await dongbang.get(`/api/record-links?${bad}`);
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
 });

@@ -33,6 +33,11 @@ export interface WebModule {
   menuGroup?: MenuGroupKey;
   /** By the key of each figure the server module counts for the workbench. */
   counterIcons?: Record<string, ComponentType>;
+  /**
+   * The page of each kind of its records (the audit log's `entityType`), so that another module's
+   * cross-reference to one of them opens it.
+   */
+  recordPaths?: Record<string, (id: number) => string>;
 }
 
 /** A page loaded when first opened, from a module exporting it under `name`. */

@@ -1,4 +1,7 @@
-import { assistanceContract } from '@gonghui/contracts';
+import type { Kysely } from 'kysely';
+import { assistanceContract, type AssistanceCase, type IntakeCaseBody } from '@gonghui/contracts';
+import type { Database } from '../../db/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import type { GonghuiModule } from '../../platform/module.ts';
 import { assistanceAuditTargets } from './assistance.names.ts';
 import * as m20261201T2130 from './migrations/20261201T2130_assistance_cases.ts';
@@ -93,3 +96,13 @@ export const assistanceModule: GonghuiModule = {
 
 export { loadAssistanceDemo } from './cases/case.demo.ts';
 export { assistanceLookups, type PersonAssistance } from './lookups/lookup.service.ts';
+
+/**
+ * For another module's referral (a worker in crisis noted at a lecture, a seeker needing help): takes a
+ * case in at the caller's own unit exactly as the centre's intake page does, with the same checks, number
+ * and clock. The referring module then links its record to the case (`recordLinkService.link`).
+ */
+export const assistanceReferrals = {
+  takeIn: (db: Kysely<Database>, actor: Actor, body: IntakeCaseBody): Promise<AssistanceCase> =>
+    caseService.intake(db, actor, body),
+};

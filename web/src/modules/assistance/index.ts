@@ -95,4 +95,9 @@ export const assistanceModule: WebModule = {
     { key: 'claims', path: '/assistance/claims', label: '互助保障理赔', icon: SafetyOutlined },
   ],
   counterIcons: { 'assistance-overdue': CustomerServiceOutlined },
+  recordPaths: {
+    assistance_case: (id) => `/assistance/cases/${id}`,
+    case_handler: (id) => `/assistance/handlers/${id}`,
+    hardship_archive: (id) => `/assistance/archives/${id}`,
+  },
 };

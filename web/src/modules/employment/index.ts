@@ -74,4 +74,9 @@ export const employmentModule: WebModule = {
     { key: 'employment-follow-ups', path: '/employment/follow-ups', label: '就业回访', icon: PhoneOutlined },
   ],
   counterIcons: { 'employment-follow-ups-overdue': PhoneOutlined },
+  recordPaths: {
+    job_fair: (id) => `/employment/fairs/${id}`,
+    job_seeker: (id) => `/employment/seekers/${id}`,
+    job_course: (id) => `/employment/courses/${id}`,
+  },
 };

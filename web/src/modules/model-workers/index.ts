@@ -69,4 +69,9 @@ export const modelWorkersModule: WebModule = {
     },
     { key: 'model-workers-visits', path: '/model-workers/visits', label: '劳模慰问', icon: GiftOutlined },
   ],
+  recordPaths: {
+    model_worker: (id) => `/model-workers/registry/${id}`,
+    subsidy_roll: (id) => `/model-workers/rolls/${id}`,
+    visit_cycle: (id) => `/model-workers/visits/${id}`,
+  },
 };

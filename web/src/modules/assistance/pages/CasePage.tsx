@@ -16,6 +16,7 @@ import { useCan } from '../../auth/session.tsx';
 import { useCase, useCaseAction } from '../api/cases.ts';
 import { AidAmountModal } from '../components/AidAmountModal.tsx';
 import { CaseAttachments } from '../components/CaseAttachments.tsx';
+import { RecordLinks } from '../../../shared/RecordLinks.tsx';
 import { LegalAidCard } from '../components/LegalAidCard.tsx';
 import { MediationCard } from '../components/MediationCard.tsx';
 import { AssignModal, ReferModal } from '../components/CaseHandlingModals.tsx';
@@ -287,6 +288,7 @@ export function CasePage() {
         />
       </Card>
       <CaseAttachments c={c} mayAdd={mayAct} />
+      <RecordLinks type="assistance_case" id={c.id} emptyText="尚无其他业务转来或转出的关联记录" />
       {handling === 'assign' ? (
         <AssignModal
           c={c}
