@@ -223,3 +223,27 @@ export const positionMatch = z.object({ position, score: z.number().int(), reaso
 export type PositionMatch = z.infer<typeof positionMatch>;
 export const seekerMatch = z.object({ seeker, score: z.number().int(), reasons: z.array(z.string()) });
 export type SeekerMatch = z.infer<typeof seekerMatch>;
+
+/**
+ * A case of the one-stop assistance centre held for the same person (by their resident ID), as far as the
+ * caller may see it; a job-referral case (职业介绍和培训) can be linked to the seeker's record.
+ */
+export const seekerCase = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  type: z.string(),
+  typeLabel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  subject: z.string(),
+  receivedOn: z.string(),
+  handlingUnitName: z.string(),
+  /** Whether it may be linked: a job-referral case. */
+  linkable: z.boolean(),
+  linked: z.boolean(),
+});
+export type SeekerCase = z.infer<typeof seekerCase>;
+export const seekerCases = z.object({ items: z.array(seekerCase) });
+export type SeekerCases = z.infer<typeof seekerCases>;
+export const linkSeekerCaseBody = z.object({ caseId: recordId('案件'), note: optionalText('说明', 500) });
+export type LinkSeekerCaseBody = z.infer<typeof linkSeekerCaseBody>;

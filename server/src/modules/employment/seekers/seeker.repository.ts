@@ -189,6 +189,16 @@ export const seekerRepository = {
       .executeTakeFirst();
   },
 
+  /** The keyed hash of a seeker's resident ID (by which other modules find the same person). */
+  async residentIdHash(db: Db, id: number): Promise<Buffer> {
+    const r = await db
+      .selectFrom('job_seeker')
+      .select('resident_id_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return r.resident_id_hash;
+  },
+
   async insert(db: Db, values: Insertable<JobSeekerTable>): Promise<number> {
     const { id } = await db.insertInto('job_seeker').values(values).returning('id').executeTakeFirstOrThrow();
     return id;

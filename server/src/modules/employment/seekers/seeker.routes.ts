@@ -8,6 +8,7 @@ import {
   followUpFilterQuery,
   listFollowUpsQuery,
   idParam,
+  linkSeekerCaseBody,
   listSeekersQuery,
   matchQuery,
   pageOf,
@@ -18,6 +19,7 @@ import {
   seeker,
   seekerDetail,
   seekerFilterQuery,
+  seekerCases,
   seekerMatch,
   seekerStatusBody,
   updateSeekerBody,
@@ -28,6 +30,7 @@ import { sendExport } from '../../../platform/exports/list-export.ts';
 import { matchService } from '../matching/match.service.ts';
 import { followUpExport } from './follow-up.export.ts';
 import { followUpService } from './follow-up.service.ts';
+import { seekerCaseService } from './seeker-case.service.ts';
 import { seekerExport } from './seeker.export.ts';
 import { seekerService } from './seeker.service.ts';
 
@@ -73,6 +76,33 @@ export const seekerRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: '求职人员详情：状态记录、推荐与就业', params: idParam, response: detail },
     },
     async (req) => seekerService.get(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/employment/seekers/:id/cases',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: '此人在帮扶中心的案件（在您管辖范围内的），及其与求职登记的关联',
+        params: idParam,
+        response: { 200: seekerCases },
+      },
+    },
+    async (req) => seekerCaseService.casesOf(db, actorOf(req), req.params.id),
+  );
+  app.post(
+    '/api/employment/seekers/:id/cases',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: '把此人的职业介绍和培训类案件关联到求职登记（两边页面都显示）',
+        params: idParam,
+        body: linkSeekerCaseBody,
+        response: { 200: seekerCases },
+      },
+    },
+    async (req) => seekerCaseService.link(db, actorOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/employment/seekers',

@@ -35,6 +35,7 @@ import { formatDate, todayIso } from '../../../shared/format.ts';
 import { useCan } from '../../auth/session.tsx';
 import { useRecommend, useRecordResult, useSeeker, useSeekerMatches } from '../api/employment.ts';
 import { payRange } from '../components/format.ts';
+import { SeekerCasesCard } from '../components/SeekerCasesCard.tsx';
 import { SeekerStatusTag } from '../components/seekerTags.tsx';
 import {
   EndPlacementModal,
@@ -308,6 +309,7 @@ export function SeekerPage() {
           data-testid="seeker-placements"
         />
       </Card>
+      <SeekerCasesCard seekerId={s.id} mayWrite={canWrite} />
       <Card title="状态记录">
         <Timeline
           data-testid="seeker-history"
