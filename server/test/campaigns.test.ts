@@ -444,13 +444,4 @@ describe('roll-ups', () => {
     expect(audit).toHaveLength(3);
     expect((await districtB.get(`/api/campaign-rollup/export?campaignId=${month.id}`)).statusCode).toBe(404);
   });
-
-  it('counts the events of this month on the workbench, in the caller scope', async () => {
-    const res = await districtA.get('/api/workbench');
-    expect(res.statusCode).toBe(200);
-    const counter = (res.json() as { counters: Array<{ key: string; value: number }> }).counters.find(
-      (c) => c.key === 'campaign-events-month',
-    );
-    expect(counter?.value).toBe(0);
-  });
 });

@@ -1,13 +1,10 @@
 import { campaignContract } from '@gonghui/contracts';
 import type { GonghuiModule } from '../../platform/module.ts';
-import { today } from '../../platform/orgs/dates.ts';
 import { campaignAuditTargets } from './campaigns.names.ts';
-import { campaignDb } from './campaigns.definitions.ts';
 import { loadCampaignsDemo } from './campaigns.demo.ts';
 import { campaignExport } from './campaigns/campaign.export.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { eventExport } from './events/event.export.ts';
-import { eventRepository } from './events/event.repository.ts';
 import { eventRoutes } from './events/event.routes.ts';
 import * as m20261202T0900 from './migrations/20261202T0900_campaigns.ts';
 import { rollupExport } from './rollup/rollup.export.ts';
@@ -26,19 +23,5 @@ export const campaignsModule: GonghuiModule = {
   contract: campaignContract,
   exports: [campaignExport.registration, eventExport.registration, rollupExport.registration],
   migrations: { '20261202T0900_campaigns': m20261202T0900 },
-  counters: [
-    {
-      key: 'campaign-events-month',
-      title: '本月开展的活动',
-      suffix: '次',
-      link: '/campaigns/dashboard',
-      note: '本单位及下级工会本月登记的活动',
-      permission: 'campaign:read',
-      count: (db, _actor, scope) => {
-        const day = today();
-        return eventRepository.countHeldBetween(campaignDb(db), scope, `${day.slice(0, 7)}-01`, day);
-      },
-    },
-  ],
   demo: (db) => loadCampaignsDemo(db),
 };
