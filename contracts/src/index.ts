@@ -18,6 +18,7 @@ export * from './assistance.ts';
 export * from './formation-campaigns.ts';
 export * from './employment.ts';
 export * from './model-workers.ts';
+export * from './campaigns.ts';
 export * from './module.ts';
 export * from './attachments.ts';
 export * from './record-links.ts';

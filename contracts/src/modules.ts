@@ -6,6 +6,7 @@ import { formationCampaignContract } from './formation-campaigns.ts';
 import { indicatorContract } from './indicators.ts';
 import { memberContract } from './members.ts';
 import { modelWorkerContract } from './model-workers.ts';
+import { campaignContract } from './campaigns.ts';
 
 /** Every module's contract: one line here per module, as on the server (`server/src/modules/index.ts`). */
 export const moduleContracts = [
@@ -17,4 +18,5 @@ export const moduleContracts = [
   assistanceContract,
   employmentContract,
   modelWorkerContract,
+  campaignContract,
 ] as const;

@@ -57,6 +57,7 @@ describe('the module list', () => {
       'assistance:read',
       'employment:read',
       'model_worker:read',
+      'campaign:read',
     ]);
     expect(rolePermissions('cadre')).toEqual([
       'org:read',
@@ -76,6 +77,8 @@ describe('the module list', () => {
       'model_worker:read',
       'model_worker:write',
       'model_worker:reveal',
+      'campaign:read',
+      'campaign:write',
     ]);
     expect(rolePermissions('admin')).toEqual(permissions);
   });

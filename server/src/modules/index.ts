@@ -1,6 +1,7 @@
 import type { GonghuiModule } from '../platform/module.ts';
 import { agreementsModule } from './agreements/index.ts';
 import { assistanceModule } from './assistance/index.ts';
+import { campaignsModule } from './campaigns/index.ts';
 import { employersModule } from './employers/index.ts';
 import { employmentModule } from './employment/index.ts';
 import { formationCampaignsModule } from './formation-campaigns/index.ts';
@@ -21,4 +22,5 @@ export const modules: readonly GonghuiModule[] = [
   assistanceModule,
   employmentModule,
   modelWorkersModule,
+  campaignsModule,
 ];
