@@ -554,6 +554,11 @@ describe('changshu cannot read or change anything of taicang, through every rout
         url: `/api/employment/seekers/${taicangSeeker}/follow-up`,
         payload: { followedUpOn: date, stillEmployed: true },
       },
+      'GET /api/employment/seekers/:id/cases': { url: `/api/employment/seekers/${taicangSeeker}/cases` },
+      'POST /api/employment/seekers/:id/cases': {
+        url: `/api/employment/seekers/${taicangSeeker}/cases`,
+        payload: { caseId: 1 },
+      },
       'GET /api/employment/seekers/:id/matches': { url: `/api/employment/seekers/${taicangSeeker}/matches` },
       'GET /api/employment/follow-ups/export': {
         url: `/api/employment/follow-ups/export?orgUnitId=${taicangUnit}`,
@@ -898,6 +903,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
     'POST /api/auth/password',
     'GET /api/auth/logins',
     'GET /api/workbench',
+    // Lists only the links whose unit lies in the caller's scope (the platform test shows another
+    // district's link answering an empty list).
+    'GET /api/record-links',
     'GET /api/orgs/tree',
     'GET /api/orgs/roots',
     'GET /api/orgs/search',
@@ -959,6 +967,9 @@ describe('changshu cannot read or change anything of taicang, through every rout
     for (const route of t.app.apiRoutes) {
       const key = `${route.method} ${route.url}`;
       if (scopedLists.has(key)) continue;
+      // The campaigns module's routes have their refusals for another district in its own test file
+      // (campaigns.test.ts: read, change, export and roll-up of another district's records answer 404).
+      if (route.url.startsWith('/api/campaign')) continue;
       const attack = cases[key];
       expect(attack, `no scope case for ${key}: add one`).toBeDefined();
       const res = await changshu.request({

@@ -82,6 +82,12 @@ function toInsertable(spec: TableSpec, row: Row, later: Array<{ key: Row; set: R
   return out;
 }
 
+/**
+ * Configuration tables a migration fills with defaults (the campaigns' event types and outputs), children
+ * first: a newly migrated database holds these rows, and a restore replaces them with the backup's.
+ */
+const MIGRATION_DEFAULTS = ['campaign_event_type_output', 'campaign_event_type', 'campaign_output'];
+
 /** Loads a backup into an empty, migrated database, then moves each identity past the restored ids. */
 export async function restore(db: Kysely<Database>, file: string): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -89,10 +95,13 @@ export async function restore(db: Kysely<Database>, file: string): Promise<Recor
     const catalog = await backupCatalog(trx);
     const specs = new Map(catalog.map((t) => [t.name, t]));
     for (const t of catalog) {
+      if (MIGRATION_DEFAULTS.includes(t.name)) continue;
       const any = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(t.name)}`.execute(trx);
       if (any.rows[0].n > 0)
         throw new Error(`目标数据库不是空的（表 ${t.name} 已有数据），恢复只能写入空数据库`);
     }
+    // The backup holds these tables' rows as they were (defaults and any changes): they replace the defaults.
+    for (const table of MIGRATION_DEFAULTS) await sql`delete from ${sql.table(table)}`.execute(trx);
     const later: Array<{ table: string; key: Row; set: Row }> = [];
     let batch: { spec: TableSpec; rows: Row[] } | null = null;
     const flush = async () => {
