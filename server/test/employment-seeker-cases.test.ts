@@ -102,4 +102,19 @@ describe("a seeker and the assistance centre's cases of the same person", () => 
     const bad = await districtB.post(`/api/employment/seekers/${seeker.id}/cases`, { caseId: 'x' });
     expect(bad.statusCode).toBe(400);
   });
+
+  it('finds a seeker by the last four characters of the ID, when the check character is X too', async () => {
+    let residentId = nextResidentId();
+    while (!residentId.endsWith('X')) residentId = nextResidentId();
+    const seeker = await buildSeeker(t.handle.db, { orgUnitId: w.a.id, residentId });
+    for (const q of [residentId.slice(-4), residentId.slice(-4).toLowerCase()]) {
+      const found = (await districtA.get(`/api/employment/seekers?q=${q}`)).json() as {
+        items: { id: number }[];
+      };
+      expect(
+        found.items.map((s) => s.id),
+        q,
+      ).toContain(seeker.id);
+    }
+  });
 });

@@ -67,7 +67,8 @@ function filterWhere(f: Omit<SeekerFilter, 'sort' | 'order'>) {
     const q = f.q?.trim();
     if (q) {
       const any = [eb('s.name', 'like', containing(q))];
-      if (/^\d{4}$/.test(q)) any.push(eb('s.resident_id_tail', '=', q));
+      // The last four characters of a resident ID: its check character may be X (GB 11643), typed either case.
+      if (/^\d{3}[\dXx]$/.test(q)) any.push(eb('s.resident_id_tail', '=', q.toUpperCase()));
       conds.push(eb.or(any));
     }
     return eb.and(conds);
