@@ -1,34 +1,14 @@
 import { z } from 'zod';
 
-/** The field schemas the campaign contracts share, each naming its field in its messages. */
-export const campaignText = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`);
-export const campaignOptionalText = (label: string, max: number) =>
-  z
-    .string({ error: `${label}应为文字` })
-    .trim()
-    .max(max, `${label}最多 ${max} 个字`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
-export const campaignId = (label: string) =>
-  z
-    .number({ error: `${label}应为数字` })
-    .int(`${label}应为整数`)
-    .positive(`${label}应为正整数`)
-    .max(2147483647, `${label}过大`);
-export const campaignQueryId = (label: string) =>
-  z.coerce
-    .number({ error: `${label}应为数字` })
-    .int(`${label}应为整数`)
-    .positive(`${label}应为正整数`)
-    .max(2147483647, `${label}过大`);
-export const campaignDate = (label: string) =>
-  z.iso.date({ error: `${label}格式应为 YYYY-MM-DD，例如 2011-09-30` });
+/** The field schemas the campaign contracts share (the common ones under the campaign's names). */
+export {
+  requiredText as campaignText,
+  optionalText as campaignOptionalText,
+  recordId as campaignId,
+  queryId as campaignQueryId,
+  date as campaignDate,
+} from './fields.ts';
+
 /** A count of people or things: a whole number, never negative. */
 export const campaignCount = (label: string) =>
   z
