@@ -7,6 +7,7 @@ import { personalData } from '../../../platform/personal-data/personal-data.ts';
 import { clockOf, workingDaysBetween } from '../clocks/clock.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
 import { caseRepository } from './case.repository.ts';
+import { caseHandlingRepository } from './case-handling.repository.ts';
 import { workerRepository } from './worker.repository.ts';
 
 /** 碧溪街道 (常熟市): the demo's one-stop centre, with its village and community joint unions below it. */
@@ -124,7 +125,7 @@ export async function loadBixiNetwork(
         updated_at: new Date(),
       });
       const event = (kind: string, note: string, unit: number) =>
-        caseRepository.addEvent(trx, {
+        caseHandlingRepository.addEvent(trx, {
           case_id: caseId,
           kind,
           actor_user_id: null,
@@ -132,7 +133,7 @@ export async function loadBixiNetwork(
           org_unit_id: unit,
           note,
         });
-      for (const u of chain) await caseRepository.addToChain(trx, caseId, u.id);
+      for (const u of chain) await caseHandlingRepository.addToChain(trx, caseId, u.id);
       await event(
         'intake',
         route === 'referred' ? '碧溪帮扶中心接待登记' : '村（社区）帮扶站接待登记',

@@ -31,6 +31,7 @@ import { hardshipRepository } from '../hardship/hardship.repository.ts';
 import type { AppDb, AssistanceTables } from './case.definitions.ts';
 import { presentCase } from './case.presenter.ts';
 import { caseRepository, type CaseRow } from './case.repository.ts';
+import { caseHandlingRepository } from './case-handling.repository.ts';
 import { addEvent, caseRecord } from './case.service.ts';
 
 type Db = Kysely<Database>;
@@ -114,7 +115,7 @@ export const caseHandlingService = {
           ]);
       }
       const now = today();
-      if (final) await caseRepository.closePause(trx, id, now);
+      if (final) await caseHandlingRepository.closePause(trx, id, now);
       await caseRepository.update(trx, id, {
         status: body.status,
         ...(body.status === 'accepted' ? { accepted_on: now } : {}),
@@ -141,7 +142,7 @@ export const caseHandlingService = {
       const h = await visibleHandler(trx, actor, body.handlerId);
       if (row.handlerId === h.id)
         throw invalid([{ field: 'handlerId', message: `本案件已由「${h.name}」经办` }]);
-      await caseRepository.assign(trx, id, h.id, userIdOf(actor));
+      await caseHandlingRepository.assign(trx, id, h.id, userIdOf(actor));
       await addEvent(trx, actor, id, 'assign', [`经办人：${h.name}`, body.note].filter(Boolean).join('；'));
       return body.note ? { note: body.note } : undefined;
     });
@@ -156,8 +157,8 @@ export const caseHandlingService = {
       const parentName = parentId ? await orgRepository.nameAt(trx, parentId, today()) : undefined;
       if (!parentId || !parentName) throw conflict('本案件已在最高一级办理，不能再上报');
       await caseRepository.update(trx, id, { handling_unit_id: parentId });
-      await caseRepository.addToChain(trx, id, parentId);
-      if (row.handlerId !== null) await caseRepository.assign(trx, id, null, userIdOf(actor));
+      await caseHandlingRepository.addToChain(trx, id, parentId);
+      if (row.handlerId !== null) await caseHandlingRepository.assign(trx, id, null, userIdOf(actor));
       await addEvent(trx, actor, id, 'escalate', `上报至「${parentName}」：${body.reason}`);
       return { reason: body.reason, toUnitId: parentId, toUnitName: parentName };
     });
@@ -174,8 +175,8 @@ export const caseHandlingService = {
           { field: 'orgUnitId', message: '转交单位应为本案件办理单位下属的、未撤销的工会组织' },
         ]);
       await caseRepository.update(trx, id, { handling_unit_id: unit.id });
-      await caseRepository.addToChain(trx, id, unit.id);
-      if (row.handlerId !== null) await caseRepository.assign(trx, id, null, userIdOf(actor));
+      await caseHandlingRepository.addToChain(trx, id, unit.id);
+      if (row.handlerId !== null) await caseHandlingRepository.assign(trx, id, null, userIdOf(actor));
       await addEvent(trx, actor, id, 'refer', `转交「${unit.name}」：${body.reason}`);
       return { reason: body.reason, toUnitId: unit.id, toUnitName: unit.name };
     });
@@ -187,7 +188,7 @@ export const caseHandlingService = {
       mustBeOpen(row);
       if (row.pausedSince !== null) throw conflict(`本案件自 ${row.pausedSince} 起已在等待职工，计时已暂停`);
       const now = today();
-      await caseRepository.openPause(trx, id, now);
+      await caseHandlingRepository.openPause(trx, id, now);
       await caseRepository.update(trx, id, { paused_since: now });
       await addEvent(trx, actor, id, 'pause', note);
       return { note };
@@ -198,7 +199,7 @@ export const caseHandlingService = {
     return act(db, actor, id, 'assistance_case.resume', async (trx, row) => {
       mustBeOpen(row);
       if (row.pausedSince === null) throw conflict('本案件没有暂停计时');
-      await caseRepository.closePause(trx, id, today());
+      await caseHandlingRepository.closePause(trx, id, today());
       await caseRepository.update(trx, id, { paused_since: null });
       await addEvent(trx, actor, id, 'resume', note);
       return { note };
@@ -355,7 +356,7 @@ export const caseHandlingService = {
       }
       const now = today();
       for (const row of chosen) {
-        await caseRepository.assign(trx, row.id, to.id, userIdOf(actor));
+        await caseHandlingRepository.assign(trx, row.id, to.id, userIdOf(actor));
         await addEvent(trx, actor, row.id, 'assign', `改派：${from.name} → ${to.name}；${body.reason}`);
         const after = await caseRepository.reload(trx, row.id);
         await audit(trx, actor, {

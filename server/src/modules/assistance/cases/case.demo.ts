@@ -11,6 +11,7 @@ import { withAssistance } from './case.definitions.ts';
 import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
 import { loadBixiNetwork } from './bixi.demo.ts';
 import { caseRepository } from './case.repository.ts';
+import { caseHandlingRepository } from './case-handling.repository.ts';
 import { workerRepository } from './worker.repository.ts';
 
 const subjects: Record<CaseType, string[]> = {
@@ -125,10 +126,10 @@ export async function loadAssistanceDemo(db: Kysely<Database>): Promise<number> 
         due_provisional: clock.provisional,
         updated_at: new Date(),
       });
-      await caseRepository.addToChain(trx, caseId, place.id);
-      if (escalated) await caseRepository.addToChain(trx, caseId, handling);
+      await caseHandlingRepository.addToChain(trx, caseId, place.id);
+      if (escalated) await caseHandlingRepository.addToChain(trx, caseId, handling);
       const event = (kind: string, note: string, unit = place.id) =>
-        caseRepository.addEvent(trx, {
+        caseHandlingRepository.addEvent(trx, {
           case_id: caseId,
           kind,
           actor_user_id: null,

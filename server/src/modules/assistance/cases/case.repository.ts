@@ -8,13 +8,12 @@ import {
   type AppDb,
   type AssistanceCaseTable,
   type AssistanceDatabase,
-  type CaseEventTable,
 } from './case.definitions.ts';
 
 type Eb = ExpressionBuilder<AssistanceDatabase & { c: AssistanceCaseTable }, 'c'>;
 
 /** The latest version of a unit: its present one, or the one that ended when it closed. */
-const latest = (column: string, field: 'name' | 'path') =>
+export const latestUnit = (column: string, field: 'name' | 'path') =>
   sql<string>`(select lv.${sql.raw(field)} from org_unit_version lv where lv.org_unit_id = ${sql.ref(column)}
     order by lv.valid_from desc limit 1)`;
 
@@ -96,7 +95,7 @@ const columns = [
   'c.extended_days as extendedDays',
   'c.aid_amount_fen as aidAmountFen',
   'c.aid_approved_on as aidApprovedOn',
-  latest('c.aid_approved_by', 'name').as('aidApprovedByName'),
+  latestUnit('c.aid_approved_by', 'name').as('aidApprovedByName'),
   'c.updated_at as updatedAt',
   (eb: Eb) =>
     eb
@@ -130,10 +129,10 @@ const columns = [
       .select('h.name')
       .whereRef('h.id', '=', 'c.handler_id')
       .as('handlerName'),
-  latest('c.intake_unit_id', 'name').as('intakeUnitName'),
-  latest('c.intake_unit_id', 'path').as('intakeUnitPath'),
-  latest('c.handling_unit_id', 'name').as('handlingUnitName'),
-  latest('c.handling_unit_id', 'path').as('handlingUnitPath'),
+  latestUnit('c.intake_unit_id', 'name').as('intakeUnitName'),
+  latestUnit('c.intake_unit_id', 'path').as('intakeUnitPath'),
+  latestUnit('c.handling_unit_id', 'name').as('handlingUnitName'),
+  latestUnit('c.handling_unit_id', 'path').as('handlingUnitPath'),
 ] as const;
 
 function withColumns(db: AppDb, scope: Scope) {
@@ -317,134 +316,6 @@ export const caseRepository = {
       .updateTable('assistance_case')
       .set({ ...values, updated_at: new Date() })
       .where('id', '=', id)
-      .execute();
-  },
-
-  /** Puts a unit on the case's handling chain (once). */
-  async addToChain(db: AppDb, caseId: number, orgUnitId: number) {
-    await withAssistance(db)
-      .insertInto('assistance_case_unit')
-      .values({ case_id: caseId, org_unit_id: orgUnitId })
-      .onConflict((oc) => oc.columns(['case_id', 'org_unit_id']).doNothing())
-      .execute();
-  },
-
-  /** The units of the handling chain, in the order the case reached them. */
-  async chain(db: AppDb, caseId: number) {
-    const rows = await withAssistance(db)
-      .selectFrom('assistance_case_unit as cu')
-      .select(['cu.org_unit_id as orgUnitId', latest('cu.org_unit_id', 'name').as('name')])
-      .where('cu.case_id', '=', caseId)
-      .execute();
-    const order = await withAssistance(db)
-      .selectFrom('case_event')
-      .select(['org_unit_id', 'id'])
-      .where('case_id', '=', caseId)
-      .orderBy('id')
-      .execute();
-    const first = new Map<number, number>();
-    for (const e of order) if (!first.has(e.org_unit_id)) first.set(e.org_unit_id, e.id);
-    return rows.sort(
-      (a, b) =>
-        (first.get(a.orgUnitId) ?? Infinity) - (first.get(b.orgUnitId) ?? Infinity) ||
-        a.orgUnitId - b.orgUnitId,
-    );
-  },
-
-  async addEvent(db: AppDb, values: Insertable<CaseEventTable>) {
-    await withAssistance(db).insertInto('case_event').values(values).execute();
-  },
-
-  async events(db: AppDb, caseId: number) {
-    return withAssistance(db)
-      .selectFrom('case_event as ev')
-      .select([
-        'ev.id',
-        'ev.kind',
-        'ev.at',
-        'ev.actor_name as actorName',
-        'ev.note',
-        latest('ev.org_unit_id', 'name').as('unitName'),
-      ])
-      .where('ev.case_id', '=', caseId)
-      .orderBy('ev.id')
-      .execute();
-  },
-
-  async pauses(db: AppDb, caseId: number) {
-    return withAssistance(db)
-      .selectFrom('case_pause')
-      .select(['id', 'paused_on as pausedOn', 'resumed_on as resumedOn'])
-      .where('case_id', '=', caseId)
-      .orderBy('id')
-      .execute();
-  },
-
-  async openPause(db: AppDb, caseId: number, on: string) {
-    await withAssistance(db).insertInto('case_pause').values({ case_id: caseId, paused_on: on }).execute();
-  },
-
-  async closePause(db: AppDb, caseId: number, on: string) {
-    await withAssistance(db)
-      .updateTable('case_pause')
-      .set({ resumed_on: on })
-      .where('case_id', '=', caseId)
-      .where('resumed_on', 'is', null)
-      .execute();
-  },
-
-  async assignments(db: AppDb, caseId: number) {
-    return withAssistance(db)
-      .selectFrom('case_assignment as a')
-      .innerJoin('case_handler as h', 'h.id', 'a.handler_id')
-      .select([
-        'a.handler_id as handlerId',
-        'h.name as handlerName',
-        'a.assigned_at as from',
-        'a.ended_at as to',
-      ])
-      .where('a.case_id', '=', caseId)
-      .orderBy('a.id')
-      .execute();
-  },
-
-  /** Every assignment of a handler to a case the scope sees, newest first. */
-  async assignmentsOfHandler(db: AppDb, scope: Scope, handlerId: number) {
-    return scoped(db, scope)
-      .innerJoin('case_assignment as a', 'a.case_id', 'c.id')
-      .select([
-        'c.id as caseId',
-        'c.number as caseNumber',
-        'c.case_type as caseType',
-        'c.subject',
-        'c.closed_on as closedOn',
-        'a.assigned_at as from',
-        'a.ended_at as to',
-      ])
-      .where('a.handler_id', '=', handlerId)
-      .orderBy('a.id', 'desc')
-      .limit(500)
-      .execute();
-  },
-
-  /** Ends the case's current assignment, if any, and starts one to `handlerId` (none: unassigned). */
-  async assign(db: AppDb, caseId: number, handlerId: number | null, by: number | null) {
-    const adb = withAssistance(db);
-    await adb
-      .updateTable('case_assignment')
-      .set({ ended_at: new Date() })
-      .where('case_id', '=', caseId)
-      .where('ended_at', 'is', null)
-      .execute();
-    if (handlerId !== null)
-      await adb
-        .insertInto('case_assignment')
-        .values({ case_id: caseId, handler_id: handlerId, assigned_by: by })
-        .execute();
-    await adb
-      .updateTable('assistance_case')
-      .set({ handler_id: handlerId, updated_at: new Date() })
-      .where('id', '=', caseId)
       .execute();
   },
 

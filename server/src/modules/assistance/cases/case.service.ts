@@ -36,6 +36,7 @@ import { caseNumber, caseNumberRepository } from './case-number.repository.ts';
 import { caseSpecifics } from './case-specifics.presenter.ts';
 import { presentCase, revealCase } from './case.presenter.ts';
 import { caseRepository, type CaseListFilter, type CaseRow } from './case.repository.ts';
+import { caseHandlingRepository } from './case-handling.repository.ts';
 import { workerRepository } from './worker.repository.ts';
 
 type Db = Kysely<Database>;
@@ -56,7 +57,7 @@ export function caseRecord(scope: Scope, now: string): ChangeableRecord<CaseRow,
 
 /** A note on the case's timeline, by the caller at their unit. */
 export async function addEvent(db: AppDb, actor: Actor, caseId: number, kind: string, note: string | null) {
-  await caseRepository.addEvent(db, {
+  await caseHandlingRepository.addEvent(db, {
     case_id: caseId,
     kind,
     actor_user_id: actor.userId > 0 ? actor.userId : null,
@@ -149,9 +150,9 @@ export const caseService = {
     const now = today();
     const canAct = scopeContains(scope, row.handlingUnitPath);
     const [events, assignments, chain, attachments, handling, specifics] = await Promise.all([
-      caseRepository.events(db, id),
-      caseRepository.assignments(db, id),
-      caseRepository.chain(db, id),
+      caseHandlingRepository.events(db, id),
+      caseHandlingRepository.assignments(db, id),
+      caseHandlingRepository.chain(db, id),
       // The case is visible to the caller (checked above), and so are its files, wherever they were added.
       attachmentRepository.listOf(db, Scope.everywhere, 'assistance_case', id),
       orgRepository.currentVersion(db, row.handlingUnitId),
@@ -302,11 +303,11 @@ export const caseService = {
         created_by: actor.userId > 0 ? actor.userId : null,
         updated_at: new Date(),
       });
-      await caseRepository.addToChain(trx, id, unit.id);
+      await caseHandlingRepository.addToChain(trx, id, unit.id);
       await syncCaseClocks(trx, id);
       await addEvent(trx, actor, id, 'intake', body.subject);
       if (handlerId !== null) {
-        await caseRepository.assign(trx, id, handlerId, actor.userId > 0 ? actor.userId : null);
+        await caseHandlingRepository.assign(trx, id, handlerId, actor.userId > 0 ? actor.userId : null);
         await addEvent(trx, actor, id, 'assign', null);
       }
       return id;

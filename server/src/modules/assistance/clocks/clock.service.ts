@@ -7,6 +7,7 @@ import { AppError, invalid } from '../../../platform/http/errors.ts';
 import { settingRepository } from '../../../platform/settings.repository.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import { caseRepository } from '../cases/case.repository.ts';
+import { caseHandlingRepository } from '../cases/case-handling.repository.ts';
 import type { AppDb } from '../cases/case.definitions.ts';
 import { clockOf, publishedThrough } from './clock.definitions.ts';
 import { syncCaseClocks } from './clock-reach.repository.ts';
@@ -22,7 +23,7 @@ export async function recomputeClock(db: AppDb, id: number): Promise<void> {
     receivedOn: c.receivedOn,
     acceptedOn: c.acceptedOn,
     extendedDays: c.extendedDays,
-    pauses: await caseRepository.pauses(db, id),
+    pauses: await caseHandlingRepository.pauses(db, id),
   });
   await caseRepository.update(db, id, {
     deadline_kind: state.deadlineKind,

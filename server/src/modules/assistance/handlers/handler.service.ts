@@ -14,7 +14,7 @@ import { today } from '../../../platform/orgs/dates.ts';
 import { orgRepository } from '../../../platform/orgs/org.repository.ts';
 import { scopeOf } from '../../../platform/scope.ts';
 import type { AppDb } from '../cases/case.definitions.ts';
-import { caseRepository } from '../cases/case.repository.ts';
+import { caseHandlingRepository } from '../cases/case-handling.repository.ts';
 import { handlerRepository, type HandlerRow } from './handler.repository.ts';
 
 /** A handler as the API shows it. */
@@ -50,7 +50,7 @@ export const handlerService = {
     const scope = await scopeOf(db, actor);
     const h = await handlerRepository.find(db, id, scope);
     if (!h) throw notFound('经办人');
-    const rows = await caseRepository.assignmentsOfHandler(db, scope, id);
+    const rows = await caseHandlingRepository.assignmentsOfHandler(db, scope, id);
     return {
       ...presentHandler(h),
       assignments: rows.map((r) => ({
