@@ -10,7 +10,7 @@ import {
 import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, inputOf, pickFromSelect, today } from './helpers.ts';
+import { apiClient, inputOf, pickFromSelect, submitDialog, today } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -78,8 +78,7 @@ describe('employment assistance (changshu)', () => {
     await page.getByTestId('fair-employer-form').waitFor();
     await pickEmployer(page, 'fair-employer-pick', firm.name);
     await (await inputOf(page, 'fair-employer-booth')).fill('A01');
-    await page.getByTestId('fair-employer-form-ok').click();
-    await page.getByTestId('fair-employer-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'fair-employer-form');
     await expect.poll(() => page.getByTestId('fair-employers').textContent()).toContain(firm.name);
 
     await page.getByTestId('fair-add-position').click();
@@ -105,8 +104,7 @@ describe('employment assistance (changshu)', () => {
       .poll(() => page.locator('.ant-form-item-explain-error').allTextContents())
       .toContain('月薪上限不能低于下限 6000.00 元');
     await (await inputOf(page, 'position-pay-max')).fill('8000');
-    await page.getByTestId('position-form-ok').click();
-    await page.getByTestId('position-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'position-form');
     await expect.poll(() => page.getByTestId('fair-positions').textContent()).toContain('6,000–8,000 元');
     await screenshot(page, 'changshu-fair');
 
@@ -145,8 +143,7 @@ describe('employment assistance (changshu)', () => {
     await expect.poll(() => page.getByTestId('seeker-recommendations').textContent()).toContain('住家育婴员');
     await page.getByTestId('recommendation-place').click();
     await page.getByTestId('place-form').waitFor();
-    await page.getByTestId('place-form-ok').click();
-    await page.getByTestId('place-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'place-form');
     await expect.poll(() => page.getByTestId('seeker-status').textContent()).toBe('已就业');
     expect(await page.getByTestId('seeker-placements').textContent()).toContain(firm.name);
     expect(await page.getByTestId('seeker-history').textContent()).toContain('已推荐 → 已就业');
@@ -190,15 +187,13 @@ describe('employment assistance (changshu)', () => {
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: seeker.residentIdMasked })
       .click();
-    await page.getByTestId('enrol-form-ok').click();
-    await page.getByTestId('enrol-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'enrol-form');
     await expect.poll(() => page.getByTestId('course-enrolments').textContent()).toContain(seeker.name);
 
     for (let session = 1; session <= 2; session++) {
       await page.getByTestId('course-attendance').click();
       await page.getByTestId('attendance-form').waitFor();
-      await page.getByTestId('attendance-form-ok').click();
-      await page.getByTestId('attendance-form').waitFor({ state: 'detached' });
+      await submitDialog(page, 'attendance-form');
     }
     await expect.poll(() => page.getByTestId('course-enrolments').textContent()).toContain('2/2');
     await page.getByTestId('enrolment-certify').click();

@@ -146,3 +146,27 @@ export async function pickOption(page: Page, testId: string, typed: string, opti
 export async function detailName(page: Page): Promise<string> {
   return (await page.getByTestId('org-detail-name').textContent()) ?? '';
 }
+
+/**
+ * Submits the dialog `testId` with its OK button and waits until it closes. A click a busy page lost (the
+ * dialog still opening) is made again; one whose request is under way (the button loading) or that the
+ * form refused (a field error shown) is not, so a form is never sent twice.
+ */
+export async function submitDialog(page: Page, testId: string): Promise<void> {
+  const dialog = page.getByTestId(testId);
+  const ok = page.getByTestId(`${testId}-ok`);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await ok.click();
+    for (const until = Date.now() + 3_000; Date.now() < until;) {
+      if ((await dialog.count()) === 0) return;
+      await page.waitForTimeout(100);
+    }
+    const busy = (await ok.count()) > 0 && (await ok.getAttribute('class'))?.includes('ant-btn-loading');
+    const refused = (await dialog.locator('.ant-form-item-explain-error').count()) > 0;
+    if (refused) throw new Error(`对话框 ${testId} 未通过校验：${await dialog.innerText()}`);
+    if (Date.now() > deadline) throw new Error(`对话框 ${testId} 点击确定后未关闭`);
+    if (busy) await dialog.waitFor({ state: 'detached', timeout: Math.max(1, deadline - Date.now()) });
+    if ((await dialog.count()) === 0) return;
+  }
+}
