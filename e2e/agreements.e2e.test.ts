@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { AgreementDetail, Employer, Page as ListPage } from '@gonghui/contracts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, fieldError, inputOf } from './helpers.ts';
+import { apiClient, fieldError, inputOf, submitDialog } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -88,8 +88,7 @@ describe('the collective agreements register (dongbang)', () => {
     await (await inputOf(page, 'agreement-minimum-wage')).fill('2520');
     await typeDate(page, 'agreement-filed-on', '2025-01-10');
     await screenshot(page, 'dongbang-agreement-form');
-    await page.getByTestId('agreement-form-ok').click();
-    await page.getByTestId('agreement-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'agreement-form');
 
     // The list opens on the agreements in force; this one ended last year.
     expect(await page.getByTestId('agreements-status').textContent()).toContain('履行中');

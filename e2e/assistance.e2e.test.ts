@@ -9,7 +9,7 @@ import { nextResidentId } from '../server/test/members-fixtures.ts';
 import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, inputOf, pickOption, villagesIn } from './helpers.ts';
+import { apiClient, inputOf, pickOption, submitDialog, villagesIn } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -256,8 +256,7 @@ describe('mutual insurance', () => {
     await page.getByTestId('claim-submit-open').first().click();
     await (await inputOf(page, 'claim-submit-amount')).fill('800');
     await write('claim-submit-reason', '住院治疗，申请互助保障');
-    await page.getByTestId('claim-submit-ok').click();
-    await page.getByTestId('claim-submit').waitFor({ state: 'detached' });
+    await submitDialog(page, 'claim-submit');
     await clickMenuEntry(page, 'assistance', 'claims');
     await page.getByTestId('insurance-claims').waitFor();
     await expect
@@ -267,10 +266,9 @@ describe('mutual insurance', () => {
     await page.getByTestId('claim-decide-open').first().click();
     await (await inputOf(page, 'claim-decide-amount')).fill('600');
     await write('claim-decide-note', '材料齐全，按规定标准赔付');
-    await page.getByTestId('claim-decide-ok').click();
-    await page.getByTestId('claim-decide').waitFor({ state: 'detached' });
+    await submitDialog(page, 'claim-decide');
     await page.getByTestId('claim-pay-open').first().click();
-    await page.getByTestId('claim-pay-ok').click();
+    await submitDialog(page, 'claim-pay');
     await expect
       .poll(() => page.getByTestId('insurance-claims-table').locator('.ant-table-row').first().textContent())
       .toContain('已赔付');

@@ -16,7 +16,7 @@ import { nameInitials } from '../server/src/platform/orgs/initials.ts';
 import { clickMenuEntry } from './side-menu.ts';
 import { startDemoServer } from './harness.ts';
 import { apiFromPage, launchBrowser, login, newPage, screenshot, type BrowserSession } from './browser.ts';
-import { apiClient, pickOption, pickOrg, setAsOf } from './helpers.ts';
+import { apiClient, pickOption, pickOrg, setAsOf, submitDialog } from './helpers.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: BrowserSession;
@@ -175,8 +175,7 @@ describe('the employer register (dongbang)', () => {
       .getByTestId('union-modal')
       .getByRole('radio', { name: /^单独建会/ })
       .check();
-    await page.getByTestId('union-modal-ok').click();
-    await page.getByTestId('union-modal').waitFor({ state: 'detached' });
+    await submitDialog(page, 'union-modal');
     const item = page.getByTestId('employer-history-item');
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.getAttribute('data-value')).toBe('own');
@@ -404,8 +403,7 @@ describe('campaign work and the 直属 row (dongbang)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => select.locator('.ant-select-selection-item').count()).toBe(1);
     await page.keyboard.press('Escape');
-    await page.getByTestId('formation-campaign-targets-form-ok').click();
-    await page.getByTestId('formation-campaign-targets-form').waitFor({ state: 'detached' });
+    await submitDialog(page, 'formation-campaign-targets-form');
     await expect.poll(async () => Number((await targets())!.replace(/\D/g, ''))).toBe(before + 1);
     await page.close();
   });
